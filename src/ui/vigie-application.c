@@ -1,0 +1,437 @@
+/* vigie-application.c — the Vigie application
+ *
+ * The application owns the workspace (the store) and the settings, and
+ * hands them to its window.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "vigie-application"
+
+#include "config.h"
+
+#include "vigie-application.h"
+
+#include "vigie-demo.h"
+#include "vigie-store.h"
+#include "vigie-window.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+
+struct _VigieApplication
+{
+  AdwApplication  parent_instance;
+
+  /* Owned */
+  GSettings      *settings;     /* NULL when the schema is not installed */
+  VigieStore     *store;
+  char           *demo_dir;     /* removed at shutdown */
+};
+
+G_DEFINE_FINAL_TYPE (VigieApplication, vigie_application, ADW_TYPE_APPLICATION)
+
+static gint64 start_time;
+
+static const GOptionEntry option_entries[] = {
+  { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Open a demonstration workspace (a temporary copy, deleted on quit)"), NULL },
+  { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open the workspace FILE (created if it does not exist)"), N_("FILE") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version and quit"), NULL },
+  { NULL }
+};
+
+void
+vigie_application_mark_start_time (gint64 monotonic_time)
+{
+  start_time = monotonic_time;
+}
+
+gint64
+vigie_application_get_start_time (void)
+{
+  return start_time;
+}
+
+/* Resident memory in MB, from /proc/self/status */
+static double
+get_rss_mb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return 0;
+  line = strstr (status, "VmRSS:");
+  if (line == NULL)
+    return 0;
+  return g_ascii_strtod (line + strlen ("VmRSS:"), NULL) / 1024.0;
+}
+
+static void
+quit_all (VigieApplication *self)
+{
+  GList *windows;
+
+  /* Windows cancel their imports and close the workspace when destroyed */
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
+    gtk_window_destroy (windows->data);
+  g_application_quit (G_APPLICATION (self));
+}
+
+/* VIGIE_BENCH_FIRST_ROWS: print the time to the first rows and quit */
+static void
+first_rows_drawn_cb (VigieWindow      *window,
+                     VigieApplication *self)
+{
+  double ms = (g_get_monotonic_time () - start_time) / 1000.0;
+
+  printf ("window: first rows drawn in %.0f ms (target ≤ 1000); RSS %.0f MB (target ≤ 300)\n",
+          ms, get_rss_mb ());
+  fflush (stdout);
+  quit_all (self);
+}
+
+static gboolean
+bench_timeout_cb (gpointer user_data)
+{
+  VigieApplication *self = user_data;
+
+  printf ("window: no rows drawn after 60 s\n");
+  fflush (stdout);
+  quit_all (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  quit_all (VIGIE_APPLICATION (user_data));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  VigieApplication *self = VIGIE_APPLICATION (user_data);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *developers[] = { _("The Vigie developers"), NULL };
+
+  adw_show_about_window (window,
+                         "application-name", _("Vigie"),
+                         "application-icon", APPLICATION_ID,
+                         "developer-name", _("The Vigie developers"),
+                         "developers", developers,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Moderate the comments left on your organisation’s "
+                                       "Facebook, Instagram and YouTube pages, following its "
+                                       "social media policy."),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         /* Translators: your names, one per line */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+color_scheme_changed_cb (VigieApplication *self)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  g_autofree char *scheme = g_settings_get_string (self->settings, "color-scheme");
+
+  if (g_str_equal (scheme, "light"))
+    adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  else if (g_str_equal (scheme, "dark"))
+    adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  else
+    adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_PREFER_LIGHT);
+}
+
+static GSettings *
+open_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  /* Run from the build tree without GSETTINGS_SCHEMA_DIR: no settings,
+   * rather than an abort */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_debug ("Schema %s not found: settings are not kept", APPLICATION_ID);
+      return NULL;
+    }
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static void
+vigie_application_startup (GApplication *application)
+{
+  VigieApplication *self = VIGIE_APPLICATION (application);
+  static const GActionEntry actions[] = {
+    { "quit", quit_action },
+    { "about", about_action },
+  };
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *import_accels[] = { "<Control>o", NULL };
+  static const char *import_folder_accels[] = { "<Control><Shift>o", NULL };
+  static const char *search_accels[] = { "<Control>f", NULL };
+
+  G_APPLICATION_CLASS (vigie_application_parent_class)->startup (application);
+
+  g_set_application_name (_("Vigie"));
+  gtk_window_set_default_icon_name (APPLICATION_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.import", import_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.import-folder",
+                                         import_folder_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
+
+  self->settings = open_settings ();
+  if (self->settings != NULL)
+    {
+      g_autoptr(GAction) action = g_settings_create_action (self->settings, "color-scheme");
+
+      g_action_map_add_action (G_ACTION_MAP (self), action);
+      g_signal_connect_object (self->settings, "changed::color-scheme",
+                               G_CALLBACK (color_scheme_changed_cb), self, G_CONNECT_SWAPPED);
+      color_scheme_changed_cb (self);
+    }
+}
+
+static char *
+default_workspace_path (VigieApplication *self,
+                        GError          **error)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "vigie", NULL);
+
+  if (self->settings != NULL)
+    {
+      g_autofree char *last = g_settings_get_string (self->settings, "last-workspace");
+
+      if (last[0] != '\0' && g_file_test (last, G_FILE_TEST_IS_REGULAR))
+        return g_steal_pointer (&last);
+    }
+
+  /* The workspace holds other people's comments: private to the user */
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved_errno));
+      return NULL;
+    }
+  return g_build_filename (dir, "workspace.vigie", NULL);
+}
+
+static char *
+workspace_name (VigieApplication *self,
+                const char       *path,
+                gboolean          is_default)
+{
+  g_autofree char *name = vigie_store_get_setting (self->store, "name");
+  g_autofree char *basename = NULL;
+  char *dot;
+
+  if (name != NULL && name[0] != '\0')
+    return g_steal_pointer (&name);
+  if (self->demo_dir != NULL)
+    return g_strdup (_("Demo Workspace"));
+  if (is_default)
+    return g_strdup (_("My Workspace"));
+
+  basename = g_filename_display_basename (path);
+  dot = strrchr (basename, '.');
+  if (dot != NULL && dot != basename)
+    *dot = '\0';
+  return g_steal_pointer (&basename);
+}
+
+static int
+vigie_application_command_line (GApplication            *application,
+                                GApplicationCommandLine *command_line)
+{
+  VigieApplication *self = VIGIE_APPLICATION (application);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_auto(GStrv) demo_files = NULL;
+  const char *workspace_arg = NULL;
+  gboolean demo = g_variant_dict_contains (options, "demo");
+  gboolean is_default = FALSE;
+  VigieWindow *window;
+
+  /* One workspace per process; a second launch of the same process (not
+   * possible with NON_UNIQUE, but harmless) shows its window */
+  if (self->store != NULL)
+    {
+      GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+      if (active != NULL)
+        gtk_window_present (active);
+      return 0;
+    }
+
+  g_variant_dict_lookup (options, "workspace", "^&ay", &workspace_arg);
+  if (demo && workspace_arg != NULL)
+    {
+      g_application_command_line_printerr (command_line, "%s\n",
+                                           _("--demo and --workspace cannot be used together"));
+      return 2;
+    }
+
+  if (demo)
+    {
+      g_autofree char *demo_dir = NULL;
+
+      if (!vigie_demo_prepare (&demo_dir, &path, &demo_files, &error))
+        {
+          g_application_command_line_printerr (command_line, "%s\n", error->message);
+          return 1;
+        }
+      self->demo_dir = g_steal_pointer (&demo_dir);
+    }
+  else if (workspace_arg != NULL)
+    {
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line,
+                                                                               workspace_arg);
+      path = g_file_get_path (file);
+    }
+  else
+    {
+      path = default_workspace_path (self, &error);
+      is_default = TRUE;
+      if (path == NULL)
+        {
+          g_application_command_line_printerr (command_line, "%s\n", error->message);
+          return 1;
+        }
+    }
+
+  self->store = vigie_store_open (path, &error);
+  if (self->store == NULL)
+    {
+      g_application_command_line_printerr (command_line, "%s\n", error->message);
+      return 1;
+    }
+  if (!demo && self->settings != NULL)
+    g_settings_set_string (self->settings, "last-workspace", path);
+
+  window = vigie_window_new (GTK_APPLICATION (self), self->store, self->settings);
+  name = workspace_name (self, path, is_default);
+  vigie_window_set_workspace_name (window, name);
+
+  if (g_getenv ("VIGIE_BENCH_FIRST_ROWS") != NULL)
+    {
+      g_signal_connect_object (window, "first-rows-drawn", G_CALLBACK (first_rows_drawn_cb),
+                               self, 0);
+      g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, 60, bench_timeout_cb,
+                                  g_object_ref (self), g_object_unref);
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  if (demo_files != NULL)
+    vigie_window_import (window, (const char * const *) demo_files);
+
+  return 0;
+}
+
+static int
+vigie_application_handle_local_options (GApplication *application,
+                                        GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      printf ("vigie %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  return -1;
+}
+
+static void
+vigie_application_shutdown (GApplication *application)
+{
+  VigieApplication *self = VIGIE_APPLICATION (application);
+
+  G_APPLICATION_CLASS (vigie_application_parent_class)->shutdown (application);
+
+  g_clear_object (&self->store);
+  if (self->demo_dir != NULL)
+    {
+      vigie_demo_remove (self->demo_dir);
+      g_clear_pointer (&self->demo_dir, g_free);
+    }
+}
+
+static void
+vigie_application_dispose (GObject *object)
+{
+  VigieApplication *self = VIGIE_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (vigie_application_parent_class)->dispose (object);
+}
+
+static void
+vigie_application_finalize (GObject *object)
+{
+  VigieApplication *self = VIGIE_APPLICATION (object);
+
+  /* Quit without a shutdown (a failed start): the demo goes anyway */
+  if (self->demo_dir != NULL)
+    vigie_demo_remove (self->demo_dir);
+  g_clear_pointer (&self->demo_dir, g_free);
+
+  G_OBJECT_CLASS (vigie_application_parent_class)->finalize (object);
+}
+
+static void
+vigie_application_class_init (VigieApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = vigie_application_dispose;
+  object_class->finalize = vigie_application_finalize;
+
+  app_class->startup = vigie_application_startup;
+  app_class->command_line = vigie_application_command_line;
+  app_class->handle_local_options = vigie_application_handle_local_options;
+  app_class->shutdown = vigie_application_shutdown;
+}
+
+static void
+vigie_application_init (VigieApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Moderate the comments on your organisation’s pages."));
+}
+
+VigieApplication *
+vigie_application_new (void)
+{
+  /* Not unique: each process has its own workspace open, and the window
+   * benchmark and the tests must not hand their command line over to a
+   * Vigie the person already has open */
+  return g_object_new (VIGIE_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", "/io/github/vigie/Vigie",
+                       NULL);
+}

@@ -1,0 +1,28 @@
+/* vigie-comment-detail.h — one comment with its post, its thread and its
+ * author's other comments
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "vigie-store.h"
+
+G_BEGIN_DECLS
+
+#define VIGIE_TYPE_COMMENT_DETAIL (vigie_comment_detail_get_type ())
+
+G_DECLARE_FINAL_TYPE (VigieCommentDetail, vigie_comment_detail, VIGIE, COMMENT_DETAIL, GtkWidget)
+
+GtkWidget    *vigie_comment_detail_new         (void);
+VigieStore   *vigie_comment_detail_get_store   (VigieCommentDetail *self);
+void          vigie_comment_detail_set_store   (VigieCommentDetail *self,
+                                                VigieStore         *store);
+/* Shows @comment (NULL: "No comment selected"); its context is read from
+ * the store */
+void          vigie_comment_detail_set_comment (VigieCommentDetail *self,
+                                                VigieComment       *comment);
+VigieComment *vigie_comment_detail_get_comment (VigieCommentDetail *self);
+
+G_END_DECLS

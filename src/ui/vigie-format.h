@@ -1,0 +1,22 @@
+/* vigie-format.h — how times and texts are shown
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* "3 h ago", "yesterday", "Mar 12": short, for rows. @now is Unix time. */
+char *vigie_format_relative_time (gint64      unix_time,
+                                  gint64      now);
+/* "Thursday, November 12, 2026 at 14:05", local time: for tooltips and details */
+char *vigie_format_full_time     (gint64      unix_time);
+/* The first @max_chars characters of @text on one line, with "…" when cut */
+char *vigie_format_excerpt       (const char *text,
+                                  guint       max_chars);
+/* @n with the locale's digit grouping: "1,234", « 1 234 » */
+char *vigie_format_number        (guint64     n);
+
+G_END_DECLS

@@ -1,0 +1,1258 @@
+/* vigie-window.c — the main window: sidebar, queue and detail
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "vigie-window"
+
+#include "config.h"
+
+#include "vigie-window.h"
+
+#include "vigie-comment-item.h"
+#include "vigie-comment-row.h"
+#include "vigie-format.h"
+#include "vigie-import.h"
+#include "vigie-import-bar.h"
+#include "vigie-sidebar.h"
+
+#include <glib/gi18n.h>
+
+/* Progress reported by the importing thread, shown from the main loop */
+typedef struct
+{
+  gatomicrefcount  ref;
+  GMutex           mutex;
+  GWeakRef         window;
+  VigieStore      *store;
+  GCancellable    *cancellable;
+  guint            files_done;
+  guint            files_total;
+  guint64          comments_read;
+  gboolean         idle_pending;
+} ImportJob;
+
+struct _VigieWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwStatusPage        *drop_overlay;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar_box;
+  VigieSidebar         *sidebar;
+  GtkWidget            *content_box;
+  AdwWindowTitle       *window_title;
+  GtkRevealer          *import_revealer;
+  VigieImportBar       *import_bar;
+  GtkSearchEntry       *search_entry;
+  GtkStack             *queue_stack;
+  GtkSpinner           *loading_spinner;
+  GtkListView          *queue_view;
+  AdwStatusPage        *empty_page;
+  GtkButton            *empty_import_button;
+  AdwStatusPage        *no_results_page;
+  AdwStatusPage        *error_page;
+  VigieCommentDetail   *detail;
+
+  /* Owned */
+  VigieStore           *store;
+  GSettings            *settings;
+  VigieQueueModel      *queue;
+  GtkSingleSelection   *selection;
+  GtkFileChooserNative *chooser;
+  ImportJob            *import_job;
+  char                 *workspace_name;
+
+  gint64                selected_id;      /* kept across reloads */
+  gulong                after_paint_id;
+  GdkFrameClock        *after_paint_clock;
+
+  guint                 first_load_done : 1;
+  guint                 first_rows_hooked : 1;
+};
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_SETTINGS,
+  PROP_IMPORTING,
+  N_PROPS
+};
+
+enum {
+  FIRST_ROWS_DRAWN,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (VigieWindow, vigie_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void update_queue_state (VigieWindow *self);
+
+/* Import jobs */
+
+static ImportJob *
+import_job_ref (ImportJob *job)
+{
+  g_atomic_ref_count_inc (&job->ref);
+  return job;
+}
+
+static void
+import_job_unref (ImportJob *job)
+{
+  if (!g_atomic_ref_count_dec (&job->ref))
+    return;
+  g_mutex_clear (&job->mutex);
+  g_weak_ref_clear (&job->window);
+  g_clear_object (&job->store);
+  g_clear_object (&job->cancellable);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportJob, import_job_unref)
+
+static ImportJob *
+import_job_new (VigieWindow *self)
+{
+  ImportJob *job = g_new0 (ImportJob, 1);
+
+  g_atomic_ref_count_init (&job->ref);
+  g_mutex_init (&job->mutex);
+  g_weak_ref_init (&job->window, self);
+  job->store = g_object_ref (self->store);
+  job->cancellable = g_cancellable_new ();
+  return job;
+}
+
+static gboolean
+import_progress_idle_cb (gpointer user_data)
+{
+  ImportJob *job = user_data;
+  g_autoptr(VigieWindow) self = g_weak_ref_get (&job->window);
+  guint files_done, files_total;
+  guint64 comments_read;
+
+  g_mutex_lock (&job->mutex);
+  files_done = job->files_done;
+  files_total = job->files_total;
+  comments_read = job->comments_read;
+  job->idle_pending = FALSE;
+  g_mutex_unlock (&job->mutex);
+
+  if (self != NULL && self->import_job == job && !g_cancellable_is_cancelled (job->cancellable))
+    vigie_import_bar_set_progress (self->import_bar, files_done, files_total, comments_read);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Called in the importing thread */
+static void
+import_progress_cb (guint    files_done,
+                    guint    files_total,
+                    guint64  comments_read,
+                    gpointer user_data)
+{
+  ImportJob *job = user_data;
+
+  g_mutex_lock (&job->mutex);
+  job->files_done = files_done;
+  job->files_total = files_total;
+  job->comments_read = comments_read;
+  if (!job->idle_pending)
+    {
+      job->idle_pending = TRUE;
+      g_idle_add_full (G_PRIORITY_DEFAULT, import_progress_idle_cb,
+                       import_job_ref (job), (GDestroyNotify) import_job_unref);
+    }
+  g_mutex_unlock (&job->mutex);
+}
+
+static void
+show_toast (VigieWindow *self,
+            const char  *text)
+{
+  AdwToast *toast = adw_toast_new (text);
+
+  adw_toast_set_timeout (toast, 6);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_import_error (VigieWindow  *self,
+                   const GError *error)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Import Failed"), NULL);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static char *
+describe_import (const VigieImportStats *stats)
+{
+  g_autofree char *inserted = vigie_format_number (stats->n_inserted);
+  g_autofree char *updated = vigie_format_number (stats->n_updated);
+  g_autofree char *unchanged = vigie_format_number (stats->n_unchanged);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  if (stats->n_inserted == 0 && stats->n_updated == 0)
+    {
+      if (stats->n_unchanged == 0)
+        return g_strdup (_("No comments found in these files"));
+      /* Translators: after an import that brought nothing new */
+      return g_strdup_printf (ngettext ("No new comments: %s already in the workspace",
+                                        "No new comments: %s already in the workspace",
+                                        (gulong) MIN (stats->n_unchanged, G_MAXULONG)),
+                              unchanged);
+    }
+
+  /* Translators: after an import, "312 comments imported" */
+  first = g_strdup_printf (ngettext ("%s comment imported", "%s comments imported",
+                                     (gulong) MIN (stats->n_inserted, G_MAXULONG)),
+                           inserted);
+  if (stats->n_updated == 0)
+    return g_steal_pointer (&first);
+
+  /* Translators: after an import, comments already there that changed */
+  second = g_strdup_printf (ngettext ("%s updated", "%s updated",
+                                      (gulong) MIN (stats->n_updated, G_MAXULONG)),
+                            updated);
+  /* Translators: joins the two halves of "312 comments imported, 4 updated" */
+  return g_strdup_printf (_("%s, %s"), first, second);
+}
+
+static void
+set_importing (VigieWindow *self,
+               ImportJob   *job)
+{
+  gboolean importing = job != NULL;
+
+  if (self->import_job == job)
+    return;
+
+  g_clear_pointer (&self->import_job, import_job_unref);
+  if (job != NULL)
+    self->import_job = import_job_ref (job);
+
+  gtk_revealer_set_reveal_child (self->import_revealer, importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", !importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", !importing);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPORTING]);
+  update_queue_state (self);
+}
+
+static void
+import_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(ImportJob) job = user_data;
+  g_autoptr(VigieWindow) self = g_weak_ref_get (&job->window);
+  g_autoptr(GError) error = NULL;
+  VigieImportStats stats = { 0 };
+  gboolean ok;
+
+  ok = vigie_import_files_finish (job->store, result, &stats, &error);
+
+  if (self == NULL || self->import_job != job)
+    return;
+
+  set_importing (self, NULL);
+
+  if (!ok)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+          g_error_matches (error, VIGIE_IMPORT_ERROR, VIGIE_IMPORT_ERROR_CANCELLED))
+        show_toast (self, _("Import cancelled: nothing was added"));
+      else
+        show_import_error (self, error);
+      return;
+    }
+
+  {
+    g_autofree char *text = describe_import (&stats);
+    show_toast (self, text);
+  }
+
+  vigie_queue_model_reload (self->queue);
+  vigie_sidebar_reload (self->sidebar);
+}
+
+static void
+import_cancel_cb (VigieWindow *self)
+{
+  if (self->import_job != NULL)
+    g_cancellable_cancel (self->import_job->cancellable);
+}
+
+void
+vigie_window_import (VigieWindow        *self,
+                     const char * const *paths)
+{
+  g_autoptr(ImportJob) job = NULL;
+
+  g_return_if_fail (VIGIE_IS_WINDOW (self));
+  g_return_if_fail (paths != NULL);
+
+  if (paths[0] == NULL)
+    return;
+  if (self->import_job != NULL)
+    {
+      show_toast (self, _("An import is already running: wait for it to finish"));
+      return;
+    }
+
+  job = import_job_new (self);
+  vigie_import_bar_reset (self->import_bar);
+  set_importing (self, job);
+
+  vigie_import_files_async (self->store, paths, job->cancellable,
+                            import_progress_cb, job,
+                            import_done_cb, import_job_ref (job));
+}
+
+static void
+import_files (VigieWindow *self,
+              GListModel  *files)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  guint n_remote = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (files, i);
+      char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        g_ptr_array_add (paths, path);
+      else
+        n_remote++;
+    }
+  g_ptr_array_add (paths, NULL);
+
+  if (n_remote > 0)
+    show_toast (self, _("Only files on this computer can be imported"));
+  vigie_window_import (self, (const char * const *) paths->pdata);
+}
+
+/* File chooser */
+
+static void
+chooser_response_cb (VigieWindow          *self,
+                     int                   response,
+                     GtkFileChooserNative *chooser)
+{
+  g_autoptr(GListModel) files = NULL;
+  g_autoptr(GFile) first = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      first = g_list_model_get_item (files, 0);
+
+      /* Remember where the files come from, for the next import */
+      if (first != NULL && self->settings != NULL)
+        {
+          g_autoptr(GFile) folder = NULL;
+          g_autofree char *path = NULL;
+
+          if (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER)
+            folder = g_object_ref (first);
+          else
+            folder = g_file_get_parent (first);
+          if (folder != NULL && (path = g_file_get_path (folder)) != NULL)
+            g_settings_set_string (self->settings, "last-import-folder", path);
+        }
+      import_files (self, files);
+    }
+
+  if (self->chooser == chooser)
+    {
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+      g_clear_object (&self->chooser);
+    }
+}
+
+static void
+open_chooser (VigieWindow *self,
+              gboolean     folder)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) comments = NULL;
+  g_autoptr(GtkFileFilter) all = NULL;
+
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+      g_clear_object (&self->chooser);
+    }
+
+  chooser = gtk_file_chooser_native_new (folder ? _("Import a Folder") : _("Import Files"),
+                                         GTK_WINDOW (self),
+                                         folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
+                                                : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Import"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  if (!folder)
+    {
+      gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+
+      comments = gtk_file_filter_new ();
+      gtk_file_filter_set_name (comments, _("Saved comments (JSON, CSV)"));
+      gtk_file_filter_add_mime_type (comments, "application/json");
+      gtk_file_filter_add_mime_type (comments, "text/csv");
+      gtk_file_filter_add_suffix (comments, "json");
+      gtk_file_filter_add_suffix (comments, "csv");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), comments);
+
+      all = gtk_file_filter_new ();
+      gtk_file_filter_set_name (all, _("All files"));
+      gtk_file_filter_add_pattern (all, "*");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+    }
+
+  if (self->settings != NULL)
+    {
+      g_autofree char *last = g_settings_get_string (self->settings, "last-import-folder");
+
+      if (last[0] != '\0' && g_file_test (last, G_FILE_TEST_IS_DIR))
+        {
+          g_autoptr(GFile) file = g_file_new_for_path (last);
+          gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), file, NULL);
+        }
+    }
+
+  g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->chooser = chooser;
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  open_chooser (VIGIE_WINDOW (widget), FALSE);
+}
+
+static void
+import_folder_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  open_chooser (VIGIE_WINDOW (widget), TRUE);
+}
+
+/* Drag and drop */
+
+static GdkDragAction
+drop_enter_cb (VigieWindow   *self,
+               double         x,
+               double         y,
+               GtkDropTarget *target)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->drop_overlay), TRUE);
+  return GDK_ACTION_COPY;
+}
+
+static void
+drop_leave_cb (VigieWindow   *self,
+               GtkDropTarget *target)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->drop_overlay), FALSE);
+}
+
+static gboolean
+drop_cb (VigieWindow   *self,
+         const GValue  *value,
+         double         x,
+         double         y,
+         GtkDropTarget *target)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  GdkFileList *list;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->drop_overlay), FALSE);
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  list = g_value_get_boxed (value);
+  for (GSList *l = gdk_file_list_get_files (list); l != NULL; l = l->next)
+    {
+      char *path = g_file_get_path (l->data);
+      if (path != NULL)
+        g_ptr_array_add (paths, path);
+    }
+  if (paths->len == 0)
+    {
+      show_toast (self, _("Only files on this computer can be imported"));
+      return FALSE;
+    }
+  g_ptr_array_add (paths, NULL);
+  vigie_window_import (self, (const char * const *) paths->pdata);
+  return TRUE;
+}
+
+/* Queue */
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              VigieWindow              *self)
+{
+  gtk_list_item_set_child (list_item, vigie_comment_row_new ());
+}
+
+static void
+unhook_after_paint (VigieWindow *self)
+{
+  if (self->after_paint_clock == NULL)
+    return;
+  /* An unrealized window's frame clock is disposed with its handlers */
+  if (g_signal_handler_is_connected (self->after_paint_clock, self->after_paint_id))
+    g_signal_handler_disconnect (self->after_paint_clock, self->after_paint_id);
+  self->after_paint_id = 0;
+  g_clear_object (&self->after_paint_clock);
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                VigieWindow   *self)
+{
+  unhook_after_paint (self);
+  g_signal_emit (self, signals[FIRST_ROWS_DRAWN], 0);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             VigieWindow              *self)
+{
+  VigieCommentRow *row = VIGIE_COMMENT_ROW (gtk_list_item_get_child (list_item));
+  VigieCommentItem *item = gtk_list_item_get_item (list_item);
+
+  vigie_comment_row_set_item (row, item, g_get_real_time () / G_USEC_PER_SEC);
+
+  /* Rows are bound while the frame is laid out: the end of the same
+   * frame's paint is when they are on screen (the window benchmark) */
+  if (!self->first_rows_hooked)
+    {
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+      if (clock != NULL)
+        {
+          self->first_rows_hooked = TRUE;
+          self->after_paint_clock = g_object_ref (clock);
+          self->after_paint_id = g_signal_connect (clock, "after-paint",
+                                                   G_CALLBACK (after_paint_cb), self);
+        }
+    }
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               VigieWindow              *self)
+{
+  vigie_comment_row_set_item (VIGIE_COMMENT_ROW (gtk_list_item_get_child (list_item)), NULL, 0);
+}
+
+static gboolean
+focus_in_queue (VigieWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  return focus != NULL && (focus == GTK_WIDGET (self->queue_view) ||
+                           gtk_widget_is_ancestor (focus, GTK_WIDGET (self->queue_view)));
+}
+
+/* Moves the keyboard focus to the row at @position when it is on screen,
+ * so that the arrow keys go on from there */
+static void
+focus_row (VigieWindow *self,
+           guint        position)
+{
+  gint64 id = vigie_queue_model_get_id (self->queue, position);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->queue_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+      VigieCommentItem *item;
+
+      if (!VIGIE_IS_COMMENT_ROW (row))
+        continue;
+      item = vigie_comment_row_get_item (VIGIE_COMMENT_ROW (row));
+      if (item != NULL && vigie_comment_item_get_id (item) == id)
+        {
+          gtk_widget_grab_focus (child);
+          return;
+        }
+    }
+}
+
+static void
+select_position (VigieWindow *self,
+                 guint        position)
+{
+  gboolean had_focus = focus_in_queue (self);
+
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->queue_view), "list.scroll-to-item", "u", position);
+  if (had_focus)
+    focus_row (self, position);
+}
+
+static void
+move_selection (VigieWindow *self,
+                int          delta)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->queue));
+  guint position;
+
+  if (n == 0)
+    return;
+
+  position = gtk_single_selection_get_selected (self->selection);
+  if (position == GTK_INVALID_LIST_POSITION)
+    position = 0;
+  else if (delta > 0)
+    position = MIN (position + 1, n - 1);
+  else if (position > 0)
+    position--;
+
+  select_position (self, position);
+}
+
+static void
+next_comment_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  move_selection (VIGIE_WINDOW (widget), 1);
+}
+
+static void
+previous_comment_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  move_selection (VIGIE_WINDOW (widget), -1);
+}
+
+/* j and k, unless the person is typing */
+static gboolean
+queue_key_cb (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   user_data)
+{
+  VigieWindow *self = VIGIE_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  int delta;
+
+  if (focus != NULL && (GTK_IS_EDITABLE (focus) || gtk_widget_get_ancestor (focus, GTK_TYPE_EDITABLE)))
+    return FALSE;
+
+  g_variant_get (args, "i", &delta);
+  move_selection (self, delta);
+  return TRUE;
+}
+
+static void
+selection_changed_cb (VigieWindow *self)
+{
+  VigieCommentItem *item = gtk_single_selection_get_selected_item (self->selection);
+
+  if (item != NULL)
+    {
+      self->selected_id = vigie_comment_item_get_id (item);
+      vigie_comment_detail_set_comment (self->detail, vigie_comment_item_get_comment (item));
+    }
+  else if (!vigie_queue_model_get_loading (self->queue))
+    {
+      self->selected_id = 0;
+      vigie_comment_detail_set_comment (self->detail, NULL);
+    }
+}
+
+static void
+queue_activate_cb (VigieWindow *self,
+                   guint        position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+}
+
+static void
+update_title (VigieWindow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->queue));
+  g_autofree char *number = vigie_format_number (n);
+  g_autofree char *subtitle = NULL;
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  adw_window_title_set_title (self->window_title, vigie_sidebar_get_title (self->sidebar));
+
+  if (vigie_queue_model_get_loading (self->queue) && !self->first_load_done)
+    subtitle = g_strdup ("");
+  else if (search[0] != '\0')
+    /* Translators: under the queue's title while searching */
+    subtitle = g_strdup_printf (ngettext ("%s matching comment", "%s matching comments", n), number);
+  else
+    subtitle = g_strdup_printf (ngettext ("%s comment", "%s comments", n), number);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+}
+
+static void
+update_queue_state (VigieWindow *self)
+{
+  const VigieQuery *query = vigie_queue_model_get_query (self->queue);
+  const GError *error = vigie_queue_model_get_error (self->queue);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->queue));
+  const char *page;
+
+  if (!self->first_load_done)
+    page = "loading";
+  else if (error != NULL)
+    {
+      adw_status_page_set_description (self->error_page, error->message);
+      page = "error";
+    }
+  else if (n > 0)
+    page = "list";
+  else if (query->search != NULL)
+    {
+      g_autofree char *description = NULL;
+
+      /* Translators: %s is what the person searched for */
+      description = g_strdup_printf (_("No comment here contains “%s”. The search ignores case "
+                                       "and accents and finds the beginnings of words: try "
+                                       "fewer or shorter words."),
+                                     query->search);
+      adw_status_page_set_icon_name (self->no_results_page, "edit-find-symbolic");
+      adw_status_page_set_title (self->no_results_page, _("No Results"));
+      adw_status_page_set_description (self->no_results_page, description);
+      page = "no-results";
+    }
+  else if (query->view == VIGIE_VIEW_ALL && query->page_id == 0 && query->post_id == 0)
+    page = self->import_job != NULL ? "importing" : "empty";
+  else
+    {
+      const char *description;
+
+      if (query->post_id > 0 || query->page_id > 0)
+        description = _("No comments here yet.");
+      else if (query->view == VIGIE_VIEW_NEEDS_ACTION)
+        description = _("Every comment has been handled.");
+      else
+        description = _("No comment has been handled yet.");
+      adw_status_page_set_icon_name (self->no_results_page, "object-select-symbolic");
+      adw_status_page_set_title (self->no_results_page, _("Nothing Here"));
+      adw_status_page_set_description (self->no_results_page, description);
+      page = "no-results";
+    }
+
+  gtk_spinner_set_spinning (self->loading_spinner, g_str_equal (page, "loading"));
+  gtk_stack_set_visible_child_name (self->queue_stack, page);
+}
+
+static void
+queue_loaded_cb (VigieWindow *self)
+{
+  gboolean first = !self->first_load_done;
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  self->first_load_done = TRUE;
+  update_queue_state (self);
+  update_title (self);
+
+  /* The same comment stays selected when it is still in the queue */
+  if (self->selected_id != 0)
+    position = vigie_queue_model_find (self->queue, self->selected_id);
+  if (position != GTK_INVALID_LIST_POSITION)
+    select_position (self, position);
+  else
+    {
+      self->selected_id = 0;
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      vigie_comment_detail_set_comment (self->detail, NULL);
+    }
+
+  /* Ready for j and k, unless the person is already typing a search */
+  if (first && g_list_model_get_n_items (G_LIST_MODEL (self->queue)) > 0)
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+      if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_entry)))
+        gtk_widget_grab_focus (GTK_WIDGET (self->queue_view));
+    }
+}
+
+static void
+update_query (VigieWindow *self)
+{
+  VigieQuery query = { 0 };
+
+  vigie_sidebar_get_filter (self->sidebar, &query);
+  query.search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  query.sort = VIGIE_SORT_NEWEST;
+  vigie_queue_model_set_query (self->queue, &query);
+  update_title (self);
+}
+
+static void
+search_changed_cb (VigieWindow *self)
+{
+  update_query (self);
+}
+
+static void
+stop_search_cb (VigieWindow *self)
+{
+  if (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->queue_view));
+}
+
+static void
+search_activate_cb (VigieWindow *self)
+{
+  /* Enter: on to the results */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->queue)) > 0)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->queue_view));
+      if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
+        select_position (self, 0);
+    }
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  VigieWindow *self = VIGIE_WINDOW (widget);
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+/* Sidebar, leaflet, detail */
+
+static void
+sidebar_filter_changed_cb (VigieWindow *self)
+{
+  update_query (self);
+}
+
+static void
+sidebar_activated_cb (VigieWindow *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+static void
+back_clicked_cb (VigieWindow *self)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar_box);
+}
+
+static void
+leaflet_folded_cb (VigieWindow *self)
+{
+  /* Folded, the window opens on the queue */
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+static void
+detail_comment_activated_cb (VigieWindow *self,
+                             gint64       id)
+{
+  guint position = vigie_queue_model_find (self->queue, id);
+
+  if (position != GTK_INVALID_LIST_POSITION)
+    select_position (self, position);
+  else
+    {
+      /* Not in this view of the queue (another filter, or a search): show
+       * it without selecting anything */
+      g_autoptr(VigieComment) comment = vigie_store_get_comment (self->store, id, NULL);
+
+      if (comment != NULL)
+        {
+          self->selected_id = 0;
+          gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+          vigie_comment_detail_set_comment (self->detail, comment);
+        }
+    }
+}
+
+/* Window state */
+
+static gboolean
+vigie_window_close_request (GtkWindow *window)
+{
+  VigieWindow *self = VIGIE_WINDOW (window);
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_delay (self->settings);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+      if (!gtk_window_is_maximized (window) && width > 0 && height > 0)
+        {
+          g_settings_set_int (self->settings, "window-width", width);
+          g_settings_set_int (self->settings, "window-height", height);
+        }
+      g_settings_apply (self->settings);
+    }
+
+  return GTK_WINDOW_CLASS (vigie_window_parent_class)->close_request (window);
+}
+
+static void
+vigie_window_constructed (GObject *object)
+{
+  VigieWindow *self = VIGIE_WINDOW (object);
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
+  G_OBJECT_CLASS (vigie_window_parent_class)->constructed (object);
+
+  g_assert (self->store != NULL);
+
+  if (self->settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+  else
+    gtk_window_set_default_size (GTK_WINDOW (self), 1200, 800);
+
+  self->queue = vigie_queue_model_new (self->store);
+  g_signal_connect_object (self->queue, "loaded", G_CALLBACK (queue_loaded_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->queue)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect_object (factory, "setup", G_CALLBACK (setup_row_cb), self, 0);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row_cb), self, 0);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_row_cb), self, 0);
+  gtk_list_view_set_factory (self->queue_view, factory);
+  gtk_list_view_set_model (self->queue_view, GTK_SELECTION_MODEL (self->selection));
+
+  vigie_comment_detail_set_store (self->detail, self->store);
+  vigie_sidebar_set_store (self->sidebar, self->store);
+
+  update_query (self);
+  update_queue_state (self);
+}
+
+static void
+vigie_window_dispose (GObject *object)
+{
+  VigieWindow *self = VIGIE_WINDOW (object);
+
+  if (self->import_job != NULL)
+    {
+      g_cancellable_cancel (self->import_job->cancellable);
+      g_weak_ref_set (&self->import_job->window, NULL);
+      g_clear_pointer (&self->import_job, import_job_unref);
+    }
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+      g_clear_object (&self->chooser);
+    }
+  unhook_after_paint (self);
+
+  if (self->queue_view != NULL)
+    gtk_list_view_set_model (self->queue_view, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), VIGIE_TYPE_WINDOW);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->queue);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (vigie_window_parent_class)->dispose (object);
+}
+
+static void
+vigie_window_finalize (GObject *object)
+{
+  VigieWindow *self = VIGIE_WINDOW (object);
+
+  g_clear_pointer (&self->workspace_name, g_free);
+
+  G_OBJECT_CLASS (vigie_window_parent_class)->finalize (object);
+}
+
+static void
+vigie_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  VigieWindow *self = VIGIE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+
+    case PROP_IMPORTING:
+      g_value_set_boolean (value, self->import_job != NULL);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vigie_window_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  VigieWindow *self = VIGIE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vigie_window_class_init (VigieWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = vigie_window_constructed;
+  object_class->dispose = vigie_window_dispose;
+  object_class->finalize = vigie_window_finalize;
+  object_class->get_property = vigie_window_get_property;
+  object_class->set_property = vigie_window_set_property;
+
+  window_class->close_request = vigie_window_close_request;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         VIGIE_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL,
+                         G_TYPE_SETTINGS,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_IMPORTING] =
+    g_param_spec_boolean ("importing", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * VigieWindow::first-rows-drawn:
+   *
+   * Emitted once, after the first frame that shows rows of the queue.
+   */
+  signals[FIRST_ROWS_DRAWN] =
+    g_signal_new ("first-rows-drawn",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  g_type_ensure (VIGIE_TYPE_SIDEBAR);
+  g_type_ensure (VIGIE_TYPE_IMPORT_BAR);
+  g_type_ensure (VIGIE_TYPE_COMMENT_DETAIL);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/vigie/Vigie/ui/vigie-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, VigieWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, VigieWindow, drop_overlay);
+  gtk_widget_class_bind_template_child (widget_class, VigieWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, VigieWindow, sidebar_box);
+  gtk_widget_class_bind_template_child (widget_class, VigieWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, VigieWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, VigieWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, VigieWindow, import_revealer);
+  gtk_widget_class_bind_template_child (widget_class, VigieWindow, import_bar);
+  gtk_widget_class_bind_template_child (widget_class, VigieWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, VigieWindow, queue_stack);
+  gtk_widget_class_bind_template_child (widget_class, VigieWindow, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, VigieWindow, queue_view);
+  gtk_widget_class_bind_template_child (widget_class, VigieWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, VigieWindow, empty_import_button);
+  gtk_widget_class_bind_template_child (widget_class, VigieWindow, no_results_page);
+  gtk_widget_class_bind_template_child (widget_class, VigieWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, VigieWindow, detail);
+  gtk_widget_class_bind_template_callback (widget_class, import_cancel_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, queue_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, detail_comment_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_folder_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.next-comment", NULL, next_comment_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-comment", NULL,
+                                   previous_comment_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
+                                       "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.import-folder", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_j, 0, queue_key_cb, "i", 1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_k, 0, queue_key_cb, "i", -1);
+}
+
+static void
+vigie_window_init (VigieWindow *self)
+{
+  GtkDropTarget *target;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (target, "enter", G_CALLBACK (drop_enter_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (target, "leave", G_CALLBACK (drop_leave_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+
+  gtk_search_entry_set_search_delay (self->search_entry, 250);
+}
+
+VigieWindow *
+vigie_window_new (GtkApplication *application,
+                  VigieStore     *store,
+                  GSettings      *settings)
+{
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (VIGIE_IS_STORE (store), NULL);
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
+
+  return g_object_new (VIGIE_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       "settings", settings,
+                       NULL);
+}
+
+VigieStore *
+vigie_window_get_store (VigieWindow *self)
+{
+  g_return_val_if_fail (VIGIE_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+void
+vigie_window_set_workspace_name (VigieWindow *self,
+                                 const char  *name)
+{
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (VIGIE_IS_WINDOW (self));
+
+  g_free (self->workspace_name);
+  self->workspace_name = g_strdup (name);
+  vigie_sidebar_set_workspace_name (self->sidebar, name);
+
+  /* Translators: the window's title, with the workspace's name */
+  title = name != NULL ? g_strdup_printf (_("%s — Vigie"), name) : g_strdup (_("Vigie"));
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+gboolean
+vigie_window_get_importing (VigieWindow *self)
+{
+  g_return_val_if_fail (VIGIE_IS_WINDOW (self), FALSE);
+
+  return self->import_job != NULL;
+}
+
+VigieQueueModel *
+vigie_window_get_queue_model (VigieWindow *self)
+{
+  g_return_val_if_fail (VIGIE_IS_WINDOW (self), NULL);
+
+  return self->queue;
+}
+
+GtkSingleSelection *
+vigie_window_get_selection (VigieWindow *self)
+{
+  g_return_val_if_fail (VIGIE_IS_WINDOW (self), NULL);
+
+  return self->selection;
+}
+
+VigieCommentDetail *
+vigie_window_get_detail (VigieWindow *self)
+{
+  g_return_val_if_fail (VIGIE_IS_WINDOW (self), NULL);
+
+  return self->detail;
+}
+
+const char *
+vigie_window_get_queue_state (VigieWindow *self)
+{
+  g_return_val_if_fail (VIGIE_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->queue_stack);
+}

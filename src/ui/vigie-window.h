@@ -1,0 +1,37 @@
+/* vigie-window.h — the main window: sidebar, queue and detail
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "vigie-comment-detail.h"
+#include "vigie-queue-model.h"
+#include "vigie-store.h"
+
+G_BEGIN_DECLS
+
+#define VIGIE_TYPE_WINDOW (vigie_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (VigieWindow, vigie_window, VIGIE, WINDOW, AdwApplicationWindow)
+
+/* @application and @settings may be NULL (tests) */
+VigieWindow        *vigie_window_new                (GtkApplication     *application,
+                                                     VigieStore         *store,
+                                                     GSettings          *settings);
+VigieStore         *vigie_window_get_store          (VigieWindow        *self);
+void                vigie_window_set_workspace_name (VigieWindow        *self,
+                                                     const char         *name);
+/* Imports files and folders in a worker thread, with the import bar */
+void                vigie_window_import             (VigieWindow        *self,
+                                                     const char * const *paths);
+gboolean            vigie_window_get_importing      (VigieWindow        *self);
+VigieQueueModel    *vigie_window_get_queue_model    (VigieWindow        *self);
+GtkSingleSelection *vigie_window_get_selection      (VigieWindow        *self);
+VigieCommentDetail *vigie_window_get_detail         (VigieWindow        *self);
+/* The queue's visible page: "loading", "list", "empty", "importing",
+ * "no-results" or "error" */
+const char         *vigie_window_get_queue_state    (VigieWindow        *self);
+
+G_END_DECLS

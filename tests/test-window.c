@@ -1,0 +1,668 @@
+/* test-window.c — the main window on the demo workspace (needs a display)
+ *
+ * Runs under Xvfb (`xvfb-run -a meson test --suite ui`). Without a display
+ * every test is skipped, unless VIGIE_REQUIRE_DISPLAY is set: then they fail.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "vigie-comment-detail.h"
+#include "vigie-comment-item.h"
+#include "vigie-comment-item-private.h"
+#include "vigie-demo.h"
+#include "vigie-import.h"
+#include "vigie-queue-model-private.h"
+#include "vigie-store.h"
+#include "vigie-window.h"
+
+#define TIMEOUT_MS 20000
+
+static gboolean have_display;
+
+static gboolean
+require_display (void)
+{
+  if (have_display)
+    return TRUE;
+  if (g_getenv ("VIGIE_REQUIRE_DISPLAY") != NULL)
+    g_test_fail_printf ("no display (DISPLAY=%s) and VIGIE_REQUIRE_DISPLAY is set",
+                        g_getenv ("DISPLAY"));
+  else
+    g_test_skip ("no display; run under xvfb-run");
+  return FALSE;
+}
+
+static gboolean
+timed_out_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Spins the main loop until @cond holds, or fails after TIMEOUT_MS */
+#define WAIT_FOR(cond)                                                     \
+  G_STMT_START {                                                           \
+    gboolean timed_out_ = FALSE;                                           \
+    guint timeout_id_ = g_timeout_add (TIMEOUT_MS, timed_out_cb, &timed_out_); \
+    while (!(cond) && !timed_out_)                                         \
+      g_main_context_iteration (NULL, TRUE);                               \
+    if (!timed_out_)                                                       \
+      g_source_remove (timeout_id_);                                       \
+    if (!(cond))                                                           \
+      g_error ("Timed out waiting for: %s", #cond);                        \
+  } G_STMT_END
+
+typedef struct
+{
+  char        *demo_dir;
+  VigieStore  *store;
+  VigieWindow *window;
+  gboolean     rows_drawn;
+} Fixture;
+
+static void
+rows_drawn_cb (VigieWindow *window,
+               Fixture     *fixture)
+{
+  fixture->rows_drawn = TRUE;
+}
+
+static gboolean
+queue_ready (Fixture *fixture)
+{
+  VigieQueueModel *queue = vigie_window_get_queue_model (fixture->window);
+
+  return !vigie_queue_model_get_loading (queue) &&
+         g_strcmp0 (vigie_window_get_queue_state (fixture->window), "loading") != 0;
+}
+
+static void
+open_window (Fixture *fixture)
+{
+  fixture->window = vigie_window_new (NULL, fixture->store, NULL);
+  g_signal_connect (fixture->window, "first-rows-drawn", G_CALLBACK (rows_drawn_cb), fixture);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  WAIT_FOR (queue_ready (fixture));
+}
+
+static void
+fixture_set_up_demo (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *workspace = NULL;
+  g_auto(GStrv) files = NULL;
+  VigieImportStats stats = { 0 };
+
+  if (!have_display)
+    return;
+
+  g_assert_true (vigie_demo_prepare (&fixture->demo_dir, &workspace, &files, &error));
+  g_assert_no_error (error);
+  fixture->store = vigie_store_open (workspace, &error);
+  g_assert_no_error (error);
+  g_assert_true (vigie_import_files (fixture->store, (const char * const *) files, NULL, NULL, NULL,
+                                     &stats, &error));
+  g_assert_no_error (error);
+  open_window (fixture);
+}
+
+static void
+fixture_set_up_empty (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *workspace = NULL;
+
+  if (!have_display)
+    return;
+
+  fixture->demo_dir = g_dir_make_tmp ("vigie-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  workspace = g_build_filename (fixture->demo_dir, "empty.vigie", NULL);
+  fixture->store = vigie_store_open (workspace, &error);
+  g_assert_no_error (error);
+  open_window (fixture);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (fixture->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
+  /* Let worker threads return before the workspace goes */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&fixture->store);
+  vigie_demo_remove (fixture->demo_dir);
+  g_clear_pointer (&fixture->demo_dir, g_free);
+}
+
+static gint64
+count (VigieStore *store,
+       const char *search)
+{
+  g_autoptr(GError) error = NULL;
+  VigieQuery query = { .view = VIGIE_VIEW_ALL, .search = search };
+  gint64 n = vigie_store_count (store, &query, &error);
+
+  g_assert_no_error (error);
+  return n;
+}
+
+static GtkWidget *
+detail_child (VigieWindow *window,
+              const char  *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (vigie_window_get_detail (window)),
+                                                  VIGIE_TYPE_COMMENT_DETAIL, name);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
+}
+
+static GtkWidget *
+window_child (VigieWindow *window,
+              const char  *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (window), VIGIE_TYPE_WINDOW, name);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
+}
+
+static void
+test_queue (Fixture       *fixture,
+            gconstpointer  data)
+{
+  VigieQueueModel *queue;
+  gint64 total;
+
+  if (!require_display ())
+    return;
+
+  queue = vigie_window_get_queue_model (fixture->window);
+  total = count (fixture->store, NULL);
+  g_assert_cmpint (total, ==, 457);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (queue)), ==, total);
+  g_assert_cmpstr (vigie_window_get_queue_state (fixture->window), ==, "list");
+
+  /* The rows on screen are drawn from items made on demand: GtkListView
+   * asks for at most a couple of hundred, never one per comment */
+  WAIT_FOR (fixture->rows_drawn);
+  g_assert_cmpuint (_vigie_queue_model_get_n_cached (queue), >, 0);
+  g_assert_cmpuint (_vigie_queue_model_get_n_cached (queue), <, total);
+  g_assert_cmpuint (_vigie_comment_item_get_n_live (), <, total);
+
+  /* Newest first, as the store orders them */
+  {
+    g_autoptr(VigieCommentItem) first = g_list_model_get_item (G_LIST_MODEL (queue), 0);
+    g_autoptr(VigieCommentItem) last = g_list_model_get_item (G_LIST_MODEL (queue), total - 1);
+
+    g_assert_cmpint (vigie_comment_item_get_comment (first)->created, >=,
+                     vigie_comment_item_get_comment (last)->created);
+  }
+
+  /* Nothing selected yet: the detail says so */
+  g_assert_cmpuint (gtk_single_selection_get_selected (vigie_window_get_selection (fixture->window)),
+                    ==, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (detail_child (fixture->window, "stack"))),
+                   ==, "empty");
+}
+
+static void
+test_detail (Fixture       *fixture,
+             gconstpointer  data)
+{
+  VigieQueueModel *queue;
+  GtkSingleSelection *selection;
+  g_autoptr(VigieCommentItem) item = NULL;
+  VigieComment *comment = NULL;
+  VigieCommentDetail *detail;
+  guint n;
+
+  if (!require_display ())
+    return;
+
+  queue = vigie_window_get_queue_model (fixture->window);
+  selection = vigie_window_get_selection (fixture->window);
+  detail = vigie_window_get_detail (fixture->window);
+  n = g_list_model_get_n_items (G_LIST_MODEL (queue));
+  g_assert_cmpuint (n, >, 0);
+
+  /* Every one of a few positions, the last one included */
+  for (guint position = 0; position < n; position += n / 5)
+    {
+      gtk_single_selection_set_selected (selection, position);
+      g_clear_object (&item);
+      item = g_list_model_get_item (G_LIST_MODEL (queue), position);
+      comment = vigie_comment_item_get_comment (item);
+
+      WAIT_FOR (vigie_comment_detail_get_comment (detail) != NULL &&
+                vigie_comment_detail_get_comment (detail)->id == comment->id);
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (detail_child (fixture->window, "stack"))),
+                       ==, "comment");
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (detail_child (fixture->window, "text_label"))),
+                       ==, comment->text);
+      g_assert_nonnull (comment->author_name);
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (detail_child (fixture->window, "author_label"))),
+                       ==, comment->author_name);
+    }
+
+  /* A reply shows its conversation: the parent is in the thread list */
+  for (guint position = 0; position < n; position++)
+    {
+      g_clear_object (&item);
+      item = g_list_model_get_item (G_LIST_MODEL (queue), position);
+      comment = vigie_comment_item_get_comment (item);
+      if (comment->parent_id != 0)
+        break;
+      comment = NULL;
+    }
+  g_assert_nonnull (comment);
+  gtk_single_selection_set_selected (selection, vigie_queue_model_find (queue, comment->id));
+  WAIT_FOR (vigie_comment_detail_get_comment (detail)->id == comment->id);
+  g_assert_true (gtk_widget_get_visible (detail_child (fixture->window, "thread_box")));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (detail_child (fixture->window, "thread_list")), 1));
+
+  /* Unselecting goes back to "No comment selected" */
+  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+  WAIT_FOR (vigie_comment_detail_get_comment (detail) == NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (detail_child (fixture->window, "stack"))),
+                   ==, "empty");
+}
+
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  data)
+{
+  VigieQueueModel *queue;
+  GtkEditable *entry;
+  gint64 total, expected, accented;
+
+  if (!require_display ())
+    return;
+
+  queue = vigie_window_get_queue_model (fixture->window);
+  entry = GTK_EDITABLE (window_child (fixture->window, "search_entry"));
+  total = count (fixture->store, NULL);
+
+  /* "hôpital" typed without its accent finds the same comments */
+  expected = count (fixture->store, "hopital");
+  accented = count (fixture->store, "hôpital");
+  g_assert_cmpint (expected, >, 0);
+  g_assert_cmpint (expected, <, total);
+  g_assert_cmpint (expected, ==, accented);
+
+  gtk_editable_set_text (entry, "hopital");
+  WAIT_FOR (!vigie_queue_model_get_loading (queue) &&
+            g_list_model_get_n_items (G_LIST_MODEL (queue)) == (guint) expected);
+  g_assert_cmpstr (vigie_queue_model_get_query (queue)->search, ==, "hopital");
+  g_assert_cmpstr (vigie_window_get_queue_state (fixture->window), ==, "list");
+
+  /* Two words: both must be there */
+  expected = count (fixture->store, "urgence attente");
+  g_assert_cmpint (expected, <, total);
+  gtk_editable_set_text (entry, "urgence attente");
+  WAIT_FOR (!vigie_queue_model_get_loading (queue) &&
+            g_strcmp0 (vigie_queue_model_get_query (queue)->search, "urgence attente") == 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (queue)), ==, expected);
+
+  /* Nothing matches: the "no results" page */
+  gtk_editable_set_text (entry, "zzyzxqw");
+  WAIT_FOR (!vigie_queue_model_get_loading (queue) &&
+            g_list_model_get_n_items (G_LIST_MODEL (queue)) == 0);
+  g_assert_cmpstr (vigie_window_get_queue_state (fixture->window), ==, "no-results");
+
+  /* Cleared: everything again */
+  gtk_editable_set_text (entry, "");
+  WAIT_FOR (!vigie_queue_model_get_loading (queue) &&
+            g_list_model_get_n_items (G_LIST_MODEL (queue)) == (guint) total);
+  g_assert_cmpstr (vigie_window_get_queue_state (fixture->window), ==, "list");
+}
+
+static void
+test_selection_kept (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  VigieQueueModel *queue;
+  GtkSingleSelection *selection;
+  GtkEditable *entry;
+  g_autoptr(VigieCommentItem) item = NULL;
+  gint64 id;
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  if (!require_display ())
+    return;
+
+  queue = vigie_window_get_queue_model (fixture->window);
+  selection = vigie_window_get_selection (fixture->window);
+  entry = GTK_EDITABLE (window_child (fixture->window, "search_entry"));
+
+  /* A comment that mentions the hospital, deep in the queue */
+  for (guint i = g_list_model_get_n_items (G_LIST_MODEL (queue)); i > 0; i--)
+    {
+      g_clear_object (&item);
+      item = g_list_model_get_item (G_LIST_MODEL (queue), i - 1);
+      if (strstr (vigie_comment_item_get_comment (item)->text, "hôpital") != NULL)
+        {
+          position = i - 1;
+          break;
+        }
+    }
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  id = vigie_comment_item_get_id (item);
+  gtk_single_selection_set_selected (selection, position);
+
+  /* Still selected, at its new place, after the search */
+  gtk_editable_set_text (entry, "hopital");
+  WAIT_FOR (!vigie_queue_model_get_loading (queue) &&
+            g_strcmp0 (vigie_queue_model_get_query (queue)->search, "hopital") == 0);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==,
+                    vigie_queue_model_find (queue, id));
+  g_assert_cmpint (vigie_comment_detail_get_comment (vigie_window_get_detail (fixture->window))->id,
+                   ==, id);
+}
+
+/* The window's j/k shortcut, found among its controllers as a person's
+ * key press would find it */
+static GtkShortcut *
+find_key_shortcut (GtkWidget *widget,
+                   guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
+            return g_steal_pointer (&shortcut);
+        }
+    }
+  return NULL;
+}
+
+static gboolean
+press (GtkWidget *widget,
+       guint      keyval)
+{
+  g_autoptr(GtkShortcut) shortcut = find_key_shortcut (widget, keyval);
+
+  g_assert_nonnull (shortcut);
+  return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                       GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                       gtk_shortcut_get_arguments (shortcut));
+}
+
+static void
+test_keynav (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GtkWidget *window;
+  GtkSingleSelection *selection;
+  VigieCommentDetail *detail;
+  guint n;
+
+  if (!require_display ())
+    return;
+
+  window = GTK_WIDGET (fixture->window);
+  selection = vigie_window_get_selection (fixture->window);
+  detail = vigie_window_get_detail (fixture->window);
+  n = g_list_model_get_n_items (G_LIST_MODEL (vigie_window_get_queue_model (fixture->window)));
+  g_assert_cmpuint (n, >, 3);
+
+  gtk_widget_grab_focus (window_child (fixture->window, "queue_view"));
+
+  /* j from nothing selected: the first comment */
+  g_assert_true (press (window, GDK_KEY_j));
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
+  g_assert_true (press (window, GDK_KEY_j));
+  g_assert_true (press (window, GDK_KEY_j));
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 2);
+  g_assert_cmpint (vigie_comment_detail_get_comment (detail)->id, ==,
+                   vigie_queue_model_get_id (vigie_window_get_queue_model (fixture->window), 2));
+  g_assert_true (press (window, GDK_KEY_k));
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 1);
+  g_assert_true (press (window, GDK_KEY_k));
+  g_assert_true (press (window, GDK_KEY_k));
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
+
+  /* The same moves as actions (menus, the shortcuts window) */
+  gtk_widget_activate_action (window, "win.next-comment", NULL);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 1);
+  gtk_widget_activate_action (window, "win.previous-comment", NULL);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
+
+  /* The last comment stays the last one */
+  gtk_single_selection_set_selected (selection, n - 1);
+  g_assert_true (press (window, GDK_KEY_j));
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, n - 1);
+
+  /* Typing in the search entry: j and k are letters, not moves */
+  gtk_widget_activate_action (window, "win.search", NULL);
+  WAIT_FOR (gtk_root_get_focus (GTK_ROOT (window)) != NULL &&
+            gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                    window_child (fixture->window, "search_entry")));
+  g_assert_false (press (window, GDK_KEY_k));
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, n - 1);
+}
+
+static void
+test_empty (Fixture       *fixture,
+            gconstpointer  data)
+{
+  GtkWidget *page;
+
+  if (!require_display ())
+    return;
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (vigie_window_get_queue_model (fixture->window))),
+                    ==, 0);
+  g_assert_cmpstr (vigie_window_get_queue_state (fixture->window), ==, "empty");
+  page = window_child (fixture->window, "empty_page");
+  WAIT_FOR (gtk_widget_get_mapped (page));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), !=, "");
+  /* It says what to do: a button that imports */
+  g_assert_true (gtk_widget_get_mapped (window_child (fixture->window, "empty_import_button")));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (window_child (fixture->window,
+                                                                                 "empty_import_button"))),
+                   ==, "win.import");
+
+  /* A search in an empty workspace is still an empty workspace problem */
+  gtk_editable_set_text (GTK_EDITABLE (window_child (fixture->window, "search_entry")), "merci");
+  WAIT_FOR (!vigie_queue_model_get_loading (vigie_window_get_queue_model (fixture->window)) &&
+            g_strcmp0 (vigie_queue_model_get_query (vigie_window_get_queue_model (fixture->window))->search,
+                       "merci") == 0);
+  g_assert_cmpstr (vigie_window_get_queue_state (fixture->window), ==, "no-results");
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static void
+test_import (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *demo_workspace = NULL;
+  g_autofree char *demo_dir = NULL;
+  g_auto(GStrv) files = NULL;
+  VigieQueueModel *queue;
+
+  if (!require_display ())
+    return;
+
+  queue = vigie_window_get_queue_model (fixture->window);
+  g_assert_true (vigie_demo_prepare (&demo_dir, &demo_workspace, &files, &error));
+  g_assert_no_error (error);
+
+  /* The window's own import: the bar shows, then the queue fills */
+  vigie_window_import (fixture->window, (const char * const *) files);
+  g_assert_true (vigie_window_get_importing (fixture->window));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (window_child (fixture->window,
+                                                                            "import_revealer"))));
+  g_assert_cmpstr (vigie_window_get_queue_state (fixture->window), ==, "importing");
+  WAIT_FOR (!vigie_window_get_importing (fixture->window));
+  WAIT_FOR (!vigie_queue_model_get_loading (queue) &&
+            g_list_model_get_n_items (G_LIST_MODEL (queue)) == 457);
+  g_assert_cmpstr (vigie_window_get_queue_state (fixture->window), ==, "list");
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (window_child (fixture->window,
+                                                                             "import_revealer"))));
+
+  /* A file that is not comments: the import fails, nothing changes, and a
+   * dialog gives the core's message, which names the file */
+  {
+    g_autofree char *bad = g_build_filename (fixture->demo_dir, "notes.json", NULL);
+    const char *paths[] = { bad, NULL };
+    AdwMessageDialog *dialog;
+
+    g_assert_true (g_file_set_contents (bad, "{\"hello\": \"world\"}", -1, &error));
+    vigie_window_import (fixture->window, paths);
+    WAIT_FOR (!vigie_window_get_importing (fixture->window));
+    g_assert_cmpint (count (fixture->store, NULL), ==, 457);
+
+    WAIT_FOR ((dialog = find_message_dialog ()) != NULL);
+    g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "notes.json"));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+
+  vigie_demo_remove (demo_dir);
+}
+
+/* The queue model on its own (no display needed): more comments than its
+ * cache holds, read from first to last */
+static void
+test_model_bounded (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(VigieStore) store = NULL;
+  g_autoptr(VigieQueueModel) queue = NULL;
+  g_autoptr(GArray) ids = NULL;
+  VigieQuery query = { .view = VIGIE_VIEW_ALL, .sort = VIGIE_SORT_NEWEST };
+  const guint n = 3 * VIGIE_QUEUE_MODEL_CACHE_SIZE;
+
+  dir = g_dir_make_tmp ("vigie-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "big.vigie", NULL);
+  store = vigie_store_open (path, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (vigie_store_begin (store, &error));
+  for (guint i = 0; i < n; i++)
+    {
+      g_auto(VigieCommentRecord) record = { 0 };
+
+      vigie_comment_record_init (&record);
+      record.platform = VIGIE_PLATFORM_FACEBOOK;
+      record.external_id = g_strdup_printf ("c%u", i);
+      record.post_external_id = g_strdup ("p1");
+      record.author_name = g_strdup_printf ("Personne %u", i % 97);
+      record.text = g_strdup_printf ("Commentaire numéro %u", i);
+      record.created = 1790000000 + (gint64) (i * 37 % n) * 60;
+      g_assert_true (vigie_store_upsert_comment (store, &record, NULL, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (vigie_store_commit (store, &error));
+
+  queue = vigie_queue_model_new (store);
+  vigie_queue_model_set_query (queue, &query);
+  g_assert_true (vigie_queue_model_get_loading (queue));
+  WAIT_FOR (!vigie_queue_model_get_loading (queue));
+  g_assert_null (vigie_queue_model_get_error (queue));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (queue)), ==, n);
+
+  /* Item by item, in the store's order, with a bounded number alive */
+  ids = vigie_store_query_ids (store, &query, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VigieCommentItem) item = g_list_model_get_item (G_LIST_MODEL (queue), i);
+
+      g_assert_nonnull (item);
+      g_assert_cmpint (vigie_comment_item_get_id (item), ==, g_array_index (ids, gint64, i));
+      g_assert_cmpint (vigie_queue_model_get_id (queue, i), ==, g_array_index (ids, gint64, i));
+      g_assert_cmpuint (_vigie_queue_model_get_n_cached (queue), <=, VIGIE_QUEUE_MODEL_CACHE_SIZE);
+    }
+  g_assert_cmpuint (_vigie_comment_item_get_n_live (), <=, VIGIE_QUEUE_MODEL_CACHE_SIZE);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (queue), n));
+  g_assert_cmpuint (vigie_queue_model_find (queue, g_array_index (ids, gint64, n - 1)), ==, n - 1);
+  g_assert_cmpuint (vigie_queue_model_find (queue, -1), ==, GTK_INVALID_LIST_POSITION);
+
+  /* A search replaces the ids */
+  query.search = "numéro 1234";
+  vigie_queue_model_set_query (queue, &query);
+  WAIT_FOR (!vigie_queue_model_get_loading (queue));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (queue)), ==, vigie_store_count (store, &query, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (queue)), <, n);
+
+  g_clear_object (&queue);
+  g_clear_object (&store);
+  vigie_demo_remove (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  /* Not G_TEST_OPTION_ISOLATE_DIRS: it empties XDG_DATA_DIRS, where the
+   * icon theme is. The workspaces go to temporary folders. */
+  g_test_init (&argc, &argv, NULL);
+
+  /* gtk_test_init() would abort without a display: check first */
+  have_display = gtk_init_check ();
+  if (have_display)
+    {
+      adw_init ();
+      g_type_ensure (VIGIE_TYPE_WINDOW);
+    }
+
+  g_test_add_func ("/vigie/queue-model/bounded", test_model_bounded);
+  g_test_add ("/vigie/window/queue", Fixture, NULL,
+              fixture_set_up_demo, test_queue, fixture_tear_down);
+  g_test_add ("/vigie/window/detail", Fixture, NULL,
+              fixture_set_up_demo, test_detail, fixture_tear_down);
+  g_test_add ("/vigie/window/search", Fixture, NULL,
+              fixture_set_up_demo, test_search, fixture_tear_down);
+  g_test_add ("/vigie/window/search-keeps-selection", Fixture, NULL,
+              fixture_set_up_demo, test_selection_kept, fixture_tear_down);
+  g_test_add ("/vigie/window/keynav", Fixture, NULL,
+              fixture_set_up_demo, test_keynav, fixture_tear_down);
+  g_test_add ("/vigie/window/empty", Fixture, NULL,
+              fixture_set_up_empty, test_empty, fixture_tear_down);
+  g_test_add ("/vigie/window/import", Fixture, NULL,
+              fixture_set_up_empty, test_import, fixture_tear_down);
+
+  return g_test_run ();
+}
