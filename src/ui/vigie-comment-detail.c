@@ -600,6 +600,12 @@ vigie_comment_detail_init (VigieCommentDetail *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Comment detail"),
                                   -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->permalink_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Open the comment in a web browser"),
+                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->author_list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("The author’s other comments"),
+                                  -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->post_link_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Open the post in a web browser"),
                                   -1);

@@ -190,7 +190,10 @@ make_row (Entry      *entry,
 
   if (icon_name != NULL)
     {
-      GtkWidget *image = gtk_image_new_from_icon_name (icon_name);
+      GtkWidget *image = g_object_new (GTK_TYPE_IMAGE,
+                                       "icon-name", icon_name,
+                                       "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                       NULL);
       gtk_widget_set_valign (image, GTK_ALIGN_CENTER);
       gtk_box_append (GTK_BOX (box), image);
     }
@@ -655,6 +658,7 @@ vigie_sidebar_class_init (VigieSidebarClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "vigiesidebar");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
@@ -672,6 +676,9 @@ vigie_sidebar_init (VigieSidebar *self)
   self->current.title = g_strdup (view_title (VIGIE_VIEW_ALL));
 
   gtk_list_box_set_header_func (self->list_box, header_func, NULL, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Workspace"),
+                                  -1);
 }
 
 GtkWidget *

@@ -40,6 +40,7 @@ struct _VigieWindow
   AdwStatusPage        *drop_overlay;
   AdwLeaflet           *leaflet;
   GtkWidget            *sidebar_box;
+  AdwSplitButton       *import_button;
   VigieSidebar         *sidebar;
   GtkWidget            *content_box;
   AdwWindowTitle       *window_title;
@@ -243,6 +244,9 @@ set_importing (VigieWindow *self,
   if (job != NULL)
     self->import_job = import_job_ref (job);
 
+  /* Hidden once folded away, so that screen readers skip it too */
+  if (importing)
+    gtk_widget_set_visible (GTK_WIDGET (self->import_revealer), TRUE);
   gtk_revealer_set_reveal_child (self->import_revealer, importing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", !importing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", !importing);
@@ -285,6 +289,14 @@ import_done_cb (GObject      *object,
 
   vigie_queue_model_reload (self->queue);
   vigie_sidebar_reload (self->sidebar);
+}
+
+static void
+import_revealed_cb (VigieWindow *self)
+{
+  if (!gtk_revealer_get_reveal_child (self->import_revealer) &&
+      !gtk_revealer_get_child_revealed (self->import_revealer))
+    gtk_widget_set_visible (GTK_WIDGET (self->import_revealer), FALSE);
 }
 
 static void
@@ -1118,6 +1130,7 @@ vigie_window_class_init (VigieWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigieWindow, drop_overlay);
   gtk_widget_class_bind_template_child (widget_class, VigieWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, VigieWindow, sidebar_box);
+  gtk_widget_class_bind_template_child (widget_class, VigieWindow, import_button);
   gtk_widget_class_bind_template_child (widget_class, VigieWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, VigieWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, VigieWindow, window_title);
@@ -1133,6 +1146,7 @@ vigie_window_class_init (VigieWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigieWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, VigieWindow, detail);
   gtk_widget_class_bind_template_callback (widget_class, import_cancel_cb);
+  gtk_widget_class_bind_template_callback (widget_class, import_revealed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
@@ -1164,6 +1178,7 @@ static void
 vigie_window_init (VigieWindow *self)
 {
   GtkDropTarget *target;
+  GtkWidget *dropdown;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1174,6 +1189,13 @@ vigie_window_init (VigieWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 
   gtk_search_entry_set_search_delay (self->search_entry, 250);
+
+  /* The split button's arrow is a menu button of its own */
+  dropdown = gtk_widget_get_last_child (GTK_WIDGET (self->import_button));
+  if (GTK_IS_MENU_BUTTON (dropdown))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("More ways to import"),
+                                    -1);
 }
 
 VigieWindow *

@@ -1,0 +1,357 @@
+#!/usr/bin/python3
+# atspi-triage.py — the real `vigie --demo`, driven through AT-SPI as a
+# screen-reader user would drive it
+#
+# Starts the program on the demo workspace with accessibility on, finds its
+# window on the accessibility bus, waits for the queue to fill, types a
+# search into the entry named "Search comments", checks that the queue
+# narrows, selects a comment and reads it back from the detail, moves on
+# with the keyboard, then closes the window and checks the demo's temporary
+# folder is gone. Prints TAP.
+#
+# Needs a display and a session bus (`xvfb-run -a dbus-run-session -- meson
+# test --suite ui`), python3-gi, gir1.2-atspi-2.0 and at-spi2-core. Without
+# them it skips, unless VIGIE_REQUIRE_DISPLAY is set: then it fails.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import glob
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import unicodedata
+import warnings
+
+# libatspi marks its per-interface getters deprecated; they are what works
+# on Debian 12's at-spi2-core 2.46
+warnings.filterwarnings("ignore", category=DeprecationWarning)
+
+TIMEOUT = 30.0
+REQUIRE = bool(os.environ.get("VIGIE_REQUIRE_DISPLAY"))
+N_TESTS = 8
+
+results = []
+
+
+def emit(ok, description, diagnostics=None):
+    results.append(ok)
+    print(("ok" if ok else "not ok") + " %d - %s" % (len(results), description))
+    for line in (diagnostics or "").splitlines():
+        print("# " + line)
+    sys.stdout.flush()
+
+
+def skip_all(reason):
+    if REQUIRE:
+        print("1..1")
+        print("not ok 1 - %s (VIGIE_REQUIRE_DISPLAY is set)" % reason)
+        sys.exit(1)
+    print("1..0 # SKIP %s" % reason)
+    sys.exit(0)
+
+
+if not os.environ.get("DISPLAY"):
+    skip_all("no display; run under xvfb-run")
+if not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
+    skip_all("no session bus; run under dbus-run-session")
+
+try:
+    import gi
+    gi.require_version("Atspi", "2.0")
+    from gi.repository import Atspi, GLib
+except (ImportError, ValueError) as e:
+    skip_all("no AT-SPI bindings (python3-gi, gir1.2-atspi-2.0): %s" % e)
+
+if Atspi.init() not in (0, 1):   # 1: already initialised
+    skip_all("AT-SPI cannot start")
+
+build_dir = os.environ.get("VIGIE_BUILD_DIR") or os.path.join(os.path.dirname(__file__), "..", "build")
+program = os.path.join(build_dir, "src", "ui", "vigie")
+if not os.access(program, os.X_OK):
+    print("Bail out! %s is not built" % program)
+    sys.exit(1)
+
+
+def pump():
+    context = GLib.MainContext.default()
+    while context.pending():
+        context.iteration(False)
+
+
+def wait_for(what, func, timeout=TIMEOUT):
+    """Polls func() until it returns something true, or returns None"""
+    deadline = time.monotonic() + timeout
+    while True:
+        pump()
+        try:
+            value = func()
+        except GLib.Error:
+            value = None    # an object went away while we looked at it
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            print("# timed out waiting for %s" % what)
+            return None
+        time.sleep(0.05)
+
+
+def children(node):
+    try:
+        n = node.get_child_count()
+    except GLib.Error:
+        return
+    for i in range(n):
+        try:
+            child = node.get_child_at_index(i)
+        except GLib.Error:
+            continue
+        if child is not None:
+            yield child
+
+
+def walk(node, into_queue=False):
+    """Every descendant, without the queue's rows unless asked"""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        if not into_queue and is_queue(current):
+            continue
+        stack.extend(reversed(list(children(current))))
+
+
+def role(node):
+    try:
+        return node.get_role()
+    except GLib.Error:
+        return None
+
+
+def name(node):
+    try:
+        return node.get_name() or ""
+    except GLib.Error:
+        return ""
+
+
+def is_queue(node):
+    return role(node) == Atspi.Role.LIST and name(node) == "Comment queue"
+
+
+def find(root, predicate, into_queue=False):
+    for node in walk(root, into_queue):
+        if predicate(node):
+            return node
+    return None
+
+
+def normalise(text):
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def parse_count(text):
+    """'1,234 comments', '1 234 matching comments' → 1234"""
+    match = re.match(r"^\s*([\d\s,.\u00a0\u202f]+)\s", text)
+    if match is None:
+        return None
+    return int(re.sub(r"\D", "", match.group(1)))
+
+
+def queue_count(frame):
+    """The number under the queue's title (AdwWindowTitle: title, subtitle)"""
+    for node in walk(frame):
+        if name(node) != "AdwWindowTitle":
+            continue
+        labels = [name(label) for label in walk(node) if role(label) == Atspi.Role.LABEL]
+        if len(labels) == 2 and labels[0] != "Vigie":
+            return parse_count(labels[1])
+    return None
+
+
+def do_action(node, action):
+    for i in range(node.get_n_actions()):
+        if node.get_action_name(i) == action:
+            return node.do_action(i)
+    return False
+
+
+# The program, with accessibility on (the test environment turns it off
+# for the other tests), in English so that names are known, and with a
+# runtime folder of our own to check that the demo cleans up after itself
+runtime_dir = tempfile.mkdtemp(prefix="vigie-atspi-")
+os.chmod(runtime_dir, 0o700)
+env = dict(os.environ)
+env.pop("GTK_A11Y", None)
+env.pop("NO_AT_BRIDGE", None)
+env.update({
+    "LC_ALL": "C.UTF-8",
+    "LANGUAGE": "",
+    "XDG_RUNTIME_DIR": runtime_dir,
+    "GSETTINGS_BACKEND": "memory",
+    "GDK_BACKEND": "x11",
+})
+log = tempfile.TemporaryFile(mode="w+")
+process = subprocess.Popen([program, "--demo"], env=env, stdout=log, stderr=subprocess.STDOUT)
+
+print("1..%d" % N_TESTS)
+
+
+def finish(code=None):
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+    if code is None:
+        code = 0 if all(results) and len(results) == N_TESTS else 1
+    if code != 0:
+        log.seek(0)
+        for line in log.read().splitlines()[-40:]:
+            print("# vigie: " + line)
+    shutil.rmtree(runtime_dir, ignore_errors=True)
+    sys.exit(code)
+
+
+def bail(reason):
+    print("Bail out! " + reason)
+    finish(1)
+
+
+# 1. The window is on the accessibility bus
+def find_app():
+    desktop = Atspi.get_desktop(0)
+    for app in children(desktop):
+        try:
+            if app.get_process_id() == process.pid:
+                return app
+        except GLib.Error:
+            pass
+    return None
+
+
+app = wait_for("the application on the accessibility bus", find_app)
+if app is None:
+    if not REQUIRE:
+        # The bus is there but nothing shows: AT-SPI does not work here
+        process.terminate()
+        process.wait()
+        skip_all("the application never appeared on the AT-SPI bus")
+    bail("the application never appeared on the AT-SPI bus")
+app.set_cache_mask(Atspi.Cache.NONE)
+frame = wait_for("the window", lambda: find(app, lambda n: role(n) == Atspi.Role.FRAME))
+emit(frame is not None and "Vigie" in name(frame),
+     "the window is on the AT-SPI bus", "title: %r" % (name(frame) if frame else None))
+if frame is None:
+    bail("no window")
+
+# 2. The demo is imported and the queue fills
+queue = wait_for("the queue", lambda: find(frame, is_queue))
+total = wait_for("the queue to fill", lambda: (queue_count(frame) or 0) >= 300 and queue_count(frame))
+n_rows = queue.get_child_count() if queue is not None else 0
+emit(queue is not None and total is not None and n_rows > 0,
+     "the queue fills with the demo's comments",
+     "%s comments, %d rows on screen" % (total, n_rows))
+if not total:
+    bail("the queue never filled")
+
+# 3. Every control has a name
+unnamed = []
+for node in walk(frame):
+    if role(node) not in (Atspi.Role.PUSH_BUTTON, Atspi.Role.TOGGLE_BUTTON, Atspi.Role.ENTRY,
+                          Atspi.Role.LIST, Atspi.Role.PROGRESS_BAR, Atspi.Role.CHECK_BOX):
+        continue
+    text = name(node)
+    # libadwaita's own toast close button is not ours to name
+    if not text.strip() or re.fullmatch(r"(Gtk|Adw)[A-Za-z]+", text):
+        parent = node.get_parent()
+        if parent is not None and name(parent) == "AdwToastWidget":
+            continue
+        unnamed.append("%s %r" % (node.get_role_name(), text))
+emit(not unnamed, "every button, entry and list has an accessible name", "\n".join(unnamed))
+
+# 4. A search typed into the entry narrows the queue
+entry = find(frame, lambda n: role(n) == Atspi.Role.ENTRY and name(n) == "Search comments")
+narrowed = None
+if entry is not None:
+    # "hôpital", typed without its accent
+    Atspi.EditableText.set_text_contents(entry, "hopital")
+    narrowed = wait_for("the search results",
+                        lambda: (queue_count(frame) or total) < total and queue_count(frame))
+    # GtkListView makes rows for what is on screen and a little more: all
+    # of them for a short list
+    if narrowed is not None and narrowed < 100:
+        wait_for("one row per result", lambda: queue.get_child_count() == narrowed)
+rows = queue.get_child_count() if queue is not None else 0
+emit(entry is not None and narrowed is not None and 0 < narrowed < total and 0 < rows < n_rows
+     and (rows == narrowed or narrowed >= 100),
+     "a search without accents narrows the queue",
+     "entry: %r, %s of %s comments, %d rows" % (name(entry) if entry else None, narrowed, total, rows))
+
+# 5. Selecting a comment shows it in the detail
+detail = find(frame, lambda n: name(n) == "Comment detail")
+selected_row = None
+shown = False
+if queue is not None and detail is not None and queue.get_child_count() > 0:
+    Atspi.Selection.select_child(queue, 0)
+    item = queue.get_child_at_index(0)
+    selected_row = next(children(item), None)
+    labels = [name(label) for label in walk(selected_row) if role(label) == Atspi.Role.LABEL]
+    # author, platform, time, excerpt, then the post when there is one
+    author, excerpt = labels[0], normalise(labels[3]).rstrip("…")
+
+    def detail_shows():
+        texts = [normalise(name(label)) for label in walk(detail) if role(label) == Atspi.Role.LABEL]
+        return author in texts and any(t.startswith(excerpt) for t in texts)
+
+    shown = wait_for("the detail of the selected comment", detail_shows)
+    diagnostics = "selected: %r by %r" % (excerpt[:60], author)
+else:
+    diagnostics = "queue: %r, detail: %r" % (queue, detail)
+emit(bool(shown), "selecting a comment shows its text and author in the detail", diagnostics)
+
+# 6. j moves to the next comment: a key press when the keyboard can be
+# synthesised, the window's action (the same code) otherwise
+before = None
+after = None
+how = None
+if shown:
+    texts_before = [name(label) for label in walk(detail) if role(label) == Atspi.Role.LABEL]
+    # The queue has the focus since it filled (GTK 4.8 cannot move the
+    # focus through AT-SPI)
+    pump()
+    if Atspi.generate_keyboard_event(ord("j"), None, Atspi.KeySynthType.SYM):
+        how = "key j"
+        after = wait_for("the next comment", lambda: [name(label) for label in walk(detail)
+                                                     if role(label) == Atspi.Role.LABEL] != texts_before,
+                         timeout=5)
+    if not after:
+        how = "action win.next-comment"
+        do_action(frame, "win.next-comment")
+        after = wait_for("the next comment", lambda: [name(label) for label in walk(detail)
+                                                     if role(label) == Atspi.Role.LABEL] != texts_before)
+emit(bool(after), "the keyboard moves to the next comment", "by %s" % how)
+
+# 7. Clearing the search brings the whole queue back
+if entry is not None:
+    Atspi.EditableText.set_text_contents(entry, "")
+back = wait_for("the whole queue", lambda: queue_count(frame) == total)
+emit(back is not None, "clearing the search brings every comment back", "%s comments" % queue_count(frame))
+
+# 8. Closing the window quits and removes the demo's temporary folder
+do_action(frame, "window.close")
+try:
+    process.wait(TIMEOUT)
+    exited = process.returncode
+except subprocess.TimeoutExpired:
+    exited = None
+leftovers = glob.glob(os.path.join(runtime_dir, "vigie-demo-*"))
+emit(exited == 0 and not leftovers, "closing the window quits and deletes the demo workspace",
+     "exit status %s, left behind: %s" % (exited, leftovers))
+
+finish()
