@@ -88,7 +88,7 @@ facebook_entry (const VigieJsonNode  *node,
   const VigieJsonNode *data, *attachments;
   gint64 timestamp = 0;
 
-  if (!_vigie_import_expect_object (ctx, node, _("a comment"), error) ||
+  if (!_vigie_import_expect_object (ctx, node, N_("a comment"), error) ||
       !get_text (ctx, node, "title", &title, error) ||
       !_vigie_import_get_time (ctx, node, "timestamp", &timestamp, error) ||
       !_vigie_import_get_array (ctx, node, "data", &data, error) ||
@@ -103,7 +103,7 @@ facebook_entry (const VigieJsonNode  *node,
       g_autofree char *author = NULL;
       gint64 created = timestamp;
 
-      if (!_vigie_import_expect_object (ctx, item, _("a comment"), error) ||
+      if (!_vigie_import_expect_object (ctx, item, N_("a comment"), error) ||
           !_vigie_import_get_object (ctx, item, "comment", &comment, error))
         return FALSE;
       if (comment == NULL)
@@ -219,7 +219,7 @@ instagram_entry (const VigieJsonNode  *node,
   const VigieJsonNode *map, *list;
   g_autofree char *title = NULL;
 
-  if (!_vigie_import_expect_object (ctx, node, _("a comment"), error) ||
+  if (!_vigie_import_expect_object (ctx, node, N_("a comment"), error) ||
       !_vigie_import_get_object (ctx, node, "string_map_data", &map, error) ||
       !_vigie_import_get_array (ctx, node, "string_list_data", &list, error) ||
       !get_text (ctx, node, "title", &title, error))
@@ -235,7 +235,7 @@ instagram_entry (const VigieJsonNode  *node,
       g_autofree char *text = NULL;
       gint64 created = 0;
 
-      if (!_vigie_import_expect_object (ctx, item, _("a comment"), error) ||
+      if (!_vigie_import_expect_object (ctx, item, N_("a comment"), error) ||
           !get_text (ctx, item, "value", &text, error) ||
           !_vigie_import_get_time (ctx, item, "timestamp", &created, error))
         return FALSE;

@@ -257,7 +257,7 @@ facebook_comment (Graph                *g,
   memset (&link, 0, sizeof link);
   c.platform = VIGIE_PLATFORM_FACEBOOK;
 
-  if (!_vigie_import_expect_object (ctx, node, _("a comment"), error) ||
+  if (!_vigie_import_expect_object (ctx, node, N_("a comment"), error) ||
       !_vigie_import_get_string (ctx, node, "id", &c.external_id, error) ||
       !_vigie_import_get_string (ctx, node, "message", &c.text, error) ||
       !_vigie_import_get_time (ctx, node, "created_time", &c.created, error) ||
@@ -338,7 +338,7 @@ facebook_post (Graph                *g,
   const char *underscore;
 
   post.platform = VIGIE_PLATFORM_FACEBOOK;
-  if (!_vigie_import_expect_object (ctx, node, _("a post"), error) ||
+  if (!_vigie_import_expect_object (ctx, node, N_("a post"), error) ||
       !_vigie_import_get_string (ctx, node, "id", &post.external_id, error) ||
       !_vigie_import_get_string (ctx, node, "message", &post.text, error) ||
       !_vigie_import_get_time (ctx, node, "created_time", &post.created, error) ||
@@ -393,7 +393,7 @@ instagram_comment (Graph                *g,
   vigie_comment_record_init (&c);
   c.platform = VIGIE_PLATFORM_INSTAGRAM;
 
-  if (!_vigie_import_expect_object (ctx, node, _("a comment"), error) ||
+  if (!_vigie_import_expect_object (ctx, node, N_("a comment"), error) ||
       !_vigie_import_get_string (ctx, node, "id", &c.external_id, error) ||
       !_vigie_import_get_string (ctx, node, "text", &c.text, error) ||
       !_vigie_import_get_time (ctx, node, "timestamp", &c.created, error) ||
@@ -451,7 +451,7 @@ instagram_media (Graph                *g,
   const VigieJsonNode *owner, *comments;
 
   post.platform = VIGIE_PLATFORM_INSTAGRAM;
-  if (!_vigie_import_expect_object (ctx, node, _("a post"), error) ||
+  if (!_vigie_import_expect_object (ctx, node, N_("a post"), error) ||
       !_vigie_import_get_string (ctx, node, "id", &post.external_id, error) ||
       !_vigie_import_get_string (ctx, node, "caption", &post.text, error) ||
       !_vigie_import_get_time (ctx, node, "timestamp", &post.created, error) ||

@@ -70,7 +70,8 @@ gboolean _vigie_import_get_array    (VigieImportContext   *ctx,
                                      const char           *name,
                                      const VigieJsonNode **out,
                                      GError              **error);
-/* A SHAPE error unless @node is an object */
+/* A SHAPE error unless @node is an object; @what is untranslated (N_()),
+ * translated only when the error is raised */
 gboolean _vigie_import_expect_object (VigieImportContext   *ctx,
                                       const VigieJsonNode  *node,
                                       const char           *what,

@@ -109,7 +109,7 @@ youtube_comment (YouTube              *yt,
   vigie_comment_record_init (&c);
   c.platform = VIGIE_PLATFORM_YOUTUBE;
 
-  if (!_vigie_import_expect_object (ctx, node, _("a comment"), error) ||
+  if (!_vigie_import_expect_object (ctx, node, N_("a comment"), error) ||
       !_vigie_import_get_string (ctx, node, "id", &c.external_id, error) ||
       !_vigie_import_get_object (ctx, node, "snippet", &snippet, error))
     return FALSE;
@@ -237,7 +237,7 @@ youtube_item (const VigieJsonNode  *node,
   VigieImportContext *ctx = yt->ctx;
   const VigieJsonNode *kind, *snippet;
 
-  if (!_vigie_import_expect_object (ctx, node, _("an item"), error))
+  if (!_vigie_import_expect_object (ctx, node, N_("an item"), error))
     return FALSE;
   kind = vigie_json_object_get (node, "kind");
   snippet = vigie_json_object_get (node, "snippet");

@@ -270,7 +270,7 @@ _vigie_import_expect_object (VigieImportContext   *ctx,
     return TRUE;
   /* TRANSLATORS: "a comment should be an object { }" */
   return _vigie_import_error_at (ctx, error, VIGIE_IMPORT_ERROR_SHAPE, node->offset,
-                                 _("%s should be an object { }"), what);
+                                 _("%s should be an object { }"), _(what));
 }
 
 char *
