@@ -18,7 +18,7 @@
 #define MAX_THREAD_ROWS        100
 #define MAX_AUTHOR_ROWS        10
 #define CONTEXT_EXCERPT_CHARS  280
-#define POST_EXCERPT_CHARS     600
+#define POST_EXCERPT_CHARS     400
 
 struct _VigieCommentDetail
 {
@@ -204,6 +204,19 @@ make_context_row (VigieComment *comment,
   return row;
 }
 
+/* The start of a post as written, line breaks and all */
+static char *
+cut_text (const char *text,
+          glong       max_chars)
+{
+  g_autofree char *start = NULL;
+
+  if (g_utf8_strlen (text, -1) <= max_chars)
+    return g_strstrip (g_strdup (text));
+  start = g_utf8_substring (text, 0, max_chars);
+  return g_strconcat (g_strchomp (start), "…", NULL);
+}
+
 static void
 show_post (VigieCommentDetail *self,
            VigieComment       *comment)
@@ -229,7 +242,7 @@ show_post (VigieCommentDetail *self,
                       post->page_name != NULL ? post->page_name
                                               : vigie_platform_get_display_name (post->platform));
   if (post->text != NULL && post->text[0] != '\0')
-    text = vigie_format_excerpt (post->text, POST_EXCERPT_CHARS);
+    text = cut_text (post->text, POST_EXCERPT_CHARS);
   else
     text = g_strdup (_("This post has no text (a photo or a video)."));
   gtk_label_set_text (self->post_text_label, text);
