@@ -16,8 +16,10 @@
 #include "vigie-window.h"
 
 #include <errno.h>
+#include <glib-unix.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -107,6 +109,15 @@ bench_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Ctrl+C in a terminal, or a session that ends: quit properly, so that a
+ * demo's temporary copy is removed */
+static gboolean
+quit_signal_cb (gpointer user_data)
+{
+  quit_all (VIGIE_APPLICATION (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
@@ -186,6 +197,10 @@ vigie_application_startup (GApplication *application)
   static const char *search_accels[] = { "<Control>f", NULL };
 
   G_APPLICATION_CLASS (vigie_application_parent_class)->startup (application);
+
+  g_unix_signal_add (SIGINT, quit_signal_cb, self);
+  g_unix_signal_add (SIGTERM, quit_signal_cb, self);
+  g_unix_signal_add (SIGHUP, quit_signal_cb, self);
 
   g_set_application_name (_("Vigie"));
   gtk_window_set_default_icon_name (APPLICATION_ID);

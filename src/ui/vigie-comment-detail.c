@@ -426,9 +426,9 @@ show_comment (VigieCommentDetail *self)
       g_autofree char *likes = NULL;
 
       /* Translators: reactions to a comment */
-      likes = g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " like", "%" G_GINT64_FORMAT " likes",
-                                         comment->like_count),
-                               comment->like_count);
+      likes = g_strdup_printf (ngettext ("%lld like", "%lld likes",
+                                         (unsigned long) MIN (comment->like_count, G_MAXLONG)),
+                               (long long) comment->like_count);
       gtk_label_set_text (self->likes_label, likes);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->likes_label), comment->like_count > 0);

@@ -8,9 +8,9 @@
 
 #include "vigie-comment-row.h"
 
-#include <glib/gi18n.h>
-
 #include "vigie-format.h"
+
+#include <glib/gi18n.h>
 
 #define EXCERPT_CHARS 200
 

@@ -8,9 +8,9 @@
 
 #include "vigie-import-bar.h"
 
-#include <glib/gi18n.h>
-
 #include "vigie-format.h"
+
+#include <glib/gi18n.h>
 
 struct _VigieImportBar
 {
