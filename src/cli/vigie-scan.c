@@ -339,10 +339,16 @@ main (int    argc,
           goto out;
         }
       if (!quiet)
-        g_printerr (_("%u files: %" G_GUINT64_FORMAT " comments read, %" G_GUINT64_FORMAT
-                      " new, %" G_GUINT64_FORMAT " updated, %" G_GUINT64_FORMAT " unchanged\n"),
-                    stats.n_files, stats.n_comments, stats.n_inserted, stats.n_updated,
-                    stats.n_unchanged);
+        {
+          g_autofree char *n_files = g_strdup_printf (ngettext ("%u file", "%u files",
+                                                                stats.n_files),
+                                                      stats.n_files);
+          /* Translators: the first %s is "3 files" */
+          g_printerr (_("%s: %llu comments read, %llu new, %llu updated, %llu unchanged\n"),
+                      n_files, (unsigned long long) stats.n_comments,
+                      (unsigned long long) stats.n_inserted, (unsigned long long) stats.n_updated,
+                      (unsigned long long) stats.n_unchanged);
+        }
     }
 
   if (!print_comments (store, format, &error))

@@ -1116,7 +1116,7 @@ vigie_store_set_comment_status (VigieStore          *self,
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_NOT_FOUND,
-                   _("No comment %" G_GINT64_FORMAT " in the workspace."), comment_id);
+                   _("No comment %lld in the workspace."), (long long) comment_id);
       return FALSE;
     }
   return TRUE;
@@ -1421,7 +1421,7 @@ vigie_store_get_comment (VigieStore  *self,
   c = get_one_comment (self, stmt, &local_error);
   if (c == NULL && local_error == NULL)
     g_set_error (&local_error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_NOT_FOUND,
-                 _("No comment %" G_GINT64_FORMAT " in the workspace."), id);
+                 _("No comment %lld in the workspace."), (long long) id);
   if (local_error)
     g_propagate_error (error, local_error);
   return c;
@@ -1586,7 +1586,7 @@ vigie_store_get_post (VigieStore  *self,
     post = post_from_row (stmt);
   else if (rc == SQLITE_DONE)
     g_set_error (error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_NOT_FOUND,
-                 _("No post %" G_GINT64_FORMAT " in the workspace."), id);
+                 _("No post %lld in the workspace."), (long long) id);
   else
     set_sqlite_error (self, rc, error);
   sqlite3_reset (stmt);
