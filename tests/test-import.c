@@ -289,7 +289,8 @@ test_json_values (void)
   g_assert_false (vigie_json_node_get_int64 (&b->u.items[2], &v));
 
   /* Where values start */
-  g_assert_cmpuint (vigie_json_object_get (&root, "a")->offset, ==, strlen ("\xef\xbb\xbf { \"a\": "));
+  g_assert_cmpuint (vigie_json_object_get (&root, "a")->offset, ==,
+                    strlen ("\xef\xbb\xbf { \"a\": "));
 }
 
 static void
@@ -792,7 +793,8 @@ test_csv_french (Fixture       *f,
   lavoie = find_by_text (f, "Au téléphone");
   g_assert_nonnull (lavoie);
   g_assert_cmpstr (lavoie->author_name, ==, "Lavoie, Réjean");
-  g_assert_cmpstr (lavoie->text, ==, "Au téléphone on m'a dit \"pas avant janvier\"…\r\nC'est-tu vrai?");
+  g_assert_cmpstr (lavoie->text, ==,
+                   "Au téléphone on m'a dit \"pas avant janvier\"…\r\nC'est-tu vrai?");
   g_assert_cmpint (lavoie->created, ==, ts ("2026-11-06T09:05:30Z"));
   g_assert_cmpint (lavoie->like_count, ==, 1024);
 
@@ -911,7 +913,8 @@ test_export_instagram (Fixture       *f,
   g_autoptr(VigieComment) english = NULL, french = NULL, old = NULL;
   VigieImportStats stats = { 0 };
 
-  g_assert_true (import (f, &stats, &error, "ig-dyi-post_comments_1.json", "ig-dyi-old.json", NULL));
+  g_assert_true (import (f, &stats, &error, "ig-dyi-post_comments_1.json", "ig-dyi-old.json",
+                         NULL));
   g_assert_no_error (error);
   g_assert_cmpuint (stats.n_comments, ==, 3);
 
@@ -1021,8 +1024,8 @@ test_overlap_update (Fixture       *f,
   g_assert_cmpint (count_comments (f), ==, 7);
 
   edited = find (f, VIGIE_PLATFORM_FACEBOOK, "780000000000003_782000000000004");
-  g_assert_cmpstr (edited->text, ==, "Le numéro de téléphone ne répond toujours pas, j’ai essayé 5 fois "
-                   "aujourd’hui");
+  g_assert_cmpstr (edited->text, ==,
+                   "Le numéro de téléphone ne répond toujours pas, j’ai essayé 5 fois aujourd’hui");
 }
 
 /* Detection looks at the content only */
@@ -1095,8 +1098,8 @@ test_detect (Fixture       *f,
       g_ptr_array_add (paths, path);
     }
   g_ptr_array_add (paths, NULL);
-  g_assert_true (vigie_import_files (f->store, (const char * const *) paths->pdata, NULL, NULL, NULL,
-                                     &stats, &error));
+  g_assert_true (vigie_import_files (f->store, (const char * const *) paths->pdata, NULL, NULL,
+                                     NULL, &stats, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (stats.n_comments, ==, 7 + 2 + 5 + 3 + 4);
   for (guint i = 0; i < G_N_ELEMENTS (misnamed); i++)
@@ -1229,8 +1232,8 @@ test_demo (Fixture       *f,
   g_assert_cmpuint (paths->len, ==, 7);
   g_ptr_array_add (paths, NULL);
 
-  g_assert_true (vigie_import_files (f->store, (const char * const *) paths->pdata, NULL, NULL, NULL,
-                                     &stats, &error));
+  g_assert_true (vigie_import_files (f->store, (const char * const *) paths->pdata, NULL, NULL,
+                                     NULL, &stats, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (stats.n_files, ==, 7);
   g_assert_cmpuint (stats.n_posts, ==, 16);
@@ -1260,8 +1263,8 @@ test_demo (Fixture       *f,
   g_assert_true (g_str_has_prefix (video->text, "Travailler au CISSS de la Côte-Boréale"));
   g_assert_cmpstr (video->page_name, ==, "CISSS de la Côte-Boréale");
 
-  g_assert_true (vigie_import_files (f->store, (const char * const *) paths->pdata, NULL, NULL, NULL,
-                                     &stats, &error));
+  g_assert_true (vigie_import_files (f->store, (const char * const *) paths->pdata, NULL, NULL,
+                                     NULL, &stats, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (stats.n_inserted, ==, 0);
   g_assert_cmpuint (stats.n_unchanged, ==, 457);
@@ -1414,7 +1417,8 @@ test_bad_input (Fixture       *f,
   /* A good page that changes stored comments, new comments, then the bad file */
   page = read_fixture ("fb-paged/page-1.json", &len);
   text = g_string_new_len (page, len);
-  g_assert_cmpuint (g_string_replace (text, "\"is_hidden\": false", "\"is_hidden\": true", 0), ==, 3);
+  g_assert_cmpuint (g_string_replace (text, "\"is_hidden\": false", "\"is_hidden\": true", 0),
+                    ==, 3);
   g_assert_true (g_file_set_contents (later, text->str, text->len, NULL));
   g_string_free (text, TRUE);
 

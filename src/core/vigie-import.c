@@ -404,8 +404,9 @@ _vigie_import_classify_json (const VigieJsonShape *shape)
            vigie_json_shape_has (shape, "comments[].title")))
         return VIGIE_FORMAT_FACEBOOK_EXPORT;
 
-      if (vigie_json_shape_get_types (shape, "comments_media_comments") & (1u << VIGIE_JSON_ARRAY) ||
-          vigie_json_shape_get_types (shape, "comments_reels_comments") & (1u << VIGIE_JSON_ARRAY))
+      if ((vigie_json_shape_get_types (shape, "comments_media_comments") |
+           vigie_json_shape_get_types (shape, "comments_reels_comments")) &
+          (1u << VIGIE_JSON_ARRAY))
         return VIGIE_FORMAT_INSTAGRAM_EXPORT;
 
       if (vigie_json_shape_get_types (shape, "data") & (1u << VIGIE_JSON_ARRAY))
