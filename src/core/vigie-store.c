@@ -852,6 +852,7 @@ ensure_author (VigieStore     *self,
   return TRUE;
 }
 
+/* @what is untranslated (N_()): translated only when reporting */
 static gboolean
 check_record_string (VigieStore  *self,
                      const char  *what,
@@ -864,13 +865,13 @@ check_record_string (VigieStore  *self,
       if (!required)
         return TRUE;
       g_set_error (error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_INVALID,
-                   _("A record without %s cannot be stored."), what);
+                   _("A record without %s cannot be stored."), _(what));
       return FALSE;
     }
   if (!g_utf8_validate (value, -1, NULL))
     {
       g_set_error (error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_INVALID,
-                   _("A record with invalid UTF-8 in %s cannot be stored."), what);
+                   _("A record with invalid UTF-8 in %s cannot be stored."), _(what));
       return FALSE;
     }
   return TRUE;
@@ -890,13 +891,13 @@ vigie_store_upsert_post (VigieStore             *self,
   g_return_val_if_fail (VIGIE_IS_STORE (self), FALSE);
   g_return_val_if_fail (post != NULL, FALSE);
 
-  if (!check_record_string (self, _("an id"), post->external_id, TRUE, error) ||
+  if (!check_record_string (self, N_("an id"), post->external_id, TRUE, error) ||
       (post->external_id[0] == '\0' &&
-       !check_record_string (self, _("an id"), NULL, TRUE, error)) ||
-      !check_record_string (self, _("its text"), post->text, FALSE, error) ||
-      !check_record_string (self, _("its page"), post->page_id, FALSE, error) ||
-      !check_record_string (self, _("its page name"), post->page_name, FALSE, error) ||
-      !check_record_string (self, _("its link"), post->permalink, FALSE, error))
+       !check_record_string (self, N_("an id"), NULL, TRUE, error)) ||
+      !check_record_string (self, N_("its text"), post->text, FALSE, error) ||
+      !check_record_string (self, N_("its page"), post->page_id, FALSE, error) ||
+      !check_record_string (self, N_("its page name"), post->page_name, FALSE, error) ||
+      !check_record_string (self, N_("its link"), post->permalink, FALSE, error))
     return FALSE;
 
   if (!auto_begin (self, &tx, error))
@@ -956,15 +957,15 @@ vigie_store_upsert_comment (VigieStore                *self,
   g_return_val_if_fail (VIGIE_IS_STORE (self), FALSE);
   g_return_val_if_fail (c != NULL, FALSE);
 
-  if (!check_record_string (self, _("an id"), c->external_id, TRUE, error) ||
-      (c->external_id[0] == '\0' && !check_record_string (self, _("an id"), NULL, TRUE, error)) ||
-      !check_record_string (self, _("its text"), c->text, TRUE, error) ||
-      !check_record_string (self, _("its post"), c->post_external_id, FALSE, error) ||
-      !check_record_string (self, _("its parent"), c->parent_external_id, FALSE, error) ||
-      !check_record_string (self, _("its author"), c->author_id, FALSE, error) ||
-      !check_record_string (self, _("its author’s name"), c->author_name, FALSE, error) ||
-      !check_record_string (self, _("its link"), c->permalink, FALSE, error) ||
-      !check_record_string (self, _("its language"), c->language, FALSE, error))
+  if (!check_record_string (self, N_("an id"), c->external_id, TRUE, error) ||
+      (c->external_id[0] == '\0' && !check_record_string (self, N_("an id"), NULL, TRUE, error)) ||
+      !check_record_string (self, N_("its text"), c->text, TRUE, error) ||
+      !check_record_string (self, N_("its post"), c->post_external_id, FALSE, error) ||
+      !check_record_string (self, N_("its parent"), c->parent_external_id, FALSE, error) ||
+      !check_record_string (self, N_("its author"), c->author_id, FALSE, error) ||
+      !check_record_string (self, N_("its author’s name"), c->author_name, FALSE, error) ||
+      !check_record_string (self, N_("its link"), c->permalink, FALSE, error) ||
+      !check_record_string (self, N_("its language"), c->language, FALSE, error))
     return FALSE;
 
   if (!auto_begin (self, &tx, error))
