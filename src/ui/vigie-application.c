@@ -283,6 +283,9 @@ vigie_application_command_line (GApplication            *application,
   g_autofree char *path = NULL;
   g_autofree char *name = NULL;
   g_auto(GStrv) demo_files = NULL;
+  g_auto(GStrv) arguments = NULL;
+  g_autoptr(GPtrArray) import_paths = NULL;
+  int n_arguments = 0;
   const char *workspace_arg = NULL;
   gboolean demo = g_variant_dict_contains (options, "demo");
   gboolean is_default = FALSE;
@@ -305,6 +308,31 @@ vigie_application_command_line (GApplication            *application,
                                            _("--demo and --workspace cannot be used together"));
       return 2;
     }
+
+  /* What is left are files and folders to import */
+  arguments = g_application_command_line_get_arguments (command_line, &n_arguments);
+  import_paths = g_ptr_array_new_with_free_func (g_free);
+  for (int i = 1; i < n_arguments; i++)
+    {
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line,
+                                                                               arguments[i]);
+      char *file_path = g_file_get_path (file);
+
+      if (file_path == NULL)
+        {
+          g_application_command_line_printerr (command_line, _("Not a local file: %s\n"),
+                                               arguments[i]);
+          return 2;
+        }
+      g_ptr_array_add (import_paths, file_path);
+    }
+  if (demo && import_paths->len > 0)
+    {
+      g_application_command_line_printerr (command_line, "%s\n",
+                                           _("--demo opens its own files: give files to import with --workspace"));
+      return 2;
+    }
+  g_ptr_array_add (import_paths, NULL);
 
   if (demo)
     {
@@ -359,6 +387,8 @@ vigie_application_command_line (GApplication            *application,
 
   if (demo_files != NULL)
     vigie_window_import (window, (const char * const *) demo_files);
+  else if (import_paths->len > 1)
+    vigie_window_import (window, (const char * const *) import_paths->pdata);
 
   return 0;
 }
@@ -433,9 +463,11 @@ static void
 vigie_application_init (VigieApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
-  g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
+  /* Translators: in "vigie --help", after the options */
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
-                                            _("Moderate the comments on your organisation’s pages."));
+                                            _("Moderate the comments on your organisation’s pages.\n"
+                                              "Files and folders given are imported into the workspace."));
 }
 
 VigieApplication *

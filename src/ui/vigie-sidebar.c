@@ -162,6 +162,9 @@ post_title (const VigiePost *post)
        * date, for g_date_time_format() */
       return g_date_time_format (dt, _("Post of %x"));
     }
+  if (post->external_id != NULL)
+    /* Translators: a post known only by its id, in the sidebar */
+    return g_strdup_printf (_("Post %s"), post->external_id);
   return g_strdup (_("Untitled post"));
 }
 

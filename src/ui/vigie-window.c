@@ -17,7 +17,7 @@
 
 #include <glib/gi18n.h>
 
-/* Progress reported by the importing thread, shown from the main loop */
+/* An import in its worker thread, and the progress it reports */
 typedef struct
 {
   gatomicrefcount  ref;
@@ -28,7 +28,6 @@ typedef struct
   guint            files_done;
   guint            files_total;
   guint64          comments_read;
-  gboolean         idle_pending;
 } ImportJob;
 
 struct _VigieWindow
@@ -63,6 +62,7 @@ struct _VigieWindow
   GtkSingleSelection   *selection;
   GtkFileChooserNative *chooser;
   ImportJob            *import_job;
+  guint                 progress_id;
   char                 *workspace_name;
 
   gint64                selected_id;      /* kept across reloads */
@@ -129,11 +129,13 @@ import_job_new (VigieWindow *self)
   return job;
 }
 
+/* Shows the latest progress ten times a second: a redraw per file would
+ * take the CPU the import needs */
 static gboolean
-import_progress_idle_cb (gpointer user_data)
+import_progress_timeout_cb (gpointer user_data)
 {
-  ImportJob *job = user_data;
-  g_autoptr(VigieWindow) self = g_weak_ref_get (&job->window);
+  VigieWindow *self = user_data;
+  ImportJob *job = self->import_job;
   guint files_done, files_total;
   guint64 comments_read;
 
@@ -141,13 +143,12 @@ import_progress_idle_cb (gpointer user_data)
   files_done = job->files_done;
   files_total = job->files_total;
   comments_read = job->comments_read;
-  job->idle_pending = FALSE;
   g_mutex_unlock (&job->mutex);
 
-  if (self != NULL && self->import_job == job && !g_cancellable_is_cancelled (job->cancellable))
+  if (!g_cancellable_is_cancelled (job->cancellable))
     vigie_import_bar_set_progress (self->import_bar, files_done, files_total, comments_read);
 
-  return G_SOURCE_REMOVE;
+  return G_SOURCE_CONTINUE;
 }
 
 /* Called in the importing thread */
@@ -163,12 +164,6 @@ import_progress_cb (guint    files_done,
   job->files_done = files_done;
   job->files_total = files_total;
   job->comments_read = comments_read;
-  if (!job->idle_pending)
-    {
-      job->idle_pending = TRUE;
-      g_idle_add_full (G_PRIORITY_DEFAULT, import_progress_idle_cb,
-                       import_job_ref (job), (GDestroyNotify) import_job_unref);
-    }
   g_mutex_unlock (&job->mutex);
 }
 
@@ -240,9 +235,13 @@ set_importing (VigieWindow *self,
   if (self->import_job == job)
     return;
 
+  g_clear_handle_id (&self->progress_id, g_source_remove);
   g_clear_pointer (&self->import_job, import_job_unref);
   if (job != NULL)
-    self->import_job = import_job_ref (job);
+    {
+      self->import_job = import_job_ref (job);
+      self->progress_id = g_timeout_add (100, import_progress_timeout_cb, self);
+    }
 
   /* Hidden once folded away, so that screen readers skip it too */
   if (importing)
@@ -991,6 +990,7 @@ vigie_window_dispose (GObject *object)
 {
   VigieWindow *self = VIGIE_WINDOW (object);
 
+  g_clear_handle_id (&self->progress_id, g_source_remove);
   if (self->import_job != NULL)
     {
       g_cancellable_cancel (self->import_job->cancellable);
