@@ -176,7 +176,7 @@ test_migrate_v1_to_v2 (Fixture       *f,
 
   store = vigie_store_open (f->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (vigie_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (vigie_store_get_schema_version (store), ==, VIGIE_STORE_SCHEMA_VERSION);
   g_assert_cmpint (count_all (store), ==, 2);
   /* The index was built over the rows already there */
   g_assert_cmpint (count_search (store, "hopital"), ==, 1);

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "vigie-classifier.h"
 #include "vigie-import.h"
 #include "vigie-store.h"
 
@@ -106,9 +107,10 @@ prefixed_id (VigiePlatform  platform,
 }
 
 static void
-write_comment (GString            *out,
-               OutputFormat        format,
-               const VigieComment *c)
+write_comment (GString                   *out,
+               OutputFormat               format,
+               const VigieComment        *c,
+               const VigieClassification *classification)
 {
   g_autofree char *id = vigie_comment_dup_stable_id (c);
   g_autofree char *post_id = prefixed_id (c->platform, c->post_external_id);
@@ -144,6 +146,8 @@ write_comment (GString            *out,
       g_string_append_printf (out, ",\"hidden\":%s", c->hidden ? "true" : "false");
       if (c->like_count >= 0)
         g_string_append_printf (out, ",\"likes\":%" G_GINT64_FORMAT, c->like_count);
+      if (classification != NULL)
+        vigie_classification_append_json (classification, out, FALSE);
       g_string_append (out, "}\n");
       break;
 
@@ -186,39 +190,216 @@ write_comment (GString            *out,
     }
 }
 
+/* The posts' texts by row id, for the off-topic detector */
+static GHashTable *
+load_post_texts (VigieStore  *store,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) posts = vigie_store_list_posts (store, 0, error);
+  GHashTable *texts;
+
+  if (posts == NULL)
+    return NULL;
+  texts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  for (guint i = 0; i < posts->len; i++)
+    {
+      VigiePost *p = g_ptr_array_index (posts, i);
+      if (p->text != NULL)
+        g_hash_table_insert (texts, g_memdup2 (&p->id, sizeof p->id), g_strdup (p->text));
+    }
+  return texts;
+}
+
+/* Comments are classified in windows of this many, so near-duplicates are
+ * found across a whole import of ordinary size without holding a huge
+ * workspace in memory */
+#define CLASSIFY_WINDOW 16384
+
 static gboolean
-print_comments (VigieStore    *store,
-                OutputFormat   format,
-                GError       **error)
+print_comments (VigieStore       *store,
+                OutputFormat      format,
+                VigieClassifier  *classifier,
+                GError          **error)
 {
   VigieQuery query = { .sort = VIGIE_SORT_OLDEST };
   g_autoptr(GArray) ids = vigie_store_query_ids (store, &query, NULL, error);
   g_autoptr(GString) out = g_string_sized_new (1 << 16);
+  g_autoptr(GHashTable) post_texts = NULL;
+  guint window = classifier != NULL ? CLASSIFY_WINDOW : 256;
 
   if (ids == NULL)
     return FALSE;
+  if (classifier != NULL)
+    {
+      post_texts = load_post_texts (store, error);
+      if (post_texts == NULL)
+        return FALSE;
+    }
 
   if (format == OUTPUT_CSV)
     fputs ("id,platform,post_id,parent_id,author_id,author,created,text,permalink\r\n", stdout);
 
-  for (guint i = 0; i < ids->len; i += 256)
+  for (guint i = 0; i < ids->len; i += window)
     {
-      guint n = MIN (256, ids->len - i);
+      guint n = MIN (window, ids->len - i);
       g_autoptr(GPtrArray) comments = vigie_store_get_comments (store,
                                                                 &g_array_index (ids, gint64, i),
                                                                 n, error);
+      g_autoptr(GPtrArray) results = NULL;
+
       if (comments == NULL)
         return FALSE;
-      for (guint j = 0; j < comments->len; j++)
-        write_comment (out, format, g_ptr_array_index (comments, j));
-      if (fwrite (out->str, 1, out->len, stdout) != out->len)
+      if (classifier != NULL)
         {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write the output"));
-          return FALSE;
+          results = vigie_classifier_classify_comments (classifier, comments, post_texts, NULL,
+                                                        error);
+          if (results == NULL || !vigie_store_save_classifications (store, comments, results,
+                                                                    error))
+            return FALSE;
         }
-      g_string_truncate (out, 0);
+      for (guint j = 0; j < comments->len; j++)
+        {
+          write_comment (out, format, g_ptr_array_index (comments, j),
+                         results ? g_ptr_array_index (results, j) : NULL);
+          if (out->len >= (1 << 16) || j + 1 == comments->len)
+            {
+              if (fwrite (out->str, 1, out->len, stdout) != out->len)
+                {
+                  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write the output"));
+                  return FALSE;
+                }
+              g_string_truncate (out, 0);
+            }
+        }
     }
   return fflush (stdout) == 0;
+}
+
+static VigieClassifier *
+load_classifier (const char  *policy_path,
+                 GError     **error)
+{
+  g_autoptr(VigiePolicy) policy = NULL;
+
+  if (policy_path != NULL)
+    policy = vigie_policy_new_from_file (policy_path, error);
+  else
+    policy = vigie_policy_new_default (error);
+  if (policy == NULL)
+    return NULL;
+  return vigie_classifier_new (policy, NULL, error);
+}
+
+static gboolean
+flush_output (GString *out)
+{
+  if (out->len > 0 && fwrite (out->str, 1, out->len, stdout) != out->len)
+    return FALSE;
+  g_string_truncate (out, 0);
+  return TRUE;
+}
+
+static void
+classify_line (VigieClassifier *classifier,
+               GString         *out,
+               guint64          number,
+               char            *line,
+               gsize            len)
+{
+  if (len > 0 && line[len - 1] == '\r')
+    line[--len] = '\0';
+
+  g_string_append_printf (out, "{\"line\":%" G_GUINT64_FORMAT ",\"text\":", number);
+  if (!g_utf8_validate_len (line, len, NULL) || memchr (line, '\0', len) != NULL)
+    {
+      g_autofree char *valid = g_utf8_make_valid (line, len);
+      /* Translators: %llu is a line number of the input */
+      g_printerr (_("vigie-scan: line %llu: not valid UTF-8\n"), (unsigned long long) number);
+      append_json_string (out, valid);
+      g_string_append (out, ",\"error\":");
+      append_json_string (out, "invalid UTF-8");
+      g_string_append (out, ",\"lang\":null,\"flags\":[],\"action\":\"none\",\"urgent\":false}\n");
+      return;
+    }
+  {
+    g_autoptr(VigieClassification) result = NULL;
+    append_json_string (out, line);
+    result = vigie_classifier_classify (classifier, line, len, NULL);
+    vigie_classification_append_json (result, out, TRUE);
+    g_string_append (out, "}\n");
+  }
+}
+
+/* --lines: one comment a line on standard input, one JSON object a line out */
+static int
+scan_lines (const char *policy_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigieClassifier) classifier = load_classifier (policy_path, &error);
+  g_autoptr(GString) out = NULL;
+  g_autoptr(GByteArray) pending = NULL;
+  g_autofree char *buffer = NULL;
+  guint64 number = 0;
+  gsize n;
+
+  if (classifier == NULL)
+    {
+      g_printerr ("vigie-scan: %s\n", error->message);
+      return EXIT_BAD_INPUT;
+    }
+
+  out = g_string_sized_new (1 << 17);
+  pending = g_byte_array_new ();
+  buffer = g_malloc (1 << 16);
+  while ((n = fread (buffer, 1, 1 << 16, stdin)) > 0)
+    {
+      char *p = buffer, *end = buffer + n;
+      while (p < end)
+        {
+          char *nl = memchr (p, '\n', end - p);
+          if (nl == NULL)
+            {
+              g_byte_array_append (pending, (guint8 *) p, end - p);
+              break;
+            }
+          number++;
+          if (pending->len > 0)
+            {
+              g_byte_array_append (pending, (guint8 *) p, nl - p);
+              g_byte_array_append (pending, (guint8 *) "", 1);
+              classify_line (classifier, out, number, (char *) pending->data, pending->len - 1);
+              g_byte_array_set_size (pending, 0);
+            }
+          else
+            {
+              *nl = '\0';
+              classify_line (classifier, out, number, p, nl - p);
+            }
+          p = nl + 1;
+          if (out->len >= (1 << 16) && !flush_output (out))
+            {
+              g_printerr ("vigie-scan: %s\n", _("Cannot write the output"));
+              return EXIT_FAILURE_OTHER;
+            }
+        }
+    }
+  if (ferror (stdin))
+    {
+      g_printerr ("vigie-scan: %s\n", _("Cannot read the standard input"));
+      return EXIT_FAILURE_OTHER;
+    }
+  if (pending->len > 0)
+    {
+      number++;
+      g_byte_array_append (pending, (guint8 *) "", 1);
+      classify_line (classifier, out, number, (char *) pending->data, pending->len - 1);
+    }
+  if (!flush_output (out) || fflush (stdout) != 0)
+    {
+      g_printerr ("vigie-scan: %s\n", _("Cannot write the output"));
+      return EXIT_FAILURE_OTHER;
+    }
+  return EXIT_OK;
 }
 
 static void
@@ -244,7 +425,10 @@ main (int    argc,
   g_autofree char *db_path = NULL;
   g_autofree char *output = NULL;
   g_autofree char *temp_dir = NULL;
+  g_autofree char *policy_path = NULL;
+  g_autoptr(VigieClassifier) classifier = NULL;
   g_auto(GStrv) files = NULL;
+  gboolean lines = FALSE;
   gboolean version = FALSE;
   gboolean quiet = FALSE;
   g_autoptr(GOptionContext) context = NULL;
@@ -258,6 +442,10 @@ main (int    argc,
       N_("Workspace file to import into (default: a temporary one)"), N_("FILE") },
     { "output", 'o', 0, G_OPTION_ARG_STRING, &output,
       N_("Output format: text, jsonl or csv"), N_("FORMAT") },
+    { "lines", 0, 0, G_OPTION_ARG_NONE, &lines,
+      N_("Classify standard input, one comment a line, and print one JSON object a line"), NULL },
+    { "policy", 0, 0, G_OPTION_ARG_FILENAME, &policy_path,
+      N_("Moderation policy file (default: the built-in CISSS and IUCPQ policy)"), N_("FILE") },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet,
       N_("Print no summary on standard error"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version and exit"), NULL },
@@ -300,6 +488,31 @@ main (int    argc,
     {
       g_printerr ("vigie-scan: %s\n", _("--output must be text, jsonl or csv"));
       return EXIT_BAD_INPUT;
+    }
+
+  if (lines)
+    {
+      if (format != OUTPUT_JSONL && output != NULL)
+        {
+          g_printerr ("vigie-scan: %s\n", _("--lines writes jsonl only"));
+          return EXIT_BAD_INPUT;
+        }
+      if (files != NULL && files[0] != NULL)
+        {
+          g_printerr ("vigie-scan: %s\n", _("--lines reads standard input, not files"));
+          return EXIT_BAD_INPUT;
+        }
+      return scan_lines (policy_path);
+    }
+
+  if (format == OUTPUT_JSONL)
+    {
+      classifier = load_classifier (policy_path, &error);
+      if (classifier == NULL)
+        {
+          g_printerr ("vigie-scan: %s\n", error->message);
+          return EXIT_BAD_INPUT;
+        }
     }
 
   if (db_path == NULL && (files == NULL || files[0] == NULL))
@@ -351,7 +564,7 @@ main (int    argc,
         }
     }
 
-  if (!print_comments (store, format, &error))
+  if (!print_comments (store, format, classifier, &error))
     {
       g_printerr ("vigie-scan: %s\n", error->message);
       status = EXIT_FAILURE_OTHER;

@@ -15,6 +15,7 @@
 
 #include "vigie-store.h"
 #include "vigie-store-private.h"
+#include "vigie-classifier.h"
 
 /* "VIGI" in the SQLite header: tells a workspace from any other database */
 #define VIGIE_APPLICATION_ID 0x56494749
@@ -112,6 +113,29 @@ static const char *migrations[] = {
   "    VALUES ('delete', old.id, old.text, old.author_name);"
   "END;"
   "INSERT INTO comments_fts (comments_fts) VALUES ('rebuild');",
+
+  /* 2 → 3: classification results; an edited text drops its old results */
+  "CREATE TABLE flags ("
+  "  comment_id INTEGER NOT NULL REFERENCES comments (id) ON DELETE CASCADE,"
+  "  category TEXT NOT NULL,"
+  "  clause TEXT,"
+  "  rule TEXT,"
+  "  score REAL NOT NULL,"
+  "  spans TEXT NOT NULL DEFAULT '[]'"
+  ");"
+  "CREATE INDEX flags_comment ON flags (comment_id);"
+  "CREATE INDEX flags_category ON flags (category, comment_id);"
+  "ALTER TABLE comments ADD COLUMN action TEXT;"
+  "ALTER TABLE comments ADD COLUMN urgent INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE comments ADD COLUMN severity INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE comments ADD COLUMN detected_language TEXT;"
+  "ALTER TABLE comments ADD COLUMN classified INTEGER NOT NULL DEFAULT 0;"
+  "CREATE TRIGGER comments_text_changed AFTER UPDATE OF text ON comments"
+  "  WHEN old.text IS NOT new.text BEGIN"
+  "  DELETE FROM flags WHERE comment_id = new.id;"
+  "  UPDATE comments SET classified = 0, action = NULL, urgent = 0, severity = 0"
+  "    WHERE id = new.id;"
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == VIGIE_STORE_SCHEMA_VERSION);
@@ -1241,12 +1265,16 @@ build_query_sql (const VigieQuery *query,
     g_string_append (sql, " AND c.post_id IN (SELECT id FROM posts WHERE page_id = :page)");
   if (query->author_id > 0)
     g_string_append (sql, " AND c.author_id = :author");
+  if (query->category != NULL)
+    g_string_append (sql, " AND c.id IN (SELECT comment_id FROM flags WHERE category = :category)");
   if (match != NULL)
     g_string_append (sql, " AND c.id IN (SELECT rowid FROM comments_fts WHERE comments_fts MATCH :match)");
   if (order)
     {
       if (query->sort == VIGIE_SORT_OLDEST)
         g_string_append (sql, " ORDER BY c.created, c.id");
+      else if (query->sort == VIGIE_SORT_PRIORITY)
+        g_string_append (sql, " ORDER BY c.urgent DESC, c.severity DESC, c.created DESC, c.id DESC");
       else
         g_string_append (sql, " ORDER BY c.created DESC, c.id DESC");
     }
@@ -1281,6 +1309,9 @@ prepare_query (VigieStore        *self,
     sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":page"), query->page_id);
   if (query->author_id > 0)
     sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":author"), query->author_id);
+  if (query->category != NULL)
+    sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":category"), query->category,
+                       -1, SQLITE_TRANSIENT);
   if (match != NULL)
     sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":match"), match, -1,
                        SQLITE_TRANSIENT);
@@ -1664,4 +1695,230 @@ vigie_store_list_posts (VigieStore  *self,
       return NULL;
     }
   return g_steal_pointer (&posts);
+}
+
+/* Classification results */
+
+static gboolean
+save_one_classification (VigieStore                *self,
+                         gint64                     comment_id,
+                         const VigieClassification *result,
+                         GError                   **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = get_statement (self, "DELETE FROM flags WHERE comment_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, comment_id);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  for (guint i = 0; i < result->flags->len; i++)
+    {
+      const VigieFlag *f = &g_array_index (result->flags, VigieFlag, i);
+      g_autofree char *spans = vigie_spans_to_json (f->spans);
+
+      stmt = get_statement (self,
+                            "INSERT INTO flags (comment_id, category, clause, rule, score, spans)"
+                            "  VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, comment_id);
+      sqlite3_bind_text (stmt, 2, f->category, -1, SQLITE_STATIC);
+      bind_text_or_null (stmt, 3, f->clause);
+      bind_text_or_null (stmt, 4, f->rule);
+      sqlite3_bind_double (stmt, 5, f->score);
+      sqlite3_bind_text (stmt, 6, spans, -1, SQLITE_STATIC);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  stmt = get_statement (self,
+                        "UPDATE comments SET action = ?2, urgent = ?3, severity = ?4,"
+                        "  detected_language = ?5, classified = 1 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, comment_id);
+  bind_text_or_null (stmt, 2, result->action);
+  sqlite3_bind_int (stmt, 3, result->urgent ? 1 : 0);
+  sqlite3_bind_int (stmt, 4, result->severity);
+  bind_text_or_null (stmt, 5, result->lang);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_NOT_FOUND,
+                   _("No comment %" G_GINT64_FORMAT " in the workspace."), comment_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+vigie_store_save_classification (VigieStore                *self,
+                                 gint64                     comment_id,
+                                 const VigieClassification *result,
+                                 GError                   **error)
+{
+  AutoTransaction tx;
+
+  g_return_val_if_fail (VIGIE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+
+  if (!auto_begin (self, &tx, error))
+    return FALSE;
+  return auto_end (&tx, save_one_classification (self, comment_id, result, error), error);
+}
+
+gboolean
+vigie_store_save_classifications (VigieStore  *self,
+                                  GPtrArray   *comments,
+                                  GPtrArray   *results,
+                                  GError     **error)
+{
+  AutoTransaction tx;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (VIGIE_IS_STORE (self), FALSE);
+  g_return_val_if_fail (comments != NULL && results != NULL, FALSE);
+  g_return_val_if_fail (comments->len == results->len, FALSE);
+
+  if (!auto_begin (self, &tx, error))
+    return FALSE;
+  for (guint i = 0; i < comments->len && ok; i++)
+    {
+      const VigieComment *c = g_ptr_array_index (comments, i);
+      ok = save_one_classification (self, c->id, g_ptr_array_index (results, i), error);
+    }
+  return auto_end (&tx, ok, error);
+}
+
+VigieClassification *
+vigie_store_get_classification (VigieStore  *self,
+                                gint64       comment_id,
+                                GError     **error)
+{
+  g_autoptr(VigieClassification) result = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (VIGIE_IS_STORE (self), NULL);
+
+  stmt = get_statement (self,
+                        "SELECT classified, action, urgent, severity, detected_language"
+                        "  FROM comments WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, comment_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_NOT_FOUND,
+                     _("No comment %" G_GINT64_FORMAT " in the workspace."), comment_id);
+      else
+        set_sqlite_error (self, rc, error);
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  if (sqlite3_column_int (stmt, 0) == 0)
+    {
+      /* Not classified yet: no error, no result */
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  result = vigie_classification_new ();
+  if (sqlite3_column_text (stmt, 1) != NULL)
+    result->action = g_intern_string ((const char *) sqlite3_column_text (stmt, 1));
+  result->urgent = sqlite3_column_int (stmt, 2) != 0;
+  result->severity = sqlite3_column_int (stmt, 3);
+  if (sqlite3_column_text (stmt, 4) != NULL)
+    result->lang = g_intern_string ((const char *) sqlite3_column_text (stmt, 4));
+  sqlite3_reset (stmt);
+
+  stmt = get_statement (self,
+                        "SELECT category, clause, rule, score, spans FROM flags"
+                        "  WHERE comment_id = ?1 ORDER BY rowid", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, comment_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      VigieFlag f = { 0 };
+      const char *clause = (const char *) sqlite3_column_text (stmt, 1);
+      const char *rule = (const char *) sqlite3_column_text (stmt, 2);
+
+      f.category = g_intern_string ((const char *) sqlite3_column_text (stmt, 0));
+      f.clause = clause ? g_intern_string (clause) : NULL;
+      f.rule = rule ? g_intern_string (rule) : NULL;
+      f.score = sqlite3_column_double (stmt, 3);
+      f.spans = vigie_spans_from_json ((const char *) sqlite3_column_text (stmt, 4));
+      g_array_append_val (result->flags, f);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&result);
+}
+
+GHashTable *
+vigie_store_count_categories (VigieStore        *self,
+                              const VigieQuery  *query,
+                              GError           **error)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  VigieQuery q;
+  g_autofree char *ids_sql = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (VIGIE_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  /* The same filter, without the category itself */
+  q = *query;
+  q.category = NULL;
+  stmt = prepare_query (self, &q, "c.id", FALSE, error);
+  if (stmt == NULL)
+    return NULL;
+  ids_sql = g_strdup (sqlite3_sql (stmt));
+  sqlite3_finalize (stmt);
+  sql = g_strdup_printf ("SELECT category, count(DISTINCT comment_id) FROM flags"
+                         "  WHERE comment_id IN (%s) GROUP BY category", ids_sql);
+  /* Re-bind through prepare_query's logic: rebuild with the same parameters */
+  {
+    g_autofree char *match = NULL;
+    if (q.search != NULL && q.search[0] != '\0')
+      match = _vigie_store_build_match (q.search);
+    rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+    if (rc != SQLITE_OK)
+      {
+        set_sqlite_error (self, rc, error);
+        return NULL;
+      }
+    if (q.post_id > 0)
+      sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":post"), q.post_id);
+    else if (q.page_id > 0)
+      sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":page"), q.page_id);
+    if (q.author_id > 0)
+      sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":author"), q.author_id);
+    if (match != NULL)
+      sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":match"), match, -1,
+                         SQLITE_TRANSIENT);
+  }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (counts, (gpointer) g_intern_string ((const char *) sqlite3_column_text (stmt, 0)),
+                         GINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&counts);
 }

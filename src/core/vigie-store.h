@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "vigie-classifier.h"
 #include "vigie-model.h"
 
 G_BEGIN_DECLS
@@ -27,7 +28,7 @@ typedef enum
 
 GQuark vigie_store_error_quark (void);
 
-#define VIGIE_STORE_SCHEMA_VERSION 2
+#define VIGIE_STORE_SCHEMA_VERSION 3
 
 typedef enum
 {
@@ -40,6 +41,7 @@ typedef enum
 {
   VIGIE_SORT_NEWEST,
   VIGIE_SORT_OLDEST,
+  VIGIE_SORT_PRIORITY,   /* urgent first, then by severity, then newest */
 } VigieSort;
 
 /* A filter over the comments. Zero-initialise, then set what you need. */
@@ -51,6 +53,7 @@ typedef struct
   gint64      author_id;   /* 0 = any */
   const char *search;      /* words to find (case and accents ignored); NULL or "" = none */
   VigieSort   sort;
+  const char *category;    /* flagged with this category id (vigie-policy.h); NULL = any */
 } VigieQuery;
 
 typedef enum
@@ -137,5 +140,26 @@ GPtrArray    *vigie_store_list_pages           (VigieStore   *self,
 GPtrArray    *vigie_store_list_posts           (VigieStore   *self,
                                                 gint64        page_id,
                                                 GError      **error);
+
+/* Classification results (vigie-classifier.h): saving replaces the
+ * comment's previous results. Editing a comment's text drops them. */
+gboolean             vigie_store_save_classification  (VigieStore                *self,
+                                                       gint64                     comment_id,
+                                                       const VigieClassification *result,
+                                                       GError                   **error);
+/* @comments: VigieComment*, @results: VigieClassification*, in the same order */
+gboolean             vigie_store_save_classifications (VigieStore                *self,
+                                                       GPtrArray                 *comments,
+                                                       GPtrArray                 *results,
+                                                       GError                   **error);
+/* NULL without error when the comment was never classified */
+VigieClassification *vigie_store_get_classification   (VigieStore                *self,
+                                                       gint64                     comment_id,
+                                                       GError                   **error);
+/* Interned category id → number of comments (GINT_TO_POINTER) among those
+ * @query selects, its category filter aside */
+GHashTable          *vigie_store_count_categories     (VigieStore                *self,
+                                                       const VigieQuery          *query,
+                                                       GError                   **error);
 
 G_END_DECLS

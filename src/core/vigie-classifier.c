@@ -1,0 +1,2285 @@
+/* vigie-classifier.c — flags comments with the clause they break and why
+ *
+ * One pass of a multi-pattern matcher over the normalised text finds every
+ * lexicon term and every word the patterns use; patterns are then tried only
+ * where their first element was found. Detectors read the original text.
+ * Evidence is weighed per category (noisy-or of the rules that fired) and
+ * every flag keeps the spans of the original text that triggered it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "vigie-classifier"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
+
+#include "vigie-classifier.h"
+#include "vigie-detect.h"
+#include "vigie-matcher.h"
+#include "vigie-normalize.h"
+#include "vigie-policy-private.h"
+
+G_DEFINE_QUARK (vigie-classifier-error-quark, vigie_classifier_error)
+
+/* Classifications */
+
+typedef struct
+{
+  VigieClassification  public;
+  gatomicrefcount      ref;
+} ClassificationPrivate;
+
+G_DEFINE_BOXED_TYPE (VigieClassification, vigie_classification,
+                     vigie_classification_ref, vigie_classification_unref)
+
+static void
+flag_clear (gpointer data)
+{
+  VigieFlag *f = data;
+  g_clear_pointer (&f->spans, g_array_unref);
+}
+
+VigieClassification *
+vigie_classification_new (void)
+{
+  ClassificationPrivate *p = g_new0 (ClassificationPrivate, 1);
+
+  g_atomic_ref_count_init (&p->ref);
+  p->public.flags = g_array_new (FALSE, TRUE, sizeof (VigieFlag));
+  g_array_set_clear_func (p->public.flags, flag_clear);
+  p->public.action = g_intern_static_string ("none");
+  p->public.lang = g_intern_static_string ("fr");
+  return &p->public;
+}
+
+VigieClassification *
+vigie_classification_ref (VigieClassification *self)
+{
+  ClassificationPrivate *p = (ClassificationPrivate *) self;
+  g_atomic_ref_count_inc (&p->ref);
+  return self;
+}
+
+void
+vigie_classification_unref (VigieClassification *self)
+{
+  ClassificationPrivate *p = (ClassificationPrivate *) self;
+
+  if (self == NULL)
+    return;
+  if (g_atomic_ref_count_dec (&p->ref))
+    {
+      g_array_unref (self->flags);
+      g_free (p);
+    }
+}
+
+const VigieFlag *
+vigie_classification_get_flag (const VigieClassification *self,
+                               const char                *category)
+{
+  for (guint i = 0; i < self->flags->len; i++)
+    {
+      const VigieFlag *f = &g_array_index (self->flags, VigieFlag, i);
+      if (g_strcmp0 (f->category, category) == 0)
+        return f;
+    }
+  return NULL;
+}
+
+void
+vigie_append_json_string (GString    *out,
+                          const char *s)
+{
+  static const char hex[] = "0123456789abcdef";
+
+  if (s == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const unsigned char *p = (const unsigned char *) s; *p; p++)
+    {
+      switch (*p)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        default:
+          if (*p < 0x20)
+            {
+              g_string_append (out, "\\u00");
+              g_string_append_c (out, hex[*p >> 4]);
+              g_string_append_c (out, hex[*p & 0xf]);
+            }
+          else
+            g_string_append_c (out, *p);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_spans (GString *out,
+              GArray  *spans)
+{
+  g_string_append_c (out, '[');
+  for (guint i = 0; spans && i < spans->len; i++)
+    {
+      VigieSpan *s = &g_array_index (spans, VigieSpan, i);
+      g_string_append_printf (out, "%s[%u,%u]", i ? "," : "", s->start, s->end);
+    }
+  g_string_append_c (out, ']');
+}
+
+char *
+vigie_spans_to_json (GArray *spans)
+{
+  GString *out = g_string_new (NULL);
+  append_spans (out, spans);
+  return g_string_free (out, FALSE);
+}
+
+GArray *
+vigie_spans_from_json (const char *json)
+{
+  GArray *spans = g_array_new (FALSE, FALSE, sizeof (VigieSpan));
+  const char *p = json;
+
+  /* "[[a,b],[c,d]]": read pairs of numbers */
+  while (p && *p)
+    {
+      char *end;
+      guint64 a, b;
+
+      while (*p && !g_ascii_isdigit (*p))
+        p++;
+      if (!*p)
+        break;
+      a = g_ascii_strtoull (p, &end, 10);
+      p = end;
+      while (*p && !g_ascii_isdigit (*p))
+        p++;
+      if (!*p)
+        break;
+      b = g_ascii_strtoull (p, &end, 10);
+      p = end;
+      {
+        VigieSpan s = { a, b };
+        g_array_append_val (spans, s);
+      }
+    }
+  return spans;
+}
+
+void
+vigie_classification_append_json (const VigieClassification *self,
+                                  GString                   *out,
+                                  gboolean                   with_lang)
+{
+  if (with_lang)
+    {
+      g_string_append (out, ",\"lang\":");
+      vigie_append_json_string (out, self->lang);
+    }
+  g_string_append (out, ",\"flags\":[");
+  for (guint i = 0; i < self->flags->len; i++)
+    {
+      const VigieFlag *f = &g_array_index (self->flags, VigieFlag, i);
+      char score[16];
+
+      if (i > 0)
+        g_string_append_c (out, ',');
+      g_string_append (out, "{\"category\":");
+      vigie_append_json_string (out, f->category);
+      g_string_append (out, ",\"clause\":");
+      vigie_append_json_string (out, f->clause);
+      g_string_append (out, ",\"rule\":");
+      vigie_append_json_string (out, f->rule);
+      g_ascii_formatd (score, sizeof score, "%.2f", f->score);
+      g_string_append_printf (out, ",\"score\":%s,\"spans\":", score);
+      append_spans (out, f->spans);
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, "],\"action\":");
+  vigie_append_json_string (out, self->action);
+  g_string_append_printf (out, ",\"urgent\":%s", self->urgent ? "true" : "false");
+}
+
+/* Settings */
+
+struct _VigieClassifierSettings
+{
+  GHashTable       *terms;     /* category → GPtrArray of char* */
+  GPtrArray        *domains;
+  GPtrArray        *allowed;
+  VigieSensitivity  sensitivity;
+};
+
+G_DEFINE_BOXED_TYPE (VigieClassifierSettings, vigie_classifier_settings,
+                     vigie_classifier_settings_copy, vigie_classifier_settings_free)
+
+static GPtrArray *
+new_strv_array (void)
+{
+  GPtrArray *a = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (a, NULL);
+  return a;
+}
+
+static void
+strv_array_add (GPtrArray  *a,
+                const char *s)
+{
+  for (guint i = 0; i + 1 < a->len; i++)
+    if (g_str_equal (g_ptr_array_index (a, i), s))
+      return;
+  g_ptr_array_insert (a, a->len - 1, g_strdup (s));
+}
+
+VigieClassifierSettings *
+vigie_classifier_settings_new (void)
+{
+  VigieClassifierSettings *self = g_new0 (VigieClassifierSettings, 1);
+
+  self->terms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) g_ptr_array_unref);
+  self->domains = new_strv_array ();
+  self->allowed = new_strv_array ();
+  self->sensitivity = VIGIE_SENSITIVITY_NORMAL;
+  return self;
+}
+
+VigieClassifierSettings *
+vigie_classifier_settings_copy (const VigieClassifierSettings *self)
+{
+  VigieClassifierSettings *copy = vigie_classifier_settings_new ();
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->terms);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *a = value;
+      for (guint i = 0; i + 1 < a->len; i++)
+        vigie_classifier_settings_add_term (copy, key, g_ptr_array_index (a, i));
+    }
+  for (guint i = 0; i + 1 < self->domains->len; i++)
+    strv_array_add (copy->domains, g_ptr_array_index (self->domains, i));
+  for (guint i = 0; i + 1 < self->allowed->len; i++)
+    strv_array_add (copy->allowed, g_ptr_array_index (self->allowed, i));
+  copy->sensitivity = self->sensitivity;
+  return copy;
+}
+
+void
+vigie_classifier_settings_free (VigieClassifierSettings *self)
+{
+  if (self == NULL)
+    return;
+  g_hash_table_unref (self->terms);
+  g_ptr_array_unref (self->domains);
+  g_ptr_array_unref (self->allowed);
+  g_free (self);
+}
+
+void
+vigie_classifier_settings_add_term (VigieClassifierSettings *self,
+                                    const char              *category,
+                                    const char              *term)
+{
+  GPtrArray *a;
+
+  g_return_if_fail (category != NULL && term != NULL);
+
+  a = g_hash_table_lookup (self->terms, category);
+  if (a == NULL)
+    {
+      a = new_strv_array ();
+      g_hash_table_insert (self->terms, g_strdup (category), a);
+    }
+  strv_array_add (a, term);
+}
+
+void
+vigie_classifier_settings_allow_domain (VigieClassifierSettings *self,
+                                        const char              *domain)
+{
+  g_autofree char *lower = g_ascii_strdown (domain, -1);
+  strv_array_add (self->domains, lower);
+}
+
+void
+vigie_classifier_settings_allow_term (VigieClassifierSettings *self,
+                                      const char              *term)
+{
+  strv_array_add (self->allowed, term);
+}
+
+void
+vigie_classifier_settings_set_sensitivity (VigieClassifierSettings *self,
+                                           VigieSensitivity         sensitivity)
+{
+  self->sensitivity = sensitivity;
+}
+
+VigieSensitivity
+vigie_classifier_settings_get_sensitivity (const VigieClassifierSettings *self)
+{
+  return self->sensitivity;
+}
+
+const char * const *
+vigie_classifier_settings_get_terms (const VigieClassifierSettings *self,
+                                     const char                    *category)
+{
+  static const char * const empty[] = { NULL };
+  GPtrArray *a = g_hash_table_lookup (self->terms, category);
+  return a ? (const char * const *) a->pdata : empty;
+}
+
+const char * const *
+vigie_classifier_settings_get_allowed_domains (const VigieClassifierSettings *self)
+{
+  return (const char * const *) self->domains->pdata;
+}
+
+const char * const *
+vigie_classifier_settings_get_allowed_terms (const VigieClassifierSettings *self)
+{
+  return (const char * const *) self->allowed->pdata;
+}
+
+static const char *
+sensitivity_to_string (VigieSensitivity s)
+{
+  switch (s)
+    {
+    case VIGIE_SENSITIVITY_LOW: return "low";
+    case VIGIE_SENSITIVITY_HIGH: return "high";
+    case VIGIE_SENSITIVITY_NORMAL:
+    default: return "normal";
+    }
+}
+
+char *
+vigie_classifier_settings_to_json (const VigieClassifierSettings *self)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GList) keys = g_hash_table_get_keys (self->terms);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "sensitivity");
+  json_builder_add_string_value (b, sensitivity_to_string (self->sensitivity));
+  json_builder_set_member_name (b, "terms");
+  json_builder_begin_object (b);
+  keys = g_list_sort (keys, (GCompareFunc) strcmp);
+  for (GList *l = keys; l; l = l->next)
+    {
+      GPtrArray *a = g_hash_table_lookup (self->terms, l->data);
+      json_builder_set_member_name (b, l->data);
+      json_builder_begin_array (b);
+      for (guint i = 0; i + 1 < a->len; i++)
+        json_builder_add_string_value (b, g_ptr_array_index (a, i));
+      json_builder_end_array (b);
+    }
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "allowed_domains");
+  json_builder_begin_array (b);
+  for (guint i = 0; i + 1 < self->domains->len; i++)
+    json_builder_add_string_value (b, g_ptr_array_index (self->domains, i));
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "allowed_terms");
+  json_builder_begin_array (b);
+  for (guint i = 0; i + 1 < self->allowed->len; i++)
+    json_builder_add_string_value (b, g_ptr_array_index (self->allowed, i));
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  return json_generator_to_data (gen, NULL);
+}
+
+static gboolean
+read_string_list (JsonObject  *obj,
+                  const char  *member,
+                  GPtrArray   *into,
+                  gboolean     lower,
+                  GError     **error)
+{
+  JsonNode *node = json_object_get_member (obj, member);
+  JsonArray *a;
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    goto bad;
+  a = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (a); i++)
+    {
+      JsonNode *e = json_array_get_element (a, i);
+      if (!JSON_NODE_HOLDS_VALUE (e) || json_node_get_value_type (e) != G_TYPE_STRING)
+        goto bad;
+      if (lower)
+        {
+          g_autofree char *l = g_ascii_strdown (json_node_get_string (e), -1);
+          strv_array_add (into, l);
+        }
+      else
+        strv_array_add (into, json_node_get_string (e));
+    }
+  return TRUE;
+
+bad:
+  g_set_error (error, VIGIE_CLASSIFIER_ERROR, VIGIE_CLASSIFIER_ERROR_SETTINGS,
+               _("Classifier settings: “%s” must be a list of strings"), member);
+  return FALSE;
+}
+
+VigieClassifierSettings *
+vigie_classifier_settings_new_from_json (const char  *json,
+                                         GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(VigieClassifierSettings) self = vigie_classifier_settings_new ();
+  g_autoptr(GError) local_error = NULL;
+  JsonObject *root;
+  const char *s;
+
+  if (!json_parser_load_from_data (parser, json, -1, &local_error) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      g_set_error (error, VIGIE_CLASSIFIER_ERROR, VIGIE_CLASSIFIER_ERROR_SETTINGS,
+                   _("Classifier settings: not a JSON object%s%s"),
+                   local_error ? ": " : "", local_error ? local_error->message : "");
+      return NULL;
+    }
+  root = json_node_get_object (json_parser_get_root (parser));
+  s = json_object_get_string_member_with_default (root, "sensitivity", "normal");
+  if (g_strcmp0 (s, "low") == 0)
+    self->sensitivity = VIGIE_SENSITIVITY_LOW;
+  else if (g_strcmp0 (s, "high") == 0)
+    self->sensitivity = VIGIE_SENSITIVITY_HIGH;
+  else if (g_strcmp0 (s, "normal") == 0)
+    self->sensitivity = VIGIE_SENSITIVITY_NORMAL;
+  else
+    {
+      g_set_error (error, VIGIE_CLASSIFIER_ERROR, VIGIE_CLASSIFIER_ERROR_SETTINGS,
+                   _("Classifier settings: unknown sensitivity “%s” (low, normal or high)"), s);
+      return NULL;
+    }
+  if (json_object_has_member (root, "terms"))
+    {
+      JsonObject *terms = json_object_get_object_member (root, "terms");
+      g_autoptr(GList) members = terms ? json_object_get_members (terms) : NULL;
+      if (terms == NULL)
+        {
+          g_set_error (error, VIGIE_CLASSIFIER_ERROR, VIGIE_CLASSIFIER_ERROR_SETTINGS,
+                       _("Classifier settings: “terms” must be an object"));
+          return NULL;
+        }
+      for (GList *l = members; l; l = l->next)
+        {
+          GPtrArray *a = new_strv_array ();
+          if (!read_string_list (terms, l->data, a, FALSE, error))
+            {
+              g_ptr_array_unref (a);
+              return NULL;
+            }
+          for (guint i = 0; i + 1 < a->len; i++)
+            vigie_classifier_settings_add_term (self, l->data, g_ptr_array_index (a, i));
+          g_ptr_array_unref (a);
+        }
+    }
+  if (!read_string_list (root, "allowed_domains", self->domains, TRUE, error) ||
+      !read_string_list (root, "allowed_terms", self->allowed, FALSE, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+/* The compiled classifier */
+
+/* Token classes that patterns can use besides lexicon classes */
+enum
+{
+  PSEUDO_NUM = 0,
+  PSEUDO_NUM4,
+  PSEUDO_CAP,
+  PSEUDO_LINK,
+  PSEUDO_EMAIL,
+  PSEUDO_MENTION,
+  PSEUDO_EMOJI,
+  PSEUDO_ANY,
+  PSEUDO_QUOTED,
+  PSEUDO_CAPS,
+  N_PSEUDO
+};
+
+static const char * const pseudo_names[N_PSEUDO] = {
+  "#num", "#num4", "#cap", "#link", "#email", "#mention", "#emoji", "#any", "#quoted", "#caps"
+};
+
+/* Class ids: lexicon classes and literal words of patterns share one space;
+ * pseudo classes come after them, at n_classes + PSEUDO_x. */
+typedef struct
+{
+  guint32 klass;
+  float   weight;
+  guint8  mode;
+} Entry;
+
+typedef struct
+{
+  guint   n_alts;
+  guint32 alts[8];
+  guint8  kind;
+  guint8  optional;
+  guint8  max_gap;
+} CElem;
+
+typedef struct
+{
+  guint    rule;          /* index in rules */
+  gboolean anchor_start;
+  gboolean anchor_end;
+  guint    n_elems;
+  CElem   *elems;
+} CPattern;
+
+typedef struct
+{
+  const VigieRule *rule;
+  guint32          lexicon_class;   /* VIGIE_RULE_LEXICON */
+  guint32         *requires;
+  guint            n_requires;
+  guint32         *unless;
+  guint            n_unless;
+  const char      *clause;          /* interned */
+  GStrv            suppressed_by;   /* categories that cancel it */
+  double           score;
+  /* detector parameters */
+  guint32          cue_class;       /* a class that makes it stronger */
+  guint32          contrast_class;  /* a class just before it that cancels it */
+  double           weak_score;
+  guint            min_words;
+} CRule;
+
+typedef struct
+{
+  char    *skeleton;             /* with '*' as a wildcard */
+  guint32  entry;
+} MaskTerm;
+
+struct _VigieClassifier
+{
+  GObject       parent_instance;
+
+  VigiePolicy  *policy;
+  VigieMatcher *matcher;
+  GArray       *entries;          /* Entry */
+  GPtrArray    *class_names;      /* char*, by class id */
+  GHashTable   *class_ids;        /* name → id + 1 */
+  guint         n_classes;
+  CRule        *rules;
+  guint         n_rules;
+  GPtrArray   **patterns_by_class; /* [n_classes + N_PSEUDO] → CPattern* */
+  GPtrArray    *all_patterns;
+  GPtrArray   **lexrules_by_class; /* [n_classes] → guint rule index (GUINT_TO_POINTER + 1) */
+  GArray       *mask_terms;       /* MaskTerm */
+  GPtrArray    *allowed_domains;  /* char* */
+  GPtrArray    *allowed_numbers;  /* digits of allowed terms */
+  double        threshold;
+  guint32       class_report;
+  guint32       class_counter;
+  guint32       class_negation;
+  guint32       class_lang_fr;
+  guint32       class_lang_en;
+  guint32       class_stop;
+  guint32       class_topic;
+  guint         contrast_window;
+  guint         near_dup_rule;    /* n_rules when absent */
+  GPrivate      scratch_key;
+};
+
+G_DEFINE_FINAL_TYPE (VigieClassifier, vigie_classifier, G_TYPE_OBJECT)
+
+#define NO_CLASS G_MAXUINT32
+
+typedef struct
+{
+  guint32 t0;         /* tokens [t0, t1) */
+  guint32 t1;
+  guint32 klass;
+  float   weight;
+} Hit;
+
+typedef struct
+{
+  guint   rule;
+  guint32 t0, t1;     /* tokens, or G_MAXUINT32 with spans */
+  guint32 o0, o1;     /* original bytes when not from tokens */
+  double  score;
+  const char *category;
+} Evidence;
+
+typedef struct
+{
+  VigieNormalized *norm;
+  GArray          *raw_hits;   /* Hit, as found */
+  GArray          *hits;       /* Hit, sorted by t0 */
+  GArray          *hit_first;  /* guint32 per token + 1: index of its first hit */
+  GArray          *tok_at;     /* guint32 per byte */
+  GArray          *evidence;   /* Evidence */
+  GArray          *detections; /* VigieDetection */
+  guint8          *present;    /* per class: found in the comment */
+  guint            present_size;
+  GArray          *rule_best;  /* double per rule */
+} Scratch;
+
+static void
+scratch_free (gpointer data)
+{
+  Scratch *s = data;
+
+  vigie_normalized_free (s->norm);
+  g_array_unref (s->raw_hits);
+  g_array_unref (s->hits);
+  g_array_unref (s->hit_first);
+  g_array_unref (s->tok_at);
+  g_array_unref (s->evidence);
+  g_array_unref (s->detections);
+  g_array_unref (s->rule_best);
+  g_free (s->present);
+  g_free (s);
+}
+
+static Scratch *
+scratch_new (void)
+{
+  Scratch *s = g_new0 (Scratch, 1);
+
+  s->norm = vigie_normalized_new ();
+  s->raw_hits = g_array_new (FALSE, FALSE, sizeof (Hit));
+  s->hits = g_array_new (FALSE, FALSE, sizeof (Hit));
+  s->hit_first = g_array_new (FALSE, FALSE, sizeof (guint32));
+  s->tok_at = g_array_new (FALSE, FALSE, sizeof (guint32));
+  s->evidence = g_array_new (FALSE, FALSE, sizeof (Evidence));
+  s->detections = g_array_new (FALSE, FALSE, sizeof (VigieDetection));
+  s->rule_best = g_array_new (FALSE, TRUE, sizeof (double));
+  return s;
+}
+
+/* GPrivate keys are static in GLib; one per process is enough since
+ * scratch space does not depend on the classifier (sizes are checked). */
+static GPrivate scratch_private = G_PRIVATE_INIT (scratch_free);
+
+static Scratch *
+get_scratch (void)
+{
+  Scratch *s = g_private_get (&scratch_private);
+  if (s == NULL)
+    {
+      s = scratch_new ();
+      g_private_set (&scratch_private, s);
+    }
+  return s;
+}
+
+static void
+vigie_classifier_finalize (GObject *object)
+{
+  VigieClassifier *self = VIGIE_CLASSIFIER (object);
+
+  g_clear_object (&self->policy);
+  g_clear_pointer (&self->matcher, vigie_matcher_free);
+  g_clear_pointer (&self->entries, g_array_unref);
+  g_clear_pointer (&self->class_names, g_ptr_array_unref);
+  g_clear_pointer (&self->class_ids, g_hash_table_unref);
+  if (self->rules != NULL)
+    for (guint i = 0; i < self->n_rules; i++)
+      {
+        g_free (self->rules[i].requires);
+        g_free (self->rules[i].unless);
+        g_strfreev (self->rules[i].suppressed_by);
+      }
+  g_free (self->rules);
+  if (self->patterns_by_class != NULL)
+    for (guint i = 0; i < self->n_classes + N_PSEUDO; i++)
+      g_clear_pointer (&self->patterns_by_class[i], g_ptr_array_unref);
+  g_free (self->patterns_by_class);
+  if (self->lexrules_by_class != NULL)
+    for (guint i = 0; i < self->n_classes; i++)
+      g_clear_pointer (&self->lexrules_by_class[i], g_ptr_array_unref);
+  g_free (self->lexrules_by_class);
+  g_clear_pointer (&self->all_patterns, g_ptr_array_unref);
+  if (self->mask_terms != NULL)
+    for (guint i = 0; i < self->mask_terms->len; i++)
+      g_free (g_array_index (self->mask_terms, MaskTerm, i).skeleton);
+  g_clear_pointer (&self->mask_terms, g_array_unref);
+  g_clear_pointer (&self->allowed_domains, g_ptr_array_unref);
+  g_clear_pointer (&self->allowed_numbers, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (vigie_classifier_parent_class)->finalize (object);
+}
+
+static void
+vigie_classifier_class_init (VigieClassifierClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = vigie_classifier_finalize;
+}
+
+static void
+vigie_classifier_init (VigieClassifier *self)
+{
+}
+
+static guint32
+class_id (VigieClassifier *self,
+          const char      *name,
+          gboolean         create)
+{
+  gpointer v;
+
+  if (name[0] == '#')
+    {
+      for (guint i = 0; i < N_PSEUDO; i++)
+        if (g_str_equal (name, pseudo_names[i]))
+          return self->n_classes + i;  /* only valid after all classes exist */
+      return NO_CLASS;
+    }
+  if (name[0] == '@')
+    name++;
+  v = g_hash_table_lookup (self->class_ids, name);
+  if (v != NULL)
+    return GPOINTER_TO_UINT (v) - 1;
+  if (!create)
+    return NO_CLASS;
+  g_ptr_array_add (self->class_names, g_strdup (name));
+  g_hash_table_insert (self->class_ids, g_ptr_array_index (self->class_names,
+                                                           self->class_names->len - 1),
+                       GUINT_TO_POINTER (self->class_names->len));
+  return self->class_names->len - 1;
+}
+
+/* Literal words of patterns are classes of their own, named "=word" */
+static guint32
+literal_class (VigieClassifier *self,
+               const char      *skeleton)
+{
+  g_autofree char *name = g_strconcat ("=", skeleton, NULL);
+  return class_id (self, name, TRUE);
+}
+
+static gboolean
+is_allowed_skeleton (GHashTable *allowed,
+                     const char *skeleton)
+{
+  return allowed != NULL && g_hash_table_contains (allowed, skeleton);
+}
+
+static void
+add_entry_pattern (VigieClassifier *self,
+                   const char      *text,
+                   VigieTermMode    mode,
+                   guint32          entry,
+                   gboolean         loose_ok)
+{
+  g_autofree guint8 *runs = NULL;
+  g_autofree char *skel = vigie_normalize_term (text, &runs);
+  g_autoptr(GString) pat = NULL;
+  g_autoptr(GByteArray) pruns = NULL;
+  guint8 one = 1;
+  gsize sl;
+  VigieMatchFlags flags = VIGIE_MATCH_STRICT_RUNS;
+
+  if (skel == NULL)
+    return;
+  sl = strlen (skel);
+  pat = g_string_new (NULL);
+  pruns = g_byte_array_new ();
+  if (mode != VIGIE_TERM_SUFFIX && mode != VIGIE_TERM_INFIX)
+    {
+      g_string_append_c (pat, ' ');
+      g_byte_array_append (pruns, &one, 1);
+    }
+  g_string_append (pat, skel);
+  g_byte_array_append (pruns, runs, sl);
+  if (mode != VIGIE_TERM_PREFIX && mode != VIGIE_TERM_INFIX)
+    {
+      g_string_append_c (pat, ' ');
+      g_byte_array_append (pruns, &one, 1);
+    }
+  /* Long words are often misspelt with a single or double letter */
+  if (loose_ok && sl >= 6)
+    flags |= VIGIE_MATCH_LOOSE_RUNS;
+  vigie_matcher_add (self->matcher, pat->str, pruns->data, flags, entry);
+}
+
+static guint32
+add_entry (VigieClassifier *self,
+           guint32          klass,
+           float            weight,
+           guint8           mode)
+{
+  Entry e = { klass, weight, mode };
+  g_array_append_val (self->entries, e);
+  return self->entries->len - 1;
+}
+
+/* Short words that people glue in front of or after an insult */
+static const char * const glue_before[] = {
+  "de", "des", "d", "du", "le", "la", "les", "l", "un", "une", "sale", "ces", "ce", "cette",
+  "tous", "toutes", "ma", "ta", "sa", "espece", "bande", "gang", "the", "a", "you", "ur", "of",
+  "fucking", "gros", "grosse", NULL
+};
+static const char * const glue_after[] = {
+  "tous", "toutes", "les", "ces", "them", "all", NULL
+};
+
+static void
+add_term (VigieClassifier    *self,
+          const VigieLexTerm *term,
+          guint32             klass,
+          gboolean            glue,
+          gboolean            mask,
+          GHashTable         *allowed)
+{
+  g_autofree char *skel = vigie_normalize_term (term->source, NULL);
+  guint32 entry;
+
+  if (skel == NULL || is_allowed_skeleton (allowed, skel))
+    return;
+  entry = add_entry (self, klass, term->weight, term->mode);
+  add_entry_pattern (self, term->source, term->mode, entry, TRUE);
+
+  if (term->mode == VIGIE_TERM_WORD)
+    {
+      static const char * const plural[] = { "s", "x", NULL };
+      static const char * const inflect[] = { "e", "es", NULL };
+      for (guint i = 0; plural[i]; i++)
+        {
+          g_autofree char *v = g_strconcat (term->source, plural[i], NULL);
+          add_entry_pattern (self, v, VIGIE_TERM_EXACT, entry, TRUE);
+        }
+      if (term->inflect)
+        for (guint i = 0; inflect[i]; i++)
+          {
+            g_autofree char *v = g_strconcat (term->source, inflect[i], NULL);
+            add_entry_pattern (self, v, VIGIE_TERM_EXACT, entry, TRUE);
+          }
+    }
+
+  if (glue && strchr (skel, ' ') == NULL && strlen (skel) >= 4 &&
+      (term->mode == VIGIE_TERM_WORD || term->mode == VIGIE_TERM_EXACT))
+    {
+      for (guint i = 0; glue_before[i]; i++)
+        {
+          g_autofree char *v = g_strconcat (glue_before[i], term->source, NULL);
+          g_autofree char *vs = g_strconcat (glue_before[i], term->source, "s", NULL);
+          add_entry_pattern (self, v, VIGIE_TERM_EXACT, entry, FALSE);
+          add_entry_pattern (self, vs, VIGIE_TERM_EXACT, entry, FALSE);
+        }
+      for (guint i = 0; glue_after[i]; i++)
+        {
+          g_autofree char *v = g_strconcat (term->source, glue_after[i], NULL);
+          add_entry_pattern (self, v, VIGIE_TERM_EXACT, entry, FALSE);
+        }
+    }
+
+  if (mask && strchr (skel, ' ') == NULL && strlen (skel) >= 3)
+    {
+      MaskTerm m = { g_steal_pointer (&skel), entry };
+      g_array_append_val (self->mask_terms, m);
+    }
+}
+
+static double
+param_double (JsonObject *params,
+              const char *name,
+              double      fallback)
+{
+  JsonNode *n = params ? json_object_get_member (params, name) : NULL;
+  if (n && JSON_NODE_HOLDS_VALUE (n) &&
+      (json_node_get_value_type (n) == G_TYPE_DOUBLE || json_node_get_value_type (n) == G_TYPE_INT64))
+    return json_node_get_double (n);
+  return fallback;
+}
+
+static const char *
+param_string (JsonObject *params,
+              const char *name)
+{
+  JsonNode *n = params ? json_object_get_member (params, name) : NULL;
+  if (n && JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_STRING)
+    return json_node_get_string (n);
+  return NULL;
+}
+
+static char *
+digits_of (const char *s,
+           gsize       len)
+{
+  GString *d = g_string_new (NULL);
+  for (gsize i = 0; i < len && s[i]; i++)
+    if (g_ascii_isdigit (s[i]))
+      g_string_append_c (d, s[i]);
+  return g_string_free (d, FALSE);
+}
+
+VigieClassifier *
+vigie_classifier_new (VigiePolicy                    *policy,
+                      const VigieClassifierSettings  *settings,
+                      GError                        **error)
+{
+  g_autoptr(VigieClassifier) self = NULL;
+  g_autoptr(VigieClassifierSettings) defaults = NULL;
+  g_autoptr(GHashTable) allowed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTable *classes;
+  GPtrArray *rules;
+  GHashTableIter iter;
+  gpointer value;
+  VigieThresholds thresholds;
+  guint n_lex_rules = 0;
+  const char *name;
+
+  g_return_val_if_fail (VIGIE_IS_POLICY (policy), NULL);
+
+  if (settings == NULL)
+    settings = defaults = vigie_classifier_settings_new ();
+
+  self = g_object_new (VIGIE_TYPE_CLASSIFIER, NULL);
+  self->policy = g_object_ref (policy);
+  self->matcher = vigie_matcher_new ();
+  self->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  self->class_names = g_ptr_array_new_with_free_func (g_free);
+  self->class_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->mask_terms = g_array_new (FALSE, FALSE, sizeof (MaskTerm));
+  self->allowed_domains = g_ptr_array_new_with_free_func (g_free);
+  self->allowed_numbers = g_ptr_array_new_with_free_func (g_free);
+  self->all_patterns = g_ptr_array_new ();
+
+  for (const char * const *d = vigie_policy_get_allowed_domains (policy); d && *d; d++)
+    g_ptr_array_add (self->allowed_domains, g_ascii_strdown (*d, -1));
+  for (const char * const *d = vigie_classifier_settings_get_allowed_domains (settings); *d; d++)
+    g_ptr_array_add (self->allowed_domains, g_ascii_strdown (*d, -1));
+  for (const char * const *t = vigie_classifier_settings_get_allowed_terms (settings); *t; t++)
+    {
+      char *skel = vigie_normalize_term (*t, NULL);
+      g_autofree char *digits = digits_of (*t, strlen (*t));
+      if (skel != NULL)
+        g_hash_table_add (allowed, skel);
+      if (strlen (digits) >= 7)
+        g_ptr_array_add (self->allowed_numbers, g_steal_pointer (&digits));
+    }
+
+  /* Lexicon classes, in a stable order */
+  classes = _vigie_policy_get_classes (policy);
+  {
+    g_autoptr(GList) names = g_hash_table_get_keys (classes);
+    names = g_list_sort (names, (GCompareFunc) strcmp);
+    for (GList *l = names; l; l = l->next)
+      class_id (self, l->data, TRUE);
+  }
+  /* Extra terms of the settings: a class per category */
+  for (guint i = 0; vigie_category_ids[i]; i++)
+    {
+      const char * const *terms = vigie_classifier_settings_get_terms (settings,
+                                                                       vigie_category_ids[i]);
+      if (terms[0] != NULL)
+        {
+          g_autofree char *cname = g_strconcat ("extra:", vigie_category_ids[i], NULL);
+          class_id (self, cname, TRUE);
+        }
+    }
+  /* Literal words of patterns */
+  rules = _vigie_policy_get_rules (policy);
+  for (guint r = 0; r < rules->len; r++)
+    {
+      VigieRule *rule = g_ptr_array_index (rules, r);
+      for (guint p = 0; rule->patterns && p < rule->patterns->len; p++)
+        {
+          VigiePattern *pat = g_ptr_array_index (rule->patterns, p);
+          for (guint e = 0; e < pat->elems->len; e++)
+            {
+              VigiePatElem *el = &g_array_index (pat->elems, VigiePatElem, e);
+              for (guint a = 0; el->alts && a < el->alts->len; a++)
+                {
+                  const char *alt = g_ptr_array_index (el->alts, a);
+                  if (alt[0] != '@' && alt[0] != '#')
+                    literal_class (self, alt);
+                }
+            }
+        }
+    }
+  self->n_classes = self->class_names->len;
+
+  /* Terms into the matcher */
+  g_hash_table_iter_init (&iter, classes);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      VigieLexClass *k = value;
+      guint32 id = class_id (self, k->name, FALSE);
+      for (guint t = 0; t < k->terms->len; t++)
+        add_term (self, g_ptr_array_index (k->terms, t), id, k->glue, k->mask, allowed);
+    }
+  for (guint i = 0; vigie_category_ids[i]; i++)
+    {
+      const char * const *terms = vigie_classifier_settings_get_terms (settings,
+                                                                       vigie_category_ids[i]);
+      g_autofree char *cname = g_strconcat ("extra:", vigie_category_ids[i], NULL);
+      guint32 id = class_id (self, cname, FALSE);
+      for (guint t = 0; terms[t]; t++)
+        {
+          VigieLexTerm term = { (char *) terms[t], NULL, 0, 1.0, VIGIE_TERM_WORD, FALSE };
+          add_term (self, &term, id, FALSE, TRUE, NULL);
+        }
+    }
+  for (guint c = 0; c < self->n_classes; c++)
+    {
+      const char *cname = g_ptr_array_index (self->class_names, c);
+      if (cname[0] == '=')
+        {
+          gsize l = strlen (cname + 1);
+          gboolean prefix = cname[l] == '*';
+          g_autofree char *word = g_strndup (cname + 1, prefix ? l - 1 : l);
+          guint32 entry = add_entry (self, c, 1.0, prefix ? VIGIE_TERM_PREFIX : VIGIE_TERM_EXACT);
+          g_autoptr(GString) pat = g_string_new (" ");
+          g_string_append (pat, word);
+          if (!prefix)
+            g_string_append_c (pat, ' ');
+          /* Literals are skeletons already: their runs are unknown, accept any */
+          vigie_matcher_add (self->matcher, pat->str, NULL, VIGIE_MATCH_LOOSE_RUNS, entry);
+        }
+    }
+  vigie_matcher_compile (self->matcher);
+
+  /* Rules */
+  self->n_rules = rules->len;
+  self->near_dup_rule = rules->len;
+  self->rules = g_new0 (CRule, rules->len);
+  self->patterns_by_class = g_new0 (GPtrArray *, self->n_classes + N_PSEUDO);
+  self->lexrules_by_class = g_new0 (GPtrArray *, self->n_classes);
+  for (guint r = 0; r < rules->len; r++)
+    {
+      VigieRule *rule = g_ptr_array_index (rules, r);
+      CRule *cr = &self->rules[r];
+      const VigieCategory *cat = vigie_policy_lookup_category (policy, rule->category);
+      g_auto(GStrv) suppressed = NULL;
+
+      cr->rule = rule;
+      cr->score = rule->score;
+      cr->clause = g_intern_string (rule->clause ? rule->clause : cat->clauses[0].ref);
+      cr->lexicon_class = NO_CLASS;
+      cr->cue_class = NO_CLASS;
+      cr->contrast_class = NO_CLASS;
+      cr->n_requires = g_strv_length (rule->requires);
+      cr->requires = g_new (guint32, cr->n_requires + 1);
+      for (guint i = 0; i < cr->n_requires; i++)
+        cr->requires[i] = class_id (self, rule->requires[i], FALSE);
+      cr->n_unless = g_strv_length (rule->unless);
+      cr->unless = g_new (guint32, cr->n_unless + 1);
+      for (guint i = 0; i < cr->n_unless; i++)
+        cr->unless[i] = class_id (self, rule->unless[i], FALSE);
+      {
+        JsonNode *n = json_object_get_member (rule->params, "suppressed_by");
+        if (n && JSON_NODE_HOLDS_ARRAY (n))
+          {
+            JsonArray *a = json_node_get_array (n);
+            GStrvBuilder *b = g_strv_builder_new ();
+            for (guint i = 0; i < json_array_get_length (a); i++)
+              {
+                const char *s = json_array_get_string_element (a, i);
+                if (s != NULL)
+                  g_strv_builder_add (b, s);
+              }
+            cr->suppressed_by = g_strv_builder_end (b);
+            g_strv_builder_unref (b);
+          }
+      }
+      if ((name = param_string (rule->params, "cue")) != NULL)
+        cr->cue_class = class_id (self, name, FALSE);
+      if ((name = param_string (rule->params, "unless_before")) != NULL)
+        cr->contrast_class = class_id (self, name, FALSE);
+      cr->weak_score = param_double (rule->params, "weak_score", rule->score);
+      cr->min_words = param_double (rule->params, "min_words", 5);
+
+      switch (rule->kind)
+        {
+        case VIGIE_RULE_LEXICON:
+          cr->lexicon_class = class_id (self, rule->lexicon_class, FALSE);
+          if (cr->lexicon_class != NO_CLASS && cr->lexicon_class < self->n_classes)
+            {
+              GPtrArray **slot = &self->lexrules_by_class[cr->lexicon_class];
+              if (*slot == NULL)
+                *slot = g_ptr_array_new ();
+              g_ptr_array_add (*slot, GUINT_TO_POINTER (r));
+              n_lex_rules++;
+            }
+          break;
+
+        case VIGIE_RULE_PATTERN:
+          for (guint p = 0; p < rule->patterns->len; p++)
+            {
+              VigiePattern *pat = g_ptr_array_index (rule->patterns, p);
+              CPattern *cp = g_new0 (CPattern, 1);
+              CElem *first;
+
+              cp->rule = r;
+              cp->anchor_start = pat->anchor_start;
+              cp->anchor_end = pat->anchor_end;
+              cp->n_elems = pat->elems->len;
+              cp->elems = g_new0 (CElem, cp->n_elems);
+              for (guint e = 0; e < cp->n_elems; e++)
+                {
+                  VigiePatElem *el = &g_array_index (pat->elems, VigiePatElem, e);
+                  CElem *ce = &cp->elems[e];
+                  ce->kind = el->kind;
+                  ce->optional = el->optional;
+                  ce->max_gap = el->max_gap;
+                  for (guint a = 0; el->alts && a < el->alts->len && ce->n_alts < 8; a++)
+                    {
+                      const char *alt = g_ptr_array_index (el->alts, a);
+                      guint32 id = (alt[0] == '@' || alt[0] == '#')
+                        ? class_id (self, alt, FALSE) : literal_class (self, alt);
+                      if (id != NO_CLASS)
+                        ce->alts[ce->n_alts++] = id;
+                    }
+                }
+              g_ptr_array_add (self->all_patterns, cp);
+              first = &cp->elems[0];
+              for (guint a = 0; a < first->n_alts; a++)
+                {
+                  GPtrArray **slot = &self->patterns_by_class[first->alts[a]];
+                  if (*slot == NULL)
+                    *slot = g_ptr_array_new ();
+                  g_ptr_array_add (*slot, cp);
+                }
+            }
+          break;
+
+        case VIGIE_RULE_DETECTOR:
+          if (g_str_equal (rule->detector, "near_duplicate"))
+            self->near_dup_rule = r;
+          break;
+
+        default:
+          break;
+        }
+    }
+  /* Patterns are owned by all_patterns; free them with it */
+  g_ptr_array_set_free_func (self->all_patterns, NULL);
+
+  thresholds = _vigie_policy_get_thresholds (policy);
+  switch (vigie_classifier_settings_get_sensitivity (settings))
+    {
+    case VIGIE_SENSITIVITY_LOW:
+      self->threshold = thresholds.low;
+      break;
+    case VIGIE_SENSITIVITY_HIGH:
+      self->threshold = thresholds.high;
+      break;
+    case VIGIE_SENSITIVITY_NORMAL:
+    default:
+      self->threshold = thresholds.flag;
+      break;
+    }
+
+  self->contrast_window = _vigie_policy_get_contrast_window (policy);
+  name = _vigie_policy_get_contrast_class (policy, "report");
+  self->class_report = name ? class_id (self, name, FALSE) : NO_CLASS;
+  name = _vigie_policy_get_contrast_class (policy, "counter");
+  self->class_counter = name ? class_id (self, name, FALSE) : NO_CLASS;
+  name = _vigie_policy_get_contrast_class (policy, "negation");
+  self->class_negation = name ? class_id (self, name, FALSE) : NO_CLASS;
+  self->class_lang_fr = class_id (self, "lang_fr", FALSE);
+  self->class_lang_en = class_id (self, "lang_en", FALSE);
+  self->class_stop = class_id (self, "stopword", FALSE);
+  self->class_topic = class_id (self, "topic_health", FALSE);
+
+  /* Extra terms from the settings: one lexicon rule per category */
+  (void) n_lex_rules;
+
+  return g_steal_pointer (&self);
+}
+
+VigiePolicy *
+vigie_classifier_get_policy (VigieClassifier *self)
+{
+  g_return_val_if_fail (VIGIE_IS_CLASSIFIER (self), NULL);
+  return self->policy;
+}
+
+/* Classification */
+
+typedef struct
+{
+  VigieClassifier *self;
+  Scratch         *s;
+} ScanData;
+
+static gboolean
+on_match (guint32  value,
+          guint32  start,
+          guint32  end,
+          gpointer user_data)
+{
+  ScanData *d = user_data;
+  const Entry *e = &g_array_index (d->self->entries, Entry, value);
+  const VigieNormalized *n = d->s->norm;
+  const guint32 *tok_at = (const guint32 *) d->s->tok_at->data;
+  guint32 a = start, b = end - 1;
+  Hit h;
+
+  if (n->text[a] == ' ')
+    a++;
+  if (n->text[b] == ' ' && b > a)
+    b--;
+  if (a > b || tok_at[a] == G_MAXUINT32 || tok_at[b] == G_MAXUINT32)
+    return TRUE;
+  h.t0 = tok_at[a];
+  h.t1 = tok_at[b] + 1;
+  h.klass = e->klass;
+  h.weight = e->weight;
+  g_array_append_val (d->s->raw_hits, h);
+  return TRUE;
+}
+
+static int
+compare_hits (gconstpointer a,
+              gconstpointer b)
+{
+  const Hit *x = a, *y = b;
+  if (x->t0 != y->t0)
+    return x->t0 < y->t0 ? -1 : 1;
+  if (x->klass != y->klass)
+    return x->klass < y->klass ? -1 : 1;
+  return (int) y->t1 - (int) x->t1;
+}
+
+static inline const VigieToken *
+token (const Scratch *s,
+       guint          t)
+{
+  return &g_array_index (s->norm->tokens, VigieToken, t);
+}
+
+static inline guint
+n_tokens (const Scratch *s)
+{
+  return s->norm->tokens->len;
+}
+
+static gboolean
+pseudo_matches (const Scratch *s,
+                guint          pseudo,
+                guint          t)
+{
+  const VigieToken *tok = token (s, t);
+
+  switch (pseudo)
+    {
+    case PSEUDO_NUM:
+      return (tok->flags & VIGIE_TOKEN_NUMBER) != 0;
+    case PSEUDO_NUM4:
+      return (tok->flags & VIGIE_TOKEN_NUMBER) && tok->orig_end - tok->orig_start >= 4;
+    case PSEUDO_CAP:
+      return (tok->flags & VIGIE_TOKEN_CAPITALIZED) != 0;
+    case PSEUDO_CAPS:
+      return (tok->flags & VIGIE_TOKEN_ALL_CAPS) != 0;
+    case PSEUDO_LINK:
+      return (tok->flags & VIGIE_TOKEN_LINK) != 0;
+    case PSEUDO_EMAIL:
+      return (tok->flags & VIGIE_TOKEN_EMAIL) != 0;
+    case PSEUDO_MENTION:
+      return (tok->flags & VIGIE_TOKEN_MENTION) != 0;
+    case PSEUDO_EMOJI:
+      return (tok->flags & VIGIE_TOKEN_EMOJI) != 0;
+    case PSEUDO_QUOTED:
+      return (tok->flags & VIGIE_TOKEN_QUOTED) != 0;
+    case PSEUDO_ANY:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+token_has_class (const VigieClassifier *self,
+                 const Scratch         *s,
+                 guint                  t,
+                 guint32                klass)
+{
+  const guint32 *first = (const guint32 *) s->hit_first->data;
+  const Hit *hits = (const Hit *) s->hits->data;
+
+  if (klass >= self->n_classes)
+    return pseudo_matches (s, klass - self->n_classes, t);
+  for (guint32 i = first[t]; i < first[t + 1]; i++)
+    if (hits[i].klass == klass)
+      return TRUE;
+  return FALSE;
+}
+
+typedef struct
+{
+  const VigieClassifier *self;
+  const Scratch         *s;
+  const CPattern        *p;
+  guint                  sentence;
+  guint                  max_sentence;
+  guint                  end;
+} MatchState;
+
+static gboolean
+in_scope (const MatchState *m,
+          guint             t)
+{
+  guint16 sent;
+
+  if (t >= n_tokens (m->s))
+    return FALSE;
+  sent = token (m->s, t)->sentence;
+  return sent >= m->sentence && sent <= m->max_sentence;
+}
+
+static gboolean
+match_from (MatchState *m,
+            guint       ei,
+            guint       t)
+{
+  const CElem *e;
+
+  if (ei == m->p->n_elems)
+    {
+      if (m->p->anchor_end && in_scope (m, t) &&
+          token (m->s, t)->sentence == token (m->s, t - 1)->sentence)
+        return FALSE;
+      m->end = t;
+      return TRUE;
+    }
+  e = &m->p->elems[ei];
+  switch (e->kind)
+    {
+    case VIGIE_PAT_GAP:
+      for (guint g = 0; g <= e->max_gap; g++)
+        {
+          if (g > 0 && !in_scope (m, t + g - 1))
+            break;
+          if (match_from (m, ei + 1, t + g))
+            return TRUE;
+        }
+      return FALSE;
+
+    case VIGIE_PAT_NOT:
+      if (in_scope (m, t))
+        for (guint a = 0; a < e->n_alts; a++)
+          if (token_has_class (m->self, m->s, t, e->alts[a]))
+            return FALSE;
+      return match_from (m, ei + 1, t);
+
+    case VIGIE_PAT_ALT:
+    default:
+      if (in_scope (m, t))
+        {
+          const guint32 *first = (const guint32 *) m->s->hit_first->data;
+          const Hit *hits = (const Hit *) m->s->hits->data;
+          for (guint a = 0; a < e->n_alts; a++)
+            {
+              guint32 klass = e->alts[a];
+              if (klass >= m->self->n_classes)
+                {
+                  if (pseudo_matches (m->s, klass - m->self->n_classes, t) &&
+                      match_from (m, ei + 1, t + 1))
+                    return TRUE;
+                  continue;
+                }
+              for (guint32 i = first[t]; i < first[t + 1]; i++)
+                if (hits[i].klass == klass && in_scope (m, hits[i].t1 - 1) &&
+                    match_from (m, ei + 1, hits[i].t1))
+                  return TRUE;
+            }
+        }
+      if (e->optional)
+        return match_from (m, ei + 1, t);
+      return FALSE;
+    }
+}
+
+/* Is there a hit of @klass among tokens [from, to) within sentences
+ * [s0, s1]? */
+static gboolean
+class_in_range (const VigieClassifier *self,
+                const Scratch         *s,
+                guint32                klass,
+                gint                   from,
+                gint                   to,
+                guint                  s0,
+                guint                  s1)
+{
+  if (klass == NO_CLASS)
+    return FALSE;
+  from = MAX (from, 0);
+  to = MIN (to, (gint) n_tokens (s));
+  for (gint t = from; t < to; t++)
+    {
+      guint16 sent = token (s, t)->sentence;
+      if (sent < s0 || sent > s1)
+        continue;
+      if (token_has_class (self, s, t, klass))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static guint
+sentence_start (const Scratch *s,
+                guint          sentence)
+{
+  for (guint t = 0; t < n_tokens (s); t++)
+    if (token (s, t)->sentence == sentence)
+      return t;
+  return n_tokens (s);
+}
+
+/* TRUE when the evidence stands after its contrasts */
+static gboolean
+passes_contrast (const VigieClassifier *self,
+                 const Scratch         *s,
+                 const CRule           *cr,
+                 guint                  t0,
+                 guint                  t1)
+{
+  const VigieRule *rule = cr->rule;
+  guint s0 = token (s, t0)->sentence;
+  guint s1 = token (s, t1 - 1)->sentence;
+  guint w = self->contrast_window;
+
+  for (guint i = 0; i < cr->n_requires; i++)
+    if (cr->requires[i] != NO_CLASS && !s->present[cr->requires[i]])
+      {
+        gboolean any = FALSE;
+        for (guint k = 0; k < cr->n_requires; k++)
+          if (cr->requires[k] != NO_CLASS && s->present[cr->requires[k]])
+            any = TRUE;
+        if (!any)
+          return FALSE;
+        break;
+      }
+  for (guint i = 0; i < cr->n_unless; i++)
+    if (class_in_range (self, s, cr->unless[i], sentence_start (s, s0), n_tokens (s), s0, s1))
+      return FALSE;
+
+  if (rule->contrast & VIGIE_CONTRAST_QUOTE)
+    for (guint t = t0; t < t1; t++)
+      if (token (s, t)->flags & VIGIE_TOKEN_QUOTED)
+        return FALSE;
+
+  if ((rule->contrast & VIGIE_CONTRAST_REPORT) &&
+      class_in_range (self, s, self->class_report, (gint) t0 - (gint) w - 2, t0, s0, s1))
+    return FALSE;
+
+  if ((rule->contrast & VIGIE_CONTRAST_COUNTER) &&
+      class_in_range (self, s, self->class_counter, 0, n_tokens (s), s0, s1))
+    return FALSE;
+
+  if (rule->negation_required)
+    {
+      if (!class_in_range (self, s, self->class_negation, (gint) t0 - (gint) w, t1, s0, s1))
+        return FALSE;
+    }
+  else if ((rule->contrast & VIGIE_CONTRAST_NEGATION) &&
+           class_in_range (self, s, self->class_negation, (gint) t0 - (gint) w, t1, s0, s1))
+    return FALSE;
+
+  return TRUE;
+}
+
+static void
+add_evidence (Scratch    *s,
+              guint       rule,
+              const char *category,
+              guint32     t0,
+              guint32     t1,
+              guint32     o0,
+              guint32     o1,
+              double      score)
+{
+  Evidence e = { rule, t0, t1, o0, o1, score, category };
+  g_array_append_val (s->evidence, e);
+}
+
+static void
+add_rule_evidence (VigieClassifier *self,
+                   Scratch         *s,
+                   guint            r,
+                   guint32          t0,
+                   guint32          t1,
+                   guint32          o0,
+                   guint32          o1,
+                   double           score)
+{
+  const VigieRule *rule = self->rules[r].rule;
+
+  add_evidence (s, r, rule->category, t0, t1, o0, o1, score);
+  for (guint i = 0; rule->also && rule->also[i]; i++)
+    add_evidence (s, r, g_intern_string (rule->also[i]), t0, t1, o0, o1, score * 0.95);
+}
+
+static gboolean
+host_allowed (VigieClassifier *self,
+              const char      *host,
+              gsize            len)
+{
+  g_autofree char *h = g_ascii_strdown (host, len);
+
+  if (g_str_has_prefix (h, "www."))
+    memmove (h, h + 4, strlen (h + 4) + 1);
+  for (guint i = 0; i < self->allowed_domains->len; i++)
+    {
+      const char *d = g_ptr_array_index (self->allowed_domains, i);
+      gsize dl = strlen (d), hl = strlen (h);
+      if (g_str_equal (h, d) || (hl > dl && g_str_has_suffix (h, d) && h[hl - dl - 1] == '.'))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+number_allowed (VigieClassifier *self,
+                const char      *text,
+                guint32          start,
+                guint32          end)
+{
+  g_autofree char *digits = NULL;
+
+  if (self->allowed_numbers->len == 0)
+    return FALSE;
+  digits = digits_of (text + start, end - start);
+  for (guint i = 0; i < self->allowed_numbers->len; i++)
+    {
+      const char *a = g_ptr_array_index (self->allowed_numbers, i);
+      if (g_str_has_suffix (digits, a) || g_str_has_suffix (a, digits))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The token that holds original byte @pos (or the next one) */
+static guint
+token_at_orig (const Scratch *s,
+               guint32        pos)
+{
+  guint lo = 0, hi = n_tokens (s);
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      if (token (s, mid)->orig_end <= pos)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static void
+run_detectors (VigieClassifier            *self,
+               Scratch                    *s,
+               const char                 *text,
+               gsize                       len,
+               const VigieClassifyContext *context)
+{
+  gboolean numbers_done = FALSE;
+
+  for (guint r = 0; r < self->n_rules; r++)
+    {
+      const CRule *cr = &self->rules[r];
+      const char *det;
+
+      if (cr->rule->kind != VIGIE_RULE_DETECTOR)
+        continue;
+      det = cr->rule->detector;
+
+      if (g_str_equal (det, "link") || g_str_equal (det, "email"))
+        {
+          gboolean email = g_str_equal (det, "email");
+          for (guint i = 0; i < s->norm->links->len; i++)
+            {
+              const VigieLink *l = &g_array_index (s->norm->links, VigieLink, i);
+              guint t;
+              if (l->is_email != email)
+                continue;
+              if (host_allowed (self, text + l->host_start, l->host_end - l->host_start))
+                continue;
+              t = token_at_orig (s, l->orig_start);
+              if (t < n_tokens (s) && !passes_contrast (self, s, cr, t, t + 1))
+                continue;
+              add_rule_evidence (self, s, r, G_MAXUINT32, 0, l->orig_start, l->orig_end,
+                                 cr->score);
+            }
+          continue;
+        }
+
+      if (g_str_equal (det, "offtopic"))
+        {
+          g_autoptr(VigieNormalized) post = NULL;
+          guint n_content = 0, n_shared = 0;
+          g_autoptr(GHashTable) post_words = NULL;
+
+          if (context == NULL || context->post_text == NULL || context->post_text[0] == '\0')
+            continue;
+          if (self->class_topic != NO_CLASS && s->present[self->class_topic])
+            continue;
+          post = vigie_normalized_new ();
+          vigie_normalize (post, context->post_text, -1);
+          post_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          for (guint t = 0; t < post->tokens->len; t++)
+            {
+              const VigieToken *tok = &g_array_index (post->tokens, VigieToken, t);
+              if (tok->end - tok->start >= 4)
+                g_hash_table_add (post_words, g_strndup (post->text + tok->start,
+                                                         MIN (5, tok->end - tok->start)));
+            }
+          for (guint t = 0; t < n_tokens (s); t++)
+            {
+              const VigieToken *tok = token (s, t);
+              g_autofree char *w = NULL;
+              if (tok->end - tok->start < 4 || (tok->flags & (VIGIE_TOKEN_NUMBER | VIGIE_TOKEN_EMOJI)))
+                continue;
+              if (self->class_stop != NO_CLASS && token_has_class (self, s, t, self->class_stop))
+                continue;
+              n_content++;
+              w = g_strndup (s->norm->text + tok->start, MIN (5, tok->end - tok->start));
+              if (g_hash_table_contains (post_words, w))
+                n_shared++;
+            }
+          if (n_content >= cr->min_words && n_shared == 0 && n_tokens (s) > 0)
+            add_rule_evidence (self, s, r, 0, n_tokens (s), G_MAXUINT32, 0, cr->score);
+          continue;
+        }
+
+      if (g_str_equal (det, "near_duplicate"))
+        continue;  /* across a batch: vigie_classifier_classify_comments() */
+
+      /* Numbers */
+      if (!numbers_done)
+        {
+          g_array_set_size (s->detections, 0);
+          vigie_detect_numbers (text, len, s->detections);
+          numbers_done = TRUE;
+        }
+      for (guint i = 0; i < s->detections->len; i++)
+        {
+          const VigieDetection *d = &g_array_index (s->detections, VigieDetection, i);
+          gboolean wanted;
+          double score = d->strong ? cr->score : cr->weak_score;
+          guint t = token_at_orig (s, d->start);
+
+          switch (d->kind)
+            {
+            case VIGIE_DETECT_PHONE: wanted = g_str_equal (det, "phone"); break;
+            case VIGIE_DETECT_RAMQ: wanted = g_str_equal (det, "ramq"); break;
+            case VIGIE_DETECT_OHIP: wanted = g_str_equal (det, "ohip"); break;
+            case VIGIE_DETECT_SIN: wanted = g_str_equal (det, "sin"); break;
+            case VIGIE_DETECT_POSTAL_CODE: wanted = g_str_equal (det, "postal_code"); break;
+            case VIGIE_DETECT_MONEY: wanted = g_str_equal (det, "money"); break;
+            case VIGIE_DETECT_PHONE_PUBLIC:
+            default:
+              wanted = FALSE;
+              break;
+            }
+          if (!wanted || number_allowed (self, text, d->start, d->end))
+            continue;
+          if (t < n_tokens (s))
+            {
+              if (!passes_contrast (self, s, cr, t, t + 1))
+                continue;
+              /* "j'ai appelé au 418...": a number someone called, not theirs */
+              if (cr->contrast_class != NO_CLASS &&
+                  class_in_range (self, s, cr->contrast_class, (gint) t - 4, t,
+                                  token (s, t)->sentence, token (s, t)->sentence))
+                continue;
+              if (cr->cue_class != NO_CLASS &&
+                  class_in_range (self, s, cr->cue_class, (gint) t - 6, t,
+                                  token (s, t)->sentence, token (s, t)->sentence))
+                score = MIN (1.0, score + 0.2);
+            }
+          add_rule_evidence (self, s, r, G_MAXUINT32, 0, d->start, d->end, score);
+        }
+    }
+}
+
+/* Letters hidden with '*' ("c*nnard", "n3gr*"): compare with the terms of
+ * the classes that allow it, one wildcard per '*' */
+static void
+match_masked (VigieClassifier *self,
+              Scratch         *s)
+{
+  for (guint t = 0; t < n_tokens (s); t++)
+    {
+      const VigieToken *tok = token (s, t);
+      const char *w = s->norm->text + tok->start;
+      guint wl = tok->end - tok->start;
+
+      if (!(tok->flags & VIGIE_TOKEN_MASKED))
+        continue;
+      for (guint i = 0; i < self->mask_terms->len; i++)
+        {
+          const MaskTerm *m = &g_array_index (self->mask_terms, MaskTerm, i);
+          gsize ml = strlen (m->skeleton);
+          gboolean ok;
+          guint stars = 0;
+
+          /* The word, or the word with a plural ending */
+          if (ml != wl && !(wl == ml + 1 && (w[ml] == 's' || w[ml] == 'x')))
+            continue;
+          ok = TRUE;
+          for (gsize k = 0; k < ml && ok; k++)
+            {
+              if (w[k] == '*')
+                stars++;
+              else if (w[k] != m->skeleton[k])
+                ok = FALSE;
+            }
+          if (ok && stars > 0 && stars * 2 < ml)
+            {
+              const Entry *e = &g_array_index (self->entries, Entry, m->entry);
+              Hit h = { t, t + 1, e->klass, e->weight };
+              g_array_append_val (s->raw_hits, h);
+            }
+        }
+    }
+}
+
+static int
+compare_spans (gconstpointer a,
+               gconstpointer b)
+{
+  const VigieSpan *x = a, *y = b;
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  return x->end < y->end ? -1 : x->end > y->end;
+}
+
+static void
+merge_spans (GArray *spans)
+{
+  guint out = 0;
+
+  if (spans->len < 2)
+    return;
+  g_array_sort (spans, compare_spans);
+  for (guint i = 1; i < spans->len; i++)
+    {
+      VigieSpan *last = &g_array_index (spans, VigieSpan, out);
+      VigieSpan *cur = &g_array_index (spans, VigieSpan, i);
+      if (cur->start <= last->end)
+        last->end = MAX (last->end, cur->end);
+      else
+        g_array_index (spans, VigieSpan, ++out) = *cur;
+    }
+  g_array_set_size (spans, out + 1);
+}
+
+static const char * const action_order[] = {
+  "none", "keep", "reply", "hide", "escalate", "remove", "ban", NULL
+};
+
+static int
+action_rank (const char *action)
+{
+  for (int i = 0; action_order[i]; i++)
+    if (g_strcmp0 (action_order[i], action) == 0)
+      return i;
+  return 0;
+}
+
+static int
+compare_flags (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  VigiePolicy *policy = user_data;
+  const VigieFlag *x = a, *y = b;
+  const VigieCategory *cx = vigie_policy_lookup_category (policy, x->category);
+  const VigieCategory *cy = vigie_policy_lookup_category (policy, y->category);
+
+  if (cx->severity != cy->severity)
+    return cy->severity - cx->severity;
+  if (x->score != y->score)
+    return x->score < y->score ? 1 : -1;
+  return strcmp (x->category, y->category);
+}
+
+typedef struct
+{
+  const char *category;
+  double      score;
+  double      best;
+  guint       best_rule;
+  GArray     *spans;
+} Agg;
+
+static void
+finish (VigieClassifier     *self,
+        Scratch             *s,
+        VigieClassification *result)
+{
+  guint n_cats = vigie_policy_get_n_categories (self->policy);
+  g_autofree Agg *aggs = g_new0 (Agg, n_cats);
+  g_autofree double *rule_cat_best = NULL;
+  gboolean changed = TRUE;
+
+  /* Best score of each (rule, category); noisy-or across rules */
+  rule_cat_best = g_new0 (double, (gsize) self->n_rules * n_cats);
+  for (guint i = 0; i < n_cats; i++)
+    aggs[i].category = vigie_policy_get_category (self->policy, i)->id;
+
+  while (changed)
+    {
+      /* Rules cancelled by another category (a spammer's phone number is
+       * spam, not a privacy breach) are removed, then scores recomputed */
+      changed = FALSE;
+      memset (rule_cat_best, 0, sizeof (double) * self->n_rules * n_cats);
+      for (guint i = 0; i < s->evidence->len; i++)
+        {
+          Evidence *e = &g_array_index (s->evidence, Evidence, i);
+          for (guint c = 0; c < n_cats; c++)
+            if (aggs[c].category == e->category ||
+                g_str_equal (aggs[c].category, e->category))
+              {
+                double *b = &rule_cat_best[(gsize) e->rule * n_cats + c];
+                *b = MAX (*b, e->score);
+              }
+        }
+      for (guint c = 0; c < n_cats; c++)
+        {
+          double keep = 1.0, best = 0;
+          guint best_rule = 0;
+          for (guint r = 0; r < self->n_rules; r++)
+            {
+              double v = rule_cat_best[(gsize) r * n_cats + c];
+              if (v <= 0)
+                continue;
+              keep *= 1.0 - v;
+              if (v > best)
+                {
+                  best = v;
+                  best_rule = r;
+                }
+            }
+          aggs[c].score = MIN (0.99, 1.0 - keep);
+          aggs[c].best = best;
+          aggs[c].best_rule = best_rule;
+        }
+      for (guint i = 0; i < s->evidence->len; i++)
+        {
+          Evidence *e = &g_array_index (s->evidence, Evidence, i);
+          GStrv by = self->rules[e->rule].suppressed_by;
+          for (guint k = 0; by && by[k]; k++)
+            for (guint c = 0; c < n_cats; c++)
+              if (g_str_equal (aggs[c].category, by[k]) && aggs[c].score >= self->threshold)
+                {
+                  g_array_remove_index (s->evidence, i);
+                  i--;
+                  changed = TRUE;
+                  goto next;
+                }
+        next:
+          ;
+        }
+    }
+
+  for (guint c = 0; c < n_cats; c++)
+    {
+      const VigieCategory *cat = vigie_policy_get_category (self->policy, c);
+      VigieFlag flag = { 0 };
+
+      if (aggs[c].score < self->threshold || aggs[c].score <= 0)
+        continue;
+      flag.category = g_intern_string (cat->id);
+      flag.rule = g_intern_string (self->rules[aggs[c].best_rule].rule->id);
+      flag.clause = self->rules[aggs[c].best_rule].rule->category == flag.category
+        ? self->rules[aggs[c].best_rule].clause : g_intern_string (cat->clauses[0].ref);
+      flag.score = floor (aggs[c].score * 100 + 0.5) / 100;
+      flag.spans = g_array_new (FALSE, FALSE, sizeof (VigieSpan));
+      for (guint i = 0; i < s->evidence->len; i++)
+        {
+          Evidence *e = &g_array_index (s->evidence, Evidence, i);
+          VigieSpan span;
+          if (!g_str_equal (e->category, cat->id))
+            continue;
+          if (e->t0 != G_MAXUINT32)
+            {
+              if (e->t1 <= e->t0)
+                continue;
+              span.start = token (s, e->t0)->orig_start;
+              span.end = token (s, e->t1 - 1)->orig_end;
+            }
+          else
+            {
+              span.start = e->o0;
+              span.end = e->o1;
+            }
+          g_array_append_val (flag.spans, span);
+        }
+      merge_spans (flag.spans);
+      g_array_append_val (result->flags, flag);
+      if (cat->severity > result->severity ||
+          (cat->severity == result->severity &&
+           action_rank (cat->action) > action_rank (result->action)))
+        {
+          result->severity = cat->severity;
+          result->action = g_intern_string (cat->action);
+        }
+      result->urgent |= cat->urgent;
+      result->escalate |= cat->escalate;
+    }
+  g_array_sort_with_data (result->flags, compare_flags, self->policy);
+}
+
+static void
+classify_into (VigieClassifier            *self,
+               Scratch                    *s,
+               const char                 *text,
+               gsize                       len,
+               const VigieClassifyContext *context,
+               VigieClassification        *result)
+{
+  VigieNormalized *n = s->norm;
+  ScanData data = { self, s };
+  guint nt;
+  guint32 *tok_at;
+  guint fr = 0, en = 0;
+
+  vigie_normalize (n, text, len);
+  nt = n_tokens (s);
+
+  /* Byte → token */
+  g_array_set_size (s->tok_at, n->len + 1);
+  tok_at = (guint32 *) s->tok_at->data;
+  for (guint i = 0; i <= n->len; i++)
+    tok_at[i] = G_MAXUINT32;
+  for (guint t = 0; t < nt; t++)
+    {
+      const VigieToken *tok = token (s, t);
+      for (guint32 b = tok->start; b < tok->end; b++)
+        tok_at[b] = t;
+    }
+
+  g_array_set_size (s->raw_hits, 0);
+  vigie_matcher_scan (self->matcher, n->text, n->runs, n->len, on_match, &data);
+  match_masked (self, s);
+
+  /* Hits by token */
+  g_array_set_size (s->hits, 0);
+  g_array_append_vals (s->hits, s->raw_hits->data, s->raw_hits->len);
+  g_array_sort (s->hits, compare_hits);
+  g_array_set_size (s->hit_first, nt + 1);
+  {
+    guint32 *first = (guint32 *) s->hit_first->data;
+    const Hit *hits = (const Hit *) s->hits->data;
+    guint h = 0;
+    for (guint t = 0; t <= nt; t++)
+      {
+        while (h < s->hits->len && hits[h].t0 < t)
+          h++;
+        first[t] = h;
+      }
+  }
+  if (s->present_size < self->n_classes)
+    {
+      g_free (s->present);
+      s->present = g_new0 (guint8, self->n_classes);
+      s->present_size = self->n_classes;
+    }
+  else
+    memset (s->present, 0, s->present_size);
+  for (guint i = 0; i < s->hits->len; i++)
+    {
+      const Hit *h = &g_array_index (s->hits, Hit, i);
+      s->present[h->klass] = 1;
+      if (h->klass == self->class_lang_fr)
+        fr++;
+      else if (h->klass == self->class_lang_en)
+        en++;
+    }
+  fr += n->n_accented;
+  result->lang = g_intern_static_string (en > fr ? "en" : "fr");
+
+  g_array_set_size (s->evidence, 0);
+
+  /* Lexicon rules */
+  for (guint i = 0; i < s->hits->len; i++)
+    {
+      const Hit *h = &g_array_index (s->hits, Hit, i);
+      GPtrArray *rules = h->klass < self->n_classes ? self->lexrules_by_class[h->klass] : NULL;
+      for (guint k = 0; rules && k < rules->len; k++)
+        {
+          guint r = GPOINTER_TO_UINT (g_ptr_array_index (rules, k));
+          const CRule *cr = &self->rules[r];
+          if (passes_contrast (self, s, cr, h->t0, h->t1))
+            add_rule_evidence (self, s, r, h->t0, h->t1, 0, 0, cr->score * h->weight);
+        }
+    }
+
+  /* Extra terms of the settings */
+  for (guint i = 0; i < s->hits->len; i++)
+    {
+      const Hit *h = &g_array_index (s->hits, Hit, i);
+      const char *cname = g_ptr_array_index (self->class_names, h->klass);
+      if (g_str_has_prefix (cname, "extra:"))
+        {
+          /* Attributed to the first rule of the category, or to none */
+          const char *cat = g_intern_string (cname + 6);
+          for (guint r = 0; r < self->n_rules; r++)
+            if (self->rules[r].rule->category == cat)
+              {
+                add_evidence (s, r, cat, h->t0, h->t1, 0, 0, 0.9);
+                break;
+              }
+        }
+    }
+
+  /* Patterns, tried where their first element is */
+  for (guint i = 0; i < s->hits->len; i++)
+    {
+      const Hit *h = &g_array_index (s->hits, Hit, i);
+      GPtrArray *pats = self->patterns_by_class[h->klass];
+      if (i > 0)
+        {
+          const Hit *prev = &g_array_index (s->hits, Hit, i - 1);
+          if (prev->t0 == h->t0 && prev->klass == h->klass)
+            continue;  /* same class at the same token: already tried */
+        }
+      for (guint k = 0; pats && k < pats->len; k++)
+        {
+          const CPattern *p = g_ptr_array_index (pats, k);
+          const CRule *cr = &self->rules[p->rule];
+          MatchState m = { self, s, p, token (s, h->t0)->sentence, 0, 0 };
+
+          if (p->anchor_start && !(token (s, h->t0)->flags & VIGIE_TOKEN_SENTENCE_START))
+            continue;
+          m.max_sentence = m.sentence + (cr->rule->cross_sentence ? 1 : 0);
+          if (match_from (&m, 0, h->t0) && m.end > h->t0 &&
+              passes_contrast (self, s, cr, h->t0, m.end))
+            add_rule_evidence (self, s, p->rule, h->t0, m.end, 0, 0, cr->score);
+        }
+    }
+  /* Patterns that start with a token class */
+  for (guint pseudo = 0; pseudo < N_PSEUDO; pseudo++)
+    {
+      GPtrArray *pats = self->patterns_by_class[self->n_classes + pseudo];
+      if (pats == NULL)
+        continue;
+      for (guint t = 0; t < nt; t++)
+        {
+          if (!pseudo_matches (s, pseudo, t))
+            continue;
+          for (guint k = 0; k < pats->len; k++)
+            {
+              const CPattern *p = g_ptr_array_index (pats, k);
+              const CRule *cr = &self->rules[p->rule];
+              MatchState m = { self, s, p, token (s, t)->sentence, 0, 0 };
+              if (p->anchor_start && !(token (s, t)->flags & VIGIE_TOKEN_SENTENCE_START))
+                continue;
+              m.max_sentence = m.sentence + (cr->rule->cross_sentence ? 1 : 0);
+              if (match_from (&m, 0, t) && m.end > t && passes_contrast (self, s, cr, t, m.end))
+                add_rule_evidence (self, s, p->rule, t, m.end, 0, 0, cr->score);
+            }
+        }
+    }
+
+  run_detectors (self, s, text, len, context);
+  finish (self, s, result);
+}
+
+VigieClassification *
+vigie_classifier_classify (VigieClassifier            *self,
+                           const char                 *text,
+                           gssize                      len,
+                           const VigieClassifyContext *context)
+{
+  VigieClassification *result;
+
+  g_return_val_if_fail (VIGIE_IS_CLASSIFIER (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (len < 0)
+    len = strlen (text);
+  result = vigie_classification_new ();
+  if (context != NULL && context->from_page)
+    return result;  /* the organisation's own replies are not moderated */
+  classify_into (self, get_scratch (), text, len, context, result);
+  return result;
+}
+
+/* Batches: near-duplicates */
+
+typedef struct
+{
+  guint64 hash;
+  guint   index;
+} Signature;
+
+static int
+compare_sig (gconstpointer a,
+             gconstpointer b)
+{
+  const Signature *x = a, *y = b;
+  return x->hash < y->hash ? -1 : x->hash > y->hash;
+}
+
+static void
+union_find_join (guint *parent,
+                 guint  a,
+                 guint  b)
+{
+  while (parent[a] != a)
+    a = parent[a] = parent[parent[a]];
+  while (parent[b] != b)
+    b = parent[b] = parent[parent[b]];
+  if (a != b)
+    parent[MAX (a, b)] = MIN (a, b);
+}
+
+static guint
+union_find_root (guint *parent,
+                 guint  a)
+{
+  while (parent[a] != a)
+    a = parent[a] = parent[parent[a]];
+  return a;
+}
+
+GPtrArray *
+vigie_classifier_classify_comments (VigieClassifier  *self,
+                                    GPtrArray        *comments,
+                                    GHashTable       *post_texts,
+                                    GCancellable     *cancellable,
+                                    GError          **error)
+{
+  g_autoptr(GPtrArray) results = NULL;
+  g_autofree guint64 *hashes = NULL;
+  g_autofree guint8 *eligible = NULL;
+  g_autofree guint *parent = NULL;
+  g_autofree guint *group_size = NULL;
+  Scratch *s = get_scratch ();
+  const CRule *dup = NULL;
+  guint n;
+
+  g_return_val_if_fail (VIGIE_IS_CLASSIFIER (self), NULL);
+  g_return_val_if_fail (comments != NULL, NULL);
+
+  n = comments->len;
+  results = g_ptr_array_new_full (n, (GDestroyNotify) vigie_classification_unref);
+  hashes = g_new0 (guint64, n);
+  eligible = g_new0 (guint8, n);
+  if (self->near_dup_rule < self->n_rules)
+    dup = &self->rules[self->near_dup_rule];
+
+  for (guint i = 0; i < n; i++)
+    {
+      VigieComment *c = g_ptr_array_index (comments, i);
+      VigieClassifyContext ctx = { NULL, FALSE };
+      VigieClassification *result = vigie_classification_new ();
+
+      if (i % 1024 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      if (post_texts != NULL && c->post_id != 0)
+        ctx.post_text = g_hash_table_lookup (post_texts, &c->post_id);
+      classify_into (self, s, c->text, strlen (c->text), &ctx, result);
+      g_ptr_array_add (results, result);
+      if (dup != NULL && n_tokens (s) >= dup->min_words)
+        {
+          hashes[i] = vigie_simhash (s->norm->text, s->norm->len);
+          eligible[i] = 1;
+        }
+    }
+
+  if (dup == NULL)
+    return g_steal_pointer (&results);
+
+  /* Near-duplicates: SimHash, compared within buckets of each 16-bit band
+   * (two hashes within 3 bits agree exactly on at least one band of four) */
+  parent = g_new (guint, n);
+  group_size = g_new0 (guint, n);
+  for (guint i = 0; i < n; i++)
+    parent[i] = i;
+  {
+    g_autoptr(GArray) sigs = g_array_sized_new (FALSE, FALSE, sizeof (Signature), n);
+    guint max_distance = param_double (dup->rule->params, "max_distance", 3);
+
+    for (guint band = 0; band < 4; band++)
+      {
+        g_array_set_size (sigs, 0);
+        for (guint i = 0; i < n; i++)
+          if (eligible[i])
+            {
+              Signature sig = { (hashes[i] >> (band * 16)) & 0xffff, i };
+              g_array_append_val (sigs, sig);
+            }
+        g_array_sort (sigs, compare_sig);
+        for (guint a = 0; a < sigs->len; a++)
+          {
+            const Signature *x = &g_array_index (sigs, Signature, a);
+            for (guint b = a + 1; b < sigs->len && b < a + 64; b++)
+              {
+                const Signature *y = &g_array_index (sigs, Signature, b);
+                if (y->hash != x->hash)
+                  break;
+                if (vigie_hamming64 (hashes[x->index], hashes[y->index]) <= max_distance)
+                  union_find_join (parent, x->index, y->index);
+              }
+          }
+      }
+  }
+  for (guint i = 0; i < n; i++)
+    if (eligible[i])
+      group_size[union_find_root (parent, i)]++;
+  {
+    guint min_copies = param_double (dup->rule->params, "min_copies", 3);
+    for (guint i = 0; i < n; i++)
+      {
+        VigieClassification *result;
+        VigieComment *c;
+        VigieFlag flag = { 0 };
+        const VigieCategory *cat;
+        VigieSpan span;
+
+        if (!eligible[i] || group_size[union_find_root (parent, i)] < min_copies)
+          continue;
+        result = g_ptr_array_index (results, i);
+        c = g_ptr_array_index (comments, i);
+        if (vigie_classification_get_flag (result, dup->rule->category) != NULL)
+          continue;
+        cat = vigie_policy_lookup_category (self->policy, dup->rule->category);
+        flag.category = g_intern_string (cat->id);
+        flag.clause = dup->clause;
+        flag.rule = g_intern_string (dup->rule->id);
+        flag.score = dup->score;
+        flag.spans = g_array_new (FALSE, FALSE, sizeof (VigieSpan));
+        span.start = 0;
+        span.end = strlen (c->text);
+        g_array_append_val (flag.spans, span);
+        g_array_append_val (result->flags, flag);
+        if (cat->severity > result->severity)
+          {
+            result->severity = cat->severity;
+            result->action = g_intern_string (cat->action);
+          }
+        g_array_sort_with_data (result->flags, compare_flags, self->policy);
+      }
+  }
+  return g_steal_pointer (&results);
+}
