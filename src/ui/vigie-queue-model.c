@@ -296,8 +296,9 @@ load_done_cb (GObject      *object,
 
   ids = g_task_propagate_pointer (G_TASK (result), &error);
 
-  /* A newer query replaced this one */
-  if (load->generation != self->generation)
+  /* A newer query replaced this one, or the model is being disposed */
+  if (load->generation != self->generation ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   g_clear_object (&self->cancellable);

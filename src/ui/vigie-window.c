@@ -71,6 +71,7 @@ struct _VigieWindow
 
   guint                 first_load_done : 1;
   guint                 first_rows_hooked : 1;
+  guint                 queue_had_items : 1;
 };
 
 enum {
@@ -781,7 +782,6 @@ update_queue_state (VigieWindow *self)
 static void
 queue_loaded_cb (VigieWindow *self)
 {
-  gboolean first = !self->first_load_done;
   guint position = GTK_INVALID_LIST_POSITION;
 
   self->first_load_done = TRUE;
@@ -800,11 +800,13 @@ queue_loaded_cb (VigieWindow *self)
       vigie_comment_detail_set_comment (self->detail, NULL);
     }
 
-  /* Ready for j and k, unless the person is already typing a search */
-  if (first && g_list_model_get_n_items (G_LIST_MODEL (self->queue)) > 0)
+  /* The first time there are comments, the keyboard goes to the queue,
+   * unless the person is already typing a search */
+  if (!self->queue_had_items && g_list_model_get_n_items (G_LIST_MODEL (self->queue)) > 0)
     {
       GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
+      self->queue_had_items = TRUE;
       if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_entry)))
         gtk_widget_grab_focus (GTK_WIDGET (self->queue_view));
     }
@@ -1004,6 +1006,11 @@ vigie_window_dispose (GObject *object)
     }
   unhook_after_paint (self);
 
+  /* The model may outlive the window for a moment, in a loading thread */
+  if (self->queue != NULL)
+    g_signal_handlers_disconnect_by_data (self->queue, self);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
   if (self->queue_view != NULL)
     gtk_list_view_set_model (self->queue_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), VIGIE_TYPE_WINDOW);
