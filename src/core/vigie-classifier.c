@@ -840,7 +840,7 @@ add_entry (VigieClassifier *self,
 static const char * const glue_before[] = {
   "de", "des", "d", "du", "le", "la", "les", "l", "un", "une", "sale", "ces", "ce", "cette",
   "tous", "toutes", "ma", "ta", "sa", "espece", "bande", "gang", "the", "a", "you", "ur", "of",
-  "fucking", "gros", "grosse", NULL
+  "fucking", "gros", "grosse", "je", "j", "i", "ces", "these", "those", "all", NULL
 };
 static const char * const glue_after[] = {
   "tous", "toutes", "les", "ces", "them", "all", NULL
@@ -852,6 +852,7 @@ add_term (VigieClassifier    *self,
           guint32             klass,
           gboolean            glue,
           gboolean            mask,
+          GHashTable         *fuzzy,
           GHashTable         *allowed)
 {
   g_autofree char *skel = vigie_normalize_term (term->source, NULL);
@@ -882,17 +883,72 @@ add_term (VigieClassifier    *self,
   if (glue && strchr (skel, ' ') == NULL && strlen (skel) >= 4 &&
       (term->mode == VIGIE_TERM_WORD || term->mode == VIGIE_TERM_EXACT))
     {
+      /* "typiquedeconnasse", "jedéteste": the glued word ends the token;
+       * "pendretous": it starts it */
       for (guint i = 0; glue_before[i]; i++)
         {
           g_autofree char *v = g_strconcat (glue_before[i], term->source, NULL);
           g_autofree char *vs = g_strconcat (glue_before[i], term->source, "s", NULL);
-          add_entry_pattern (self, v, VIGIE_TERM_EXACT, entry, FALSE);
-          add_entry_pattern (self, vs, VIGIE_TERM_EXACT, entry, FALSE);
+          add_entry_pattern (self, v, VIGIE_TERM_SUFFIX, entry, FALSE);
+          add_entry_pattern (self, vs, VIGIE_TERM_SUFFIX, entry, FALSE);
         }
       for (guint i = 0; glue_after[i]; i++)
         {
           g_autofree char *v = g_strconcat (term->source, glue_after[i], NULL);
-          add_entry_pattern (self, v, VIGIE_TERM_EXACT, entry, FALSE);
+          add_entry_pattern (self, v, VIGIE_TERM_PREFIX, entry, FALSE);
+        }
+    }
+
+  /* Typos: one letter left out ("hane"), two letters swapped ("détetse") */
+  if (fuzzy != NULL && strchr (skel, ' ') == NULL &&
+      (term->mode == VIGIE_TERM_WORD || term->mode == VIGIE_TERM_EXACT))
+    {
+      g_autofree char *plain = NULL;
+      gsize sl;
+      guint32 fuzzy_entry = G_MAXUINT32;
+
+      {
+        /* The variants are made on the written form, runs expanded */
+        g_autofree guint8 *runs = NULL;
+        g_autofree char *sk = vigie_normalize_term (term->source, &runs);
+        GString *p = g_string_new (NULL);
+        for (gsize i = 0; sk[i]; i++)
+          for (guint r = 0; r < MIN (runs[i], 2); r++)
+            g_string_append_c (p, sk[i]);
+        plain = g_string_free (p, FALSE);
+      }
+      sl = strlen (plain);
+      for (gsize i = 0; i < sl && sl >= 5 && sl < 64; i++)
+        {
+          char variants[2][64];
+          gboolean have[2] = { FALSE, FALSE };
+
+          if (sl >= 5 && i > 0)
+            {
+              /* the first letter is rarely the one missing */
+              memcpy (variants[0], plain, i);
+              memcpy (variants[0] + i, plain + i + 1, sl - i);
+              have[0] = TRUE;
+            }
+          if (i + 1 < sl && sl < 64 && plain[i] != plain[i + 1] && i > 0)
+            {
+              memcpy (variants[1], plain, sl + 1);
+              variants[1][i] = plain[i + 1];
+              variants[1][i + 1] = plain[i];
+              have[1] = TRUE;
+            }
+          for (guint k = 0; k < 2; k++)
+            {
+              g_autofree char *vskel = NULL;
+              if (!have[k])
+                continue;
+              vskel = vigie_normalize_term (variants[k], NULL);
+              if (vskel == NULL || g_hash_table_contains (fuzzy, vskel))
+                continue;
+              if (fuzzy_entry == G_MAXUINT32)
+                fuzzy_entry = add_entry (self, klass, term->weight * 0.9, VIGIE_TERM_EXACT);
+              add_entry_pattern (self, variants[k], VIGIE_TERM_EXACT, fuzzy_entry, FALSE);
+            }
         }
     }
 
@@ -944,6 +1000,7 @@ vigie_classifier_new (VigiePolicy                    *policy,
   g_autoptr(VigieClassifier) self = NULL;
   g_autoptr(VigieClassifierSettings) defaults = NULL;
   g_autoptr(GHashTable) allowed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GHashTable *classes;
   GPtrArray *rules;
   GHashTableIter iter;
@@ -1024,13 +1081,28 @@ vigie_classifier_new (VigiePolicy                    *policy,
   self->n_classes = self->class_names->len;
 
   /* Terms into the matcher */
+  /* Every term's skeleton: a typo variant that is itself a known word is
+   * not a typo */
+  g_hash_table_iter_init (&iter, classes);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      VigieLexClass *k = value;
+      for (guint t = 0; t < k->terms->len; t++)
+        {
+          VigieLexTerm *term = g_ptr_array_index (k->terms, t);
+          char *skel = vigie_normalize_term (term->source, NULL);
+          if (skel != NULL)
+            g_hash_table_add (known, skel);
+        }
+    }
   g_hash_table_iter_init (&iter, classes);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
       VigieLexClass *k = value;
       guint32 id = class_id (self, k->name, FALSE);
       for (guint t = 0; t < k->terms->len; t++)
-        add_term (self, g_ptr_array_index (k->terms, t), id, k->glue, k->mask, allowed);
+        add_term (self, g_ptr_array_index (k->terms, t), id, k->glue, k->mask,
+                  k->fuzzy ? known : NULL, allowed);
     }
   for (guint i = 0; vigie_category_ids[i]; i++)
     {
@@ -1041,7 +1113,7 @@ vigie_classifier_new (VigiePolicy                    *policy,
       for (guint t = 0; terms[t]; t++)
         {
           VigieLexTerm term = { (char *) terms[t], NULL, 0, 1.0, VIGIE_TERM_WORD, FALSE };
-          add_term (self, &term, id, FALSE, TRUE, NULL);
+          add_term (self, &term, id, FALSE, TRUE, NULL, NULL);
         }
     }
   for (guint c = 0; c < self->n_classes; c++)

@@ -35,6 +35,7 @@ typedef struct
   GPtrArray *terms;          /* VigieLexTerm */
   gboolean   glue;           /* also find it glued to a short word ("deconnasse") */
   gboolean   mask;           /* also find it with letters hidden ("c*nnard") */
+  gboolean   fuzzy;          /* also find it with a letter left out or two swapped */
 } VigieLexClass;
 
 typedef enum
