@@ -167,6 +167,31 @@ detail_child (VigieWindow *window,
   return GTK_WIDGET (child);
 }
 
+static const char *
+detail_page (VigieWindow *window)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (detail_child (window, "stack")));
+}
+
+static const char *
+detail_label (VigieWindow *window,
+              const char  *name)
+{
+  return gtk_label_get_text (GTK_LABEL (detail_child (window, name)));
+}
+
+static guint
+n_queued (VigieWindow *window)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (vigie_window_get_queue_model (window)));
+}
+
+static const char *
+queue_search (VigieWindow *window)
+{
+  return vigie_queue_model_get_query (vigie_window_get_queue_model (window))->search;
+}
+
 static GtkWidget *
 window_child (VigieWindow *window,
               const char  *name)
@@ -182,6 +207,7 @@ test_queue (Fixture       *fixture,
             gconstpointer  data)
 {
   VigieQueueModel *queue;
+  GtkSingleSelection *selection;
   gint64 total;
 
   if (!require_display ())
@@ -210,10 +236,9 @@ test_queue (Fixture       *fixture,
   }
 
   /* Nothing selected yet: the detail says so */
-  g_assert_cmpuint (gtk_single_selection_get_selected (vigie_window_get_selection (fixture->window)),
-                    ==, GTK_INVALID_LIST_POSITION);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (detail_child (fixture->window, "stack"))),
-                   ==, "empty");
+  selection = vigie_window_get_selection (fixture->window);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpstr (detail_page (fixture->window), ==, "empty");
 }
 
 static void
@@ -246,13 +271,10 @@ test_detail (Fixture       *fixture,
 
       WAIT_FOR (vigie_comment_detail_get_comment (detail) != NULL &&
                 vigie_comment_detail_get_comment (detail)->id == comment->id);
-      g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (detail_child (fixture->window, "stack"))),
-                       ==, "comment");
-      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (detail_child (fixture->window, "text_label"))),
-                       ==, comment->text);
+      g_assert_cmpstr (detail_page (fixture->window), ==, "comment");
+      g_assert_cmpstr (detail_label (fixture->window, "text_label"), ==, comment->text);
       g_assert_nonnull (comment->author_name);
-      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (detail_child (fixture->window, "author_label"))),
-                       ==, comment->author_name);
+      g_assert_cmpstr (detail_label (fixture->window, "author_label"), ==, comment->author_name);
     }
 
   /* A reply shows its conversation: the parent is in the thread list */
@@ -269,13 +291,14 @@ test_detail (Fixture       *fixture,
   gtk_single_selection_set_selected (selection, vigie_queue_model_find (queue, comment->id));
   WAIT_FOR (vigie_comment_detail_get_comment (detail)->id == comment->id);
   g_assert_true (gtk_widget_get_visible (detail_child (fixture->window, "thread_box")));
-  g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (detail_child (fixture->window, "thread_list")), 1));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (detail_child (fixture->window,
+                                                                              "thread_list")),
+                                                   1));
 
   /* Unselecting goes back to "No comment selected" */
   gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
   WAIT_FOR (vigie_comment_detail_get_comment (detail) == NULL);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (detail_child (fixture->window, "stack"))),
-                   ==, "empty");
+  g_assert_cmpstr (detail_page (fixture->window), ==, "empty");
 }
 
 static void
@@ -469,27 +492,25 @@ test_empty (Fixture       *fixture,
             gconstpointer  data)
 {
   GtkWidget *page;
+  GtkWidget *button;
 
   if (!require_display ())
     return;
 
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (vigie_window_get_queue_model (fixture->window))),
-                    ==, 0);
+  g_assert_cmpuint (n_queued (fixture->window), ==, 0);
   g_assert_cmpstr (vigie_window_get_queue_state (fixture->window), ==, "empty");
   page = window_child (fixture->window, "empty_page");
   WAIT_FOR (gtk_widget_get_mapped (page));
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), !=, "");
   /* It says what to do: a button that imports */
   g_assert_true (gtk_widget_get_mapped (window_child (fixture->window, "empty_import_button")));
-  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (window_child (fixture->window,
-                                                                                 "empty_import_button"))),
-                   ==, "win.import");
+  button = window_child (fixture->window, "empty_import_button");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.import");
 
   /* A search in an empty workspace is still an empty workspace problem */
   gtk_editable_set_text (GTK_EDITABLE (window_child (fixture->window, "search_entry")), "merci");
   WAIT_FOR (!vigie_queue_model_get_loading (vigie_window_get_queue_model (fixture->window)) &&
-            g_strcmp0 (vigie_queue_model_get_query (vigie_window_get_queue_model (fixture->window))->search,
-                       "merci") == 0);
+            g_strcmp0 (queue_search (fixture->window), "merci") == 0);
   g_assert_cmpstr (vigie_window_get_queue_state (fixture->window), ==, "no-results");
 }
 
@@ -551,7 +572,8 @@ test_import (Fixture       *fixture,
     g_assert_cmpint (count (fixture->store, NULL), ==, 457);
 
     WAIT_FOR ((dialog = find_message_dialog ()) != NULL);
-    g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
+    g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) ==
+                   GTK_WINDOW (fixture->window));
     g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "notes.json"));
     gtk_window_destroy (GTK_WINDOW (dialog));
   }
@@ -624,7 +646,8 @@ test_model_bounded (void)
   query.search = "numéro 1234";
   vigie_queue_model_set_query (queue, &query);
   WAIT_FOR (!vigie_queue_model_get_loading (queue));
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (queue)), ==, vigie_store_count (store, &query, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (queue)), ==,
+                    vigie_store_count (store, &query, NULL));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (queue)), <, n);
 
   g_clear_object (&queue);

@@ -340,7 +340,8 @@ vigie_application_command_line (GApplication            *application,
   if (demo && import_paths->len > 0)
     {
       g_application_command_line_printerr (command_line, "%s\n",
-                                           _("--demo opens its own files: give files to import with --workspace"));
+                                           _("--demo opens its own files: give files to "
+                                             "import with --workspace"));
       return 2;
     }
   g_ptr_array_add (import_paths, NULL);
@@ -476,9 +477,10 @@ vigie_application_init (VigieApplication *self)
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   /* Translators: in "vigie --help", after the options */
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
-  g_application_set_option_context_summary (G_APPLICATION (self),
-                                            _("Moderate the comments on your organisation’s pages.\n"
-                                              "Files and folders given are imported into the workspace."));
+  g_application_set_option_context_summary (
+    G_APPLICATION (self),
+    _("Moderate the comments on your organisation’s pages.\n"
+      "Files and folders given are imported into the workspace."));
 }
 
 VigieApplication *

@@ -381,7 +381,8 @@ show_author_comments (VigieCommentDetail *self,
       guint rest = n_total_others - n_others;
 
       /* Translators: under the author's latest comments in the detail */
-      more = g_strdup_printf (ngettext ("And %u older comment.", "And %u older comments.", rest), rest);
+      more = g_strdup_printf (ngettext ("And %u older comment.", "And %u older comments.", rest),
+                              rest);
       gtk_label_set_text (self->author_more_label, more);
       gtk_widget_set_visible (GTK_WIDGET (self->author_more_label), TRUE);
     }
@@ -414,7 +415,8 @@ show_comment (VigieCommentDetail *self)
   for (guint i = 0; i < G_N_ELEMENTS (platform_classes); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (self->platform_label), platform_classes[i]);
   if ((guint) comment->platform < G_N_ELEMENTS (platform_classes))
-    gtk_widget_add_css_class (GTK_WIDGET (self->platform_label), platform_classes[comment->platform]);
+    gtk_widget_add_css_class (GTK_WIDGET (self->platform_label),
+                              platform_classes[comment->platform]);
 
   time = vigie_format_full_time (comment->created);
   gtk_label_set_text (self->time_label, time);
@@ -614,13 +616,15 @@ vigie_comment_detail_init (VigieCommentDetail *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Comment detail"),
                                   -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->permalink_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Open the comment in a web browser"),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Open the comment in a web browser"),
                                   -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->author_list),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("The author’s other comments"),
                                   -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->post_link_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Open the post in a web browser"),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Open the post in a web browser"),
                                   -1);
 }
 

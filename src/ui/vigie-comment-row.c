@@ -170,11 +170,13 @@ vigie_comment_row_set_item (VigieCommentRow  *self,
   if (comment->parent_external_id != NULL)
     /* Translators: how a screen reader reads a reply in the queue:
      * author, platform, time, text */
-    description = g_strdup_printf (_("Reply by %s on %s, %s: %s"), author, platform, full_time, excerpt);
+    description = g_strdup_printf (_("Reply by %s on %s, %s: %s"),
+                                   author, platform, full_time, excerpt);
   else
     /* Translators: how a screen reader reads a comment in the queue:
      * author, platform, time, text */
-    description = g_strdup_printf (_("Comment by %s on %s, %s: %s"), author, platform, full_time, excerpt);
+    description = g_strdup_printf (_("Comment by %s on %s, %s: %s"),
+                                   author, platform, full_time, excerpt);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, description,
                                   -1);

@@ -163,7 +163,8 @@ vigie_import_bar_set_progress (VigieImportBar *self,
                            files_done, files_total);
   number = vigie_format_number (comments_read);
   /* Translators: import progress, comments read so far; %s is a number */
-  comments = g_strdup_printf (ngettext ("%s comment", "%s comments", (gulong) MIN (comments_read, G_MAXULONG)),
+  comments = g_strdup_printf (ngettext ("%s comment", "%s comments",
+                                        (gulong) MIN (comments_read, G_MAXULONG)),
                               number);
   /* Translators: import progress, "3 of 7 files, 1,234 comments" */
   detail = g_strdup_printf (_("%s, %s"), files, comments);

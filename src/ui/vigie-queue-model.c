@@ -506,7 +506,9 @@ vigie_queue_model_set_query (VigieQueueModel  *self,
   g_return_if_fail (query != NULL);
 
   g_free (self->search);
-  self->search = (query->search != NULL && query->search[0] != '\0') ? g_strdup (query->search) : NULL;
+  self->search = NULL;
+  if (query->search != NULL && query->search[0] != '\0')
+    self->search = g_strdup (query->search);
   self->query = *query;
   self->query.search = self->search;
 

@@ -377,7 +377,8 @@ chooser_response_cb (VigieWindow          *self,
           g_autoptr(GFile) folder = NULL;
           g_autofree char *path = NULL;
 
-          if (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER)
+          if (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) ==
+              GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER)
             folder = g_object_ref (first);
           else
             folder = g_file_get_parent (first);
@@ -674,7 +675,8 @@ queue_key_cb (GtkWidget *widget,
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
   int delta;
 
-  if (focus != NULL && (GTK_IS_EDITABLE (focus) || gtk_widget_get_ancestor (focus, GTK_TYPE_EDITABLE)))
+  if (focus != NULL &&
+      (GTK_IS_EDITABLE (focus) || gtk_widget_get_ancestor (focus, GTK_TYPE_EDITABLE) != NULL))
     return FALSE;
 
   g_variant_get (args, "i", &delta);
@@ -720,7 +722,8 @@ update_title (VigieWindow *self)
     subtitle = g_strdup ("");
   else if (search[0] != '\0')
     /* Translators: under the queue's title while searching */
-    subtitle = g_strdup_printf (ngettext ("%s matching comment", "%s matching comments", n), number);
+    subtitle = g_strdup_printf (ngettext ("%s matching comment", "%s matching comments", n),
+                                number);
   else
     subtitle = g_strdup_printf (ngettext ("%s comment", "%s comments", n), number);
   adw_window_title_set_subtitle (self->window_title, subtitle);
