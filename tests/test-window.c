@@ -17,6 +17,7 @@
 #include "vigie-demo.h"
 #include "vigie-import.h"
 #include "vigie-queue-model-private.h"
+#include "vigie-sidebar.h"
 #include "vigie-store.h"
 #include "vigie-window.h"
 
@@ -393,6 +394,68 @@ test_selection_kept (Fixture       *fixture,
                    ==, id);
 }
 
+static void
+test_sidebar (Fixture       *fixture,
+              gconstpointer  data)
+{
+  VigieSidebar *sidebar;
+  VigieQueueModel *queue;
+  GtkListBox *list;
+  AdwWindowTitle *title;
+  VigieQuery query = { 0 };
+  gint64 expected;
+
+  if (!require_display ())
+    return;
+
+  sidebar = VIGIE_SIDEBAR (window_child (fixture->window, "sidebar"));
+  queue = vigie_window_get_queue_model (fixture->window);
+  title = ADW_WINDOW_TITLE (window_child (fixture->window, "window_title"));
+  WAIT_FOR (!vigie_sidebar_get_loading (sidebar));
+  list = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (sidebar), VIGIE_TYPE_SIDEBAR,
+                                                      "list_box"));
+
+  /* The rows: the saved filters, then the pages and their posts */
+  for (int i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
+    {
+      gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, i));
+      vigie_sidebar_get_filter (sidebar, &query);
+      if (query.post_id > 0)
+        break;
+    }
+  g_assert_cmpint (query.post_id, >, 0);
+
+  /* A post: its comments only */
+  expected = vigie_store_count (fixture->store, &query, NULL);
+  g_assert_cmpint (expected, >, 0);
+  g_assert_cmpint (expected, <, count (fixture->store, NULL));
+  WAIT_FOR (!vigie_queue_model_get_loading (queue) &&
+            vigie_queue_model_get_query (queue)->post_id == query.post_id);
+  g_assert_cmpuint (n_queued (fixture->window), ==, expected);
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, vigie_sidebar_get_title (sidebar));
+  for (guint i = 0; i < n_queued (fixture->window); i++)
+    {
+      g_autoptr(VigieCommentItem) item = g_list_model_get_item (G_LIST_MODEL (queue), i);
+      g_assert_cmpint (vigie_comment_item_get_comment (item)->post_id, ==, query.post_id);
+    }
+
+  /* A saved filter: everything that needs action, which is all of it
+   * until comments are handled */
+  vigie_sidebar_select_view (sidebar, VIGIE_VIEW_NEEDS_ACTION);
+  query = (VigieQuery) { .view = VIGIE_VIEW_NEEDS_ACTION };
+  WAIT_FOR (!vigie_queue_model_get_loading (queue) &&
+            vigie_queue_model_get_query (queue)->view == VIGIE_VIEW_NEEDS_ACTION &&
+            vigie_queue_model_get_query (queue)->post_id == 0);
+  g_assert_cmpuint (n_queued (fixture->window), ==, vigie_store_count (fixture->store, &query, NULL));
+
+  /* Handled: none yet, and the queue says so */
+  vigie_sidebar_select_view (sidebar, VIGIE_VIEW_HANDLED);
+  WAIT_FOR (!vigie_queue_model_get_loading (queue) &&
+            vigie_queue_model_get_query (queue)->view == VIGIE_VIEW_HANDLED);
+  g_assert_cmpuint (n_queued (fixture->window), ==, 0);
+  g_assert_cmpstr (vigie_window_get_queue_state (fixture->window), ==, "no-results");
+}
+
 /* The window's j/k shortcut, found among its controllers as a person's
  * key press would find it */
 static GtkShortcut *
@@ -680,6 +743,8 @@ main (int    argc,
               fixture_set_up_demo, test_search, fixture_tear_down);
   g_test_add ("/vigie/window/search-keeps-selection", Fixture, NULL,
               fixture_set_up_demo, test_selection_kept, fixture_tear_down);
+  g_test_add ("/vigie/window/sidebar", Fixture, NULL,
+              fixture_set_up_demo, test_sidebar, fixture_tear_down);
   g_test_add ("/vigie/window/keynav", Fixture, NULL,
               fixture_set_up_demo, test_keynav, fixture_tear_down);
   g_test_add ("/vigie/window/empty", Fixture, NULL,
