@@ -446,7 +446,8 @@ test_sidebar (Fixture       *fixture,
   WAIT_FOR (!vigie_queue_model_get_loading (queue) &&
             vigie_queue_model_get_query (queue)->view == VIGIE_VIEW_NEEDS_ACTION &&
             vigie_queue_model_get_query (queue)->post_id == 0);
-  g_assert_cmpuint (n_queued (fixture->window), ==, vigie_store_count (fixture->store, &query, NULL));
+  g_assert_cmpuint (n_queued (fixture->window), ==,
+                    vigie_store_count (fixture->store, &query, NULL));
 
   /* Handled: none yet, and the queue says so */
   vigie_sidebar_select_view (sidebar, VIGIE_VIEW_HANDLED);
