@@ -136,6 +136,93 @@ static const char *migrations[] = {
   "  UPDATE comments SET classified = 0, action = NULL, urgent = 0, severity = 0"
   "    WHERE id = new.id;"
   "END;",
+
+  /* 3 → 4: moderation actions (the outbox), evidence snapshots and the audit
+   * trail. Times here are Unix microseconds. Evidence and audit rows are
+   * append-only; each audit row holds the SHA-256 of the one before it. */
+  "ALTER TABLE comments ADD COLUMN removed INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE comments ADD COLUMN resolution TEXT;"
+  "ALTER TABLE comments ADD COLUMN resolution_note TEXT;"
+  "ALTER TABLE comments ADD COLUMN resolution_action INTEGER;"
+  "ALTER TABLE authors ADD COLUMN banned INTEGER NOT NULL DEFAULT 0;"
+  "CREATE TABLE evidence ("
+  "  id INTEGER PRIMARY KEY,"
+  "  comment_id INTEGER NOT NULL REFERENCES comments (id),"
+  "  captured_us INTEGER NOT NULL,"
+  "  snapshot TEXT NOT NULL,"
+  "  sha256 TEXT NOT NULL"
+  ");"
+  "CREATE INDEX evidence_comment ON evidence (comment_id, sha256);"
+  "CREATE TABLE actions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  comment_id INTEGER NOT NULL REFERENCES comments (id),"
+  "  kind TEXT NOT NULL,"
+  "  status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN"
+  "    ('pending', 'applied', 'failed', 'abandoned', 'cancelled')),"
+  "  attempts INTEGER NOT NULL DEFAULT 0,"
+  "  next_attempt_us INTEGER NOT NULL,"
+  "  last_error TEXT,"
+  "  idempotency_key TEXT NOT NULL UNIQUE,"
+  "  categories TEXT NOT NULL DEFAULT '[]',"
+  "  clauses TEXT NOT NULL DEFAULT '[]',"
+  "  actor_name TEXT,"
+  "  actor_role TEXT,"
+  "  template_id TEXT,"
+  "  lang TEXT,"
+  "  text TEXT,"
+  "  note TEXT,"
+  "  correction TEXT,"
+  "  target_ref TEXT,"
+  "  result_ref TEXT,"
+  "  reverse_of INTEGER REFERENCES actions (id),"
+  "  evidence_id INTEGER REFERENCES evidence (id),"
+  "  prev_status INTEGER,"
+  "  prev_resolution TEXT,"
+  "  prev_resolution_note TEXT,"
+  "  prev_resolution_action INTEGER,"
+  "  created_us INTEGER NOT NULL,"
+  "  updated_us INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX actions_due ON actions (status, next_attempt_us, id);"
+  "CREATE INDEX actions_comment ON actions (comment_id, id);"
+  "CREATE INDEX actions_reverse ON actions (reverse_of) WHERE reverse_of IS NOT NULL;"
+  "CREATE TABLE audit ("
+  "  id INTEGER PRIMARY KEY,"
+  "  time_us INTEGER NOT NULL,"
+  "  event TEXT NOT NULL,"
+  "  actor_name TEXT,"
+  "  actor_role TEXT,"
+  "  action_id INTEGER,"
+  "  comment_id INTEGER,"
+  "  comment_ref TEXT,"
+  "  kind TEXT,"
+  "  status TEXT,"
+  "  categories TEXT NOT NULL DEFAULT '[]',"
+  "  clauses TEXT NOT NULL DEFAULT '[]',"
+  "  template_id TEXT,"
+  "  text TEXT,"
+  "  note TEXT,"
+  "  error TEXT,"
+  "  evidence_sha256 TEXT,"
+  "  reverse_of INTEGER,"
+  "  prev_hash TEXT NOT NULL,"
+  "  hash TEXT NOT NULL"
+  ");"
+  "CREATE INDEX audit_time ON audit (time_us);"
+  "CREATE INDEX audit_action ON audit (action_id);"
+  "CREATE INDEX audit_comment ON audit (comment_id);"
+  "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN"
+  "  SELECT RAISE (ABORT, 'the audit trail is append-only');"
+  "END;"
+  "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN"
+  "  SELECT RAISE (ABORT, 'the audit trail is append-only');"
+  "END;"
+  "CREATE TRIGGER evidence_no_update BEFORE UPDATE ON evidence BEGIN"
+  "  SELECT RAISE (ABORT, 'evidence is append-only');"
+  "END;"
+  "CREATE TRIGGER evidence_no_delete BEFORE DELETE ON evidence BEGIN"
+  "  SELECT RAISE (ABORT, 'evidence is append-only');"
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == VIGIE_STORE_SCHEMA_VERSION);
@@ -522,6 +609,22 @@ sqlite3 *
 _vigie_store_get_db (VigieStore *self)
 {
   return self->db;
+}
+
+sqlite3_stmt *
+_vigie_store_get_statement (VigieStore  *self,
+                            const char  *sql,
+                            GError     **error)
+{
+  return get_statement (self, sql, error);
+}
+
+gboolean
+_vigie_store_set_error (VigieStore  *self,
+                        int          rc,
+                        GError     **error)
+{
+  return set_sqlite_error (self, rc, error);
 }
 
 /* Transactions */
