@@ -570,6 +570,7 @@ typedef struct
   /* detector parameters */
   guint32          cue_class;       /* a class that makes it stronger */
   guint32          contrast_class;  /* a class just before it that cancels it */
+  guint32          not_after_class; /* a class on the token just before: not it */
   double           weak_score;
   guint            min_words;
 } CRule;
@@ -602,6 +603,7 @@ struct _VigieClassifier
   guint32       class_report;
   guint32       class_counter;
   guint32       class_negation;
+  guint32       class_negation_cancel;
   guint32       class_lang_fr;
   guint32       class_lang_en;
   guint32       class_stop;
@@ -923,7 +925,8 @@ add_term (VigieClassifier    *self,
           char variants[2][64];
           gboolean have[2] = { FALSE, FALSE };
 
-          if (sl >= 5 && i > 0)
+          /* neither the first letter nor the last (an ending, not a typo) */
+          if (sl >= 5 && i > 0 && i + 1 < sl)
             {
               /* the first letter is rarely the one missing */
               memcpy (variants[0], plain, i);
@@ -1182,6 +1185,9 @@ vigie_classifier_new (VigiePolicy                    *policy,
         cr->cue_class = class_id (self, name, FALSE);
       if ((name = param_string (rule->params, "unless_before")) != NULL)
         cr->contrast_class = class_id (self, name, FALSE);
+      cr->not_after_class = NO_CLASS;
+      if ((name = param_string (rule->params, "not_after")) != NULL)
+        cr->not_after_class = class_id (self, name, FALSE);
       cr->weak_score = param_double (rule->params, "weak_score", rule->score);
       cr->min_words = param_double (rule->params, "min_words", 5);
 
@@ -1273,6 +1279,8 @@ vigie_classifier_new (VigiePolicy                    *policy,
   self->class_counter = name ? class_id (self, name, FALSE) : NO_CLASS;
   name = _vigie_policy_get_contrast_class (policy, "negation");
   self->class_negation = name ? class_id (self, name, FALSE) : NO_CLASS;
+  name = _vigie_policy_get_contrast_class (policy, "negation_cancel");
+  self->class_negation_cancel = name ? class_id (self, name, FALSE) : NO_CLASS;
   self->class_lang_fr = class_id (self, "lang_fr", FALSE);
   self->class_lang_en = class_id (self, "lang_en", FALSE);
   self->class_stop = class_id (self, "stopword", FALSE);
@@ -1513,6 +1521,47 @@ class_in_range (const VigieClassifier *self,
   return FALSE;
 }
 
+/* A negation among tokens [from, to) of sentences [s0, s1], not part of a
+ * phrase whose negation is not one ("n'est-ce pas", "rien que") */
+static gboolean
+negation_in_range (const VigieClassifier *self,
+                   const Scratch         *s,
+                   gint                   from,
+                   gint                   to,
+                   guint                  s0,
+                   guint                  s1)
+{
+  const guint32 *first = (const guint32 *) s->hit_first->data;
+  const Hit *hits = (const Hit *) s->hits->data;
+
+  if (self->class_negation == NO_CLASS)
+    return FALSE;
+  from = MAX (from, 0);
+  to = MIN (to, (gint) n_tokens (s));
+  for (gint t = from; t < to; t++)
+    {
+      guint16 sent = token (s, t)->sentence;
+      gboolean cancelled = FALSE;
+
+      if (sent < s0 || sent > s1 || !token_has_class (self, s, t, self->class_negation))
+        continue;
+      if (self->class_negation_cancel != NO_CLASS)
+        {
+          /* a cancelling phrase that covers t starts at most 4 tokens before */
+          for (gint u = MAX (0, t - 4); u <= t && !cancelled; u++)
+            for (guint32 i = first[u]; i < first[u + 1]; i++)
+              if (hits[i].klass == self->class_negation_cancel && hits[i].t1 > (guint32) t)
+                {
+                  cancelled = TRUE;
+                  break;
+                }
+        }
+      if (!cancelled)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static guint
 sentence_start (const Scratch *s,
                 guint          sentence)
@@ -1551,6 +1600,12 @@ passes_contrast (const VigieClassifier *self,
     if (class_in_range (self, s, cr->unless[i], sentence_start (s, s0), n_tokens (s), s0, s1))
       return FALSE;
 
+  /* "s'attarde" is a verb, "cet attardé" an insult */
+  if (cr->not_after_class != NO_CLASS && t0 > 0 &&
+      token (s, t0 - 1)->sentence == token (s, t0)->sentence &&
+      token_has_class (self, s, t0 - 1, cr->not_after_class))
+    return FALSE;
+
   if (rule->contrast & VIGIE_CONTRAST_QUOTE)
     for (guint t = t0; t < t1; t++)
       if (token (s, t)->flags & VIGIE_TOKEN_QUOTED)
@@ -1566,11 +1621,11 @@ passes_contrast (const VigieClassifier *self,
 
   if (rule->negation_required)
     {
-      if (!class_in_range (self, s, self->class_negation, (gint) t0 - (gint) w, t1, s0, s1))
+      if (!negation_in_range (self, s, (gint) t0 - (gint) w, t1, s0, s1))
         return FALSE;
     }
   else if ((rule->contrast & VIGIE_CONTRAST_NEGATION) &&
-           class_in_range (self, s, self->class_negation, (gint) t0 - (gint) w, t1, s0, s1))
+           negation_in_range (self, s, (gint) t0 - (gint) w, t1, s0, s1))
     return FALSE;
 
   return TRUE;

@@ -46,6 +46,7 @@ struct _VigiePolicy
   char            *contrast_report;
   char            *contrast_counter;
   char            *contrast_negation;
+  char            *contrast_negation_cancel;
   guint            contrast_window;
   JsonNode        *root;         /* kept: rules point into it */
 };
@@ -142,6 +143,7 @@ vigie_policy_finalize (GObject *object)
   g_free (self->contrast_report);
   g_free (self->contrast_counter);
   g_free (self->contrast_negation);
+  g_free (self->contrast_negation_cancel);
   g_clear_pointer (&self->root, json_node_unref);
 
   G_OBJECT_CLASS (vigie_policy_parent_class)->finalize (object);
@@ -938,6 +940,17 @@ parse_rule (VigiePolicy  *self,
   for (guint i = 0; r->requires[i]; i++)
     if (!check_class (self, r->requires[i], origin, where->str, error))
       return FALSE;
+  {
+    static const char * const class_params[] = { "not_after", "cue", "unless_before", NULL };
+    for (guint i = 0; class_params[i]; i++)
+      {
+        const char *k = get_string (obj, class_params[i], FALSE, origin, where->str, error);
+        if (k == NULL && error && *error)
+          return FALSE;
+        if (k != NULL && !check_class (self, k, origin, where->str, error))
+          return FALSE;
+      }
+  }
   for (guint i = 0; r->unless[i]; i++)
     if (!check_class (self, r->unless[i], origin, where->str, error))
       return FALSE;
@@ -1111,7 +1124,7 @@ load (VigiePolicy  *self,
 
   if (json_object_has_member (root, "contrast"))
     {
-      const char *report, *counter, *negation;
+      const char *report, *counter, *negation, *cancel;
       double window = 4;
 
       contrast = get_object (root, "contrast", origin, _("top level"), error);
@@ -1120,16 +1133,19 @@ load (VigiePolicy  *self,
       report = get_string (contrast, "report", FALSE, origin, "contrast", error);
       counter = get_string (contrast, "counter", FALSE, origin, "contrast", error);
       negation = get_string (contrast, "negation", FALSE, origin, "contrast", error);
+      cancel = get_string (contrast, "negation_cancel", FALSE, origin, "contrast", error);
       if ((error && *error) ||
           !get_number (contrast, "window", FALSE, 1, 20, &window, origin, "contrast", error))
         return FALSE;
       if ((report && !check_class (self, report, origin, "contrast", error)) ||
           (counter && !check_class (self, counter, origin, "contrast", error)) ||
-          (negation && !check_class (self, negation, origin, "contrast", error)))
+          (negation && !check_class (self, negation, origin, "contrast", error)) ||
+          (cancel && !check_class (self, cancel, origin, "contrast", error)))
         return FALSE;
       self->contrast_report = g_strdup (report);
       self->contrast_counter = g_strdup (counter);
       self->contrast_negation = g_strdup (negation);
+      self->contrast_negation_cancel = g_strdup (cancel);
       self->contrast_window = window;
     }
 
@@ -1330,6 +1346,8 @@ _vigie_policy_get_contrast_class (VigiePolicy *self,
     return self->contrast_counter;
   if (g_str_equal (what, "negation"))
     return self->contrast_negation;
+  if (g_str_equal (what, "negation_cancel"))
+    return self->contrast_negation_cancel;
   return NULL;
 }
 
