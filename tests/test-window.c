@@ -11,11 +11,13 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "vigie-classifier.h"
 #include "vigie-comment-detail.h"
 #include "vigie-comment-item.h"
 #include "vigie-comment-item-private.h"
 #include "vigie-demo.h"
 #include "vigie-import.h"
+#include "vigie-policy.h"
 #include "vigie-queue-model-private.h"
 #include "vigie-sidebar.h"
 #include "vigie-store.h"
@@ -110,6 +112,48 @@ fixture_set_up_demo (Fixture       *fixture,
   g_assert_true (vigie_import_files (fixture->store, (const char * const *) files, NULL, NULL, NULL,
                                      &stats, &error));
   g_assert_no_error (error);
+  open_window (fixture);
+}
+
+/* The demo, run through the classifier as vigie-scan does */
+static void
+fixture_set_up_classified (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *workspace = NULL;
+  g_auto(GStrv) files = NULL;
+  g_autoptr(VigiePolicy) policy = NULL;
+  g_autoptr(VigieClassifier) classifier = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) comments = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  VigieQuery query = { .view = VIGIE_VIEW_ALL };
+
+  if (!have_display)
+    return;
+
+  g_assert_true (vigie_demo_prepare (&fixture->demo_dir, &workspace, &files, &error));
+  fixture->store = vigie_store_open (workspace, &error);
+  g_assert_no_error (error);
+  g_assert_true (vigie_import_files (fixture->store, (const char * const *) files, NULL, NULL, NULL,
+                                     NULL, &error));
+  g_assert_no_error (error);
+
+  policy = vigie_policy_new_default (&error);
+  g_assert_no_error (error);
+  classifier = vigie_classifier_new (policy, NULL, &error);
+  g_assert_no_error (error);
+  ids = vigie_store_query_ids (fixture->store, &query, NULL, &error);
+  g_assert_no_error (error);
+  comments = vigie_store_get_comments (fixture->store, (const gint64 *) (gpointer) ids->data,
+                                       ids->len, &error);
+  g_assert_no_error (error);
+  results = vigie_classifier_classify_comments (classifier, comments, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (vigie_store_save_classifications (fixture->store, comments, results, &error));
+  g_assert_no_error (error);
+
   open_window (fixture);
 }
 
@@ -415,11 +459,13 @@ test_sidebar (Fixture       *fixture,
   list = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (sidebar), VIGIE_TYPE_SIDEBAR,
                                                       "list_box"));
 
-  /* The rows: the saved filters, then the pages and their posts */
+  /* The rows: the saved filters, then the pages and their posts; nothing
+   * is flagged in a workspace the classifier has not seen */
   for (int i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
     {
       gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, i));
       vigie_sidebar_get_filter (sidebar, &query);
+      g_assert_null (query.category);
       if (query.post_id > 0)
         break;
     }
@@ -455,6 +501,46 @@ test_sidebar (Fixture       *fixture,
             vigie_queue_model_get_query (queue)->view == VIGIE_VIEW_HANDLED);
   g_assert_cmpuint (n_queued (fixture->window), ==, 0);
   g_assert_cmpstr (vigie_window_get_queue_state (fixture->window), ==, "no-results");
+}
+
+static void
+test_flagged (Fixture       *fixture,
+              gconstpointer  data)
+{
+  VigieSidebar *sidebar;
+  VigieQueueModel *queue;
+  GtkListBox *list;
+  VigieQuery query = { 0 };
+  gint64 expected;
+  guint n_categories = 0;
+
+  if (!require_display ())
+    return;
+
+  sidebar = VIGIE_SIDEBAR (window_child (fixture->window, "sidebar"));
+  queue = vigie_window_get_queue_model (fixture->window);
+  WAIT_FOR (!vigie_sidebar_get_loading (sidebar));
+  list = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (sidebar), VIGIE_TYPE_SIDEBAR,
+                                                      "list_box"));
+
+  /* Flagged comments: a row per category, each filtering the queue */
+  for (int i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
+    {
+      gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, i));
+      vigie_sidebar_get_filter (sidebar, &query);
+      if (query.category == NULL)
+        continue;
+      n_categories++;
+
+      expected = vigie_store_count (fixture->store, &query, NULL);
+      g_assert_cmpint (expected, >, 0);
+      WAIT_FOR (!vigie_queue_model_get_loading (queue) &&
+                vigie_queue_model_get_query (queue)->category == query.category);
+      g_assert_cmpuint (n_queued (fixture->window), ==, expected);
+      g_assert_cmpstr (vigie_window_get_queue_state (fixture->window), ==, "list");
+    }
+  /* The demo has comments of every category */
+  g_assert_cmpuint (n_categories, >=, 10);
 }
 
 /* The window's j/k shortcut, found among its controllers as a person's
@@ -746,6 +832,8 @@ main (int    argc,
               fixture_set_up_demo, test_selection_kept, fixture_tear_down);
   g_test_add ("/vigie/window/sidebar", Fixture, NULL,
               fixture_set_up_demo, test_sidebar, fixture_tear_down);
+  g_test_add ("/vigie/window/flagged", Fixture, NULL,
+              fixture_set_up_classified, test_flagged, fixture_tear_down);
   g_test_add ("/vigie/window/keynav", Fixture, NULL,
               fixture_set_up_demo, test_keynav, fixture_tear_down);
   g_test_add ("/vigie/window/empty", Fixture, NULL,

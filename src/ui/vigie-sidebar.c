@@ -13,6 +13,7 @@
 #include "vigie-sidebar.h"
 
 #include "vigie-format.h"
+#include "vigie-policy.h"
 
 #include <glib/gi18n.h>
 
@@ -26,6 +27,7 @@ typedef enum
   ENTRY_VIEW,
   ENTRY_PAGE,
   ENTRY_POST,
+  ENTRY_CATEGORY,
   ENTRY_MORE,
 } EntryKind;
 
@@ -35,15 +37,24 @@ typedef struct
   VigieView  view;
   gint64     page_id;
   gint64     post_id;
+  const char *category;    /* interned category id */
   char      *title;
   char      *section;      /* the heading above the row's group, or NULL */
 } Entry;
 
 typedef struct
 {
-  gint64     counts[3];    /* by VigieView */
-  GPtrArray *pages;
-  GPtrArray *posts;
+  const char *category;    /* interned */
+  gint64      count;
+} FlagCount;
+
+typedef struct
+{
+  gint64       counts[3];  /* by VigieView */
+  GPtrArray   *pages;
+  GPtrArray   *posts;
+  GArray      *flags;      /* FlagCount, in the policy's order; empty without flags */
+  VigiePolicy *policy;     /* for the categories' names, when there are flags */
 } SidebarData;
 
 struct _VigieSidebar
@@ -57,6 +68,7 @@ struct _VigieSidebar
 
   /* Owned */
   VigieStore   *store;
+  VigiePolicy  *policy;     /* loaded the first time comments are flagged */
   GCancellable *cancellable;
   char         *workspace_name;
 
@@ -101,7 +113,8 @@ entry_same_filter (const Entry *a,
                    const Entry *b)
 {
   return a->kind == b->kind && a->view == b->view &&
-         a->page_id == b->page_id && a->post_id == b->post_id;
+         a->page_id == b->page_id && a->post_id == b->post_id &&
+         a->category == b->category;
 }
 
 static Entry *
@@ -117,6 +130,8 @@ sidebar_data_free (gpointer data)
 
   g_clear_pointer (&sd->pages, g_ptr_array_unref);
   g_clear_pointer (&sd->posts, g_ptr_array_unref);
+  g_clear_pointer (&sd->flags, g_array_unref);
+  g_clear_object (&sd->policy);
   g_free (sd);
 }
 
@@ -166,6 +181,23 @@ post_title (const VigiePost *post)
     /* Translators: a post known only by its id, in the sidebar */
     return g_strdup_printf (_("Post %s"), post->external_id);
   return g_strdup (_("Untitled post"));
+}
+
+/* The policy names its categories in French and English: the one the
+ * interface speaks */
+static const char *
+policy_language (void)
+{
+  const char * const *languages = g_get_language_names ();
+
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (languages[i], "fr"))
+        return "fr";
+      if (g_str_has_prefix (languages[i], "en"))
+        return "en";
+    }
+  return "en";
 }
 
 /* Row widgets */
@@ -365,8 +397,28 @@ rebuild (VigieSidebar *self,
                            make_row (entry, view_icon (views[i]), NULL, data->counts[views[i]]));
     }
 
-  /* "Flagged" and its categories come with the classifier: the store has
-   * no flags yet, so there is nothing to list */
+  /* Flagged, by category: only once the classifier has flagged comments */
+  if (data->policy != NULL && self->policy == NULL)
+    self->policy = g_object_ref (data->policy);
+  for (guint i = 0; i < data->flags->len && self->policy != NULL; i++)
+    {
+      const FlagCount *flag = &g_array_index (data->flags, FlagCount, i);
+      const VigieCategory *category = vigie_policy_lookup_category (self->policy, flag->category);
+      gboolean urgent = category != NULL && category->urgent;
+      Entry *entry = g_new0 (Entry, 1);
+
+      entry->kind = ENTRY_CATEGORY;
+      entry->category = flag->category;
+      if (category != NULL)
+        entry->title = g_strdup (vigie_category_get_label (category, policy_language ()));
+      else
+        entry->title = g_strdup (flag->category);
+      entry->section = g_strdup (_("Flagged"));
+      gtk_list_box_append (self->list_box,
+                           make_row (entry,
+                                     urgent ? "dialog-warning-symbolic" : "emoji-flags-symbolic",
+                                     NULL, flag->count));
+    }
 
   for (guint i = 0; i < data->pages->len; i++)
     {
@@ -410,18 +462,34 @@ rebuild (VigieSidebar *self,
   gtk_list_box_select_row (self->list_box, selected != NULL ? selected : all_row);
 }
 
+typedef struct
+{
+  char        *path;
+  VigiePolicy *policy;
+} LoadData;
+
+static void
+load_data_free (gpointer data)
+{
+  LoadData *load = data;
+
+  g_free (load->path);
+  g_clear_object (&load->policy);
+  g_free (load);
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  const char *path = task_data;
+  LoadData *load = task_data;
   g_autoptr(VigieStore) store = NULL;
   g_autoptr(GError) error = NULL;
   SidebarData *data;
 
-  store = vigie_store_open (path, &error);
+  store = vigie_store_open (load->path, &error);
   if (store == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -441,6 +509,32 @@ load_thread (GTask        *task,
     data->pages = vigie_store_list_pages (store, NULL);
   if (!g_cancellable_is_cancelled (cancellable))
     data->posts = vigie_store_list_posts (store, 0, NULL);
+
+  data->flags = g_array_new (FALSE, FALSE, sizeof (FlagCount));
+  if (!g_cancellable_is_cancelled (cancellable))
+    {
+      VigieQuery query = { .view = VIGIE_VIEW_ALL };
+      g_autoptr(GHashTable) counts = vigie_store_count_categories (store, &query, NULL);
+
+      if (counts != NULL && g_hash_table_size (counts) > 0)
+        {
+          guint n;
+
+          /* Loaded once; after that only read, here and in the main thread */
+          data->policy = load->policy != NULL ? g_object_ref (load->policy)
+                                              : vigie_policy_new_default (NULL);
+          n = data->policy != NULL ? vigie_policy_get_n_categories (data->policy) : 0;
+          for (guint i = 0; i < n; i++)
+            {
+              const VigieCategory *category = vigie_policy_get_category (data->policy, i);
+              FlagCount flag = { g_intern_string (category->id), 0 };
+
+              flag.count = GPOINTER_TO_INT (g_hash_table_lookup (counts, flag.category));
+              if (flag.count > 0)
+                g_array_append_val (data->flags, flag);
+            }
+        }
+    }
   if (data->pages == NULL)
     data->pages = g_ptr_array_new ();
   if (data->posts == NULL)
@@ -507,6 +601,7 @@ row_selected_cb (VigieSidebar  *self,
   self->current.view = entry->view;
   self->current.page_id = entry->page_id;
   self->current.post_id = entry->post_id;
+  self->current.category = entry->category;
   g_free (self->current.title);
   self->current.title = g_strdup (entry->title);
   g_signal_emit (self, signals[FILTER_CHANGED], 0);
@@ -534,6 +629,7 @@ vigie_sidebar_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->store);
+  g_clear_object (&self->policy);
 
   G_OBJECT_CLASS (vigie_sidebar_parent_class)->dispose (object);
 }
@@ -732,6 +828,7 @@ void
 vigie_sidebar_reload (VigieSidebar *self)
 {
   g_autoptr(GTask) task = NULL;
+  LoadData *load;
 
   g_return_if_fail (VIGIE_IS_SIDEBAR (self));
 
@@ -744,7 +841,10 @@ vigie_sidebar_reload (VigieSidebar *self)
 
   task = g_task_new (self, self->cancellable, load_done_cb, NULL);
   g_task_set_source_tag (task, vigie_sidebar_reload);
-  g_task_set_task_data (task, g_strdup (vigie_store_get_path (self->store)), g_free);
+  load = g_new0 (LoadData, 1);
+  load->path = g_strdup (vigie_store_get_path (self->store));
+  load->policy = self->policy != NULL ? g_object_ref (self->policy) : NULL;
+  g_task_set_task_data (task, load, load_data_free);
   g_task_run_in_thread (task, load_thread);
   set_loading (self, TRUE);
 }
@@ -767,6 +867,7 @@ vigie_sidebar_get_filter (VigieSidebar *self,
   query->view = self->current.kind == ENTRY_VIEW ? self->current.view : VIGIE_VIEW_ALL;
   query->page_id = self->current.kind == ENTRY_PAGE ? self->current.page_id : 0;
   query->post_id = self->current.kind == ENTRY_POST ? self->current.post_id : 0;
+  query->category = self->current.kind == ENTRY_CATEGORY ? self->current.category : NULL;
 }
 
 const char *
@@ -805,6 +906,7 @@ vigie_sidebar_select_view (VigieSidebar *self,
       self->current.view = view;
       self->current.page_id = 0;
       self->current.post_id = 0;
+      self->current.category = NULL;
       g_free (self->current.title);
       self->current.title = g_strdup (view_title (view));
       g_signal_emit (self, signals[FILTER_CHANGED], 0);

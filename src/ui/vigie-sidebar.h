@@ -23,7 +23,7 @@ void        vigie_sidebar_set_workspace_name (VigieSidebar *self,
 /* Reads the counts, pages and posts again (in a worker thread) */
 void        vigie_sidebar_reload             (VigieSidebar *self);
 gboolean    vigie_sidebar_get_loading        (VigieSidebar *self);
-/* Sets the view, page and post of @query from the selected row */
+/* Sets the view, page, post and category of @query from the selected row */
 void        vigie_sidebar_get_filter         (VigieSidebar *self,
                                               VigieQuery   *query);
 /* The selected row's title, "Needs action" */

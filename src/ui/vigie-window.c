@@ -760,13 +760,16 @@ update_queue_state (VigieWindow *self)
       adw_status_page_set_description (self->no_results_page, description);
       page = "no-results";
     }
-  else if (query->view == VIGIE_VIEW_ALL && query->page_id == 0 && query->post_id == 0)
+  else if (query->view == VIGIE_VIEW_ALL && query->page_id == 0 && query->post_id == 0 &&
+           query->category == NULL)
     page = self->import_job != NULL ? "importing" : "empty";
   else
     {
       const char *description;
 
-      if (query->post_id > 0 || query->page_id > 0)
+      if (query->category != NULL)
+        description = _("No comment is flagged in this category any more.");
+      else if (query->post_id > 0 || query->page_id > 0)
         description = _("No comments here yet.");
       else if (query->view == VIGIE_VIEW_NEEDS_ACTION)
         description = _("Every comment has been handled.");
