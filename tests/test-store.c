@@ -159,6 +159,62 @@ test_create_wal (Fixture       *f,
 }
 
 static void
+test_migrate_v2_to_v3 (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigieStore) old = NULL;
+  g_autoptr(VigieStore) store = NULL;
+  g_autoptr(VigieComment) c = NULL;
+  g_autoptr(VigieClassification) result = NULL;
+  VigieFlag flag = { 0 };
+  VigieSpan span = { 4, 9 };
+  VigieQuery query = { 0 };
+
+  /* A workspace written before classification results were stored */
+  old = _vigie_store_open_at_version (f->path, 2, &error);
+  g_assert_no_error (error);
+  add_comment (old, "1_1", "1", NULL, "a", "Vous êtes des clowns", 100);
+  g_clear_object (&old);
+
+  store = vigie_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (vigie_store_get_schema_version (store), ==, VIGIE_STORE_SCHEMA_VERSION);
+  c = vigie_store_find_comment (store, VIGIE_PLATFORM_FACEBOOK, "1_1", &error);
+  g_assert_no_error (error);
+  /* Not classified yet */
+  g_assert_null (vigie_store_get_classification (store, c->id, &error));
+  g_assert_no_error (error);
+  query.category = "insult";
+  g_assert_cmpint (vigie_store_count (store, &query, &error), ==, 0);
+
+  result = vigie_classification_new ();
+  flag.category = g_intern_static_string ("insult");
+  flag.clause = g_intern_static_string ("CISSS §10");
+  flag.rule = g_intern_static_string ("insult.addressed");
+  flag.score = 0.8;
+  flag.spans = g_array_new (FALSE, FALSE, sizeof (VigieSpan));
+  g_array_append_val (flag.spans, span);
+  g_array_append_val (result->flags, flag);
+  result->action = g_intern_static_string ("hide");
+  result->severity = 3;
+  g_assert_true (vigie_store_save_classification (store, c->id, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (vigie_store_count (store, &query, &error), ==, 1);
+  g_clear_pointer (&result, vigie_classification_unref);
+  result = vigie_store_get_classification (store, c->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (result->action, ==, "hide");
+  g_assert_cmpuint (result->flags->len, ==, 1);
+  g_assert_cmpuint (g_array_index (g_array_index (result->flags, VigieFlag, 0).spans,
+                                   VigieSpan, 0).end, ==, 9);
+  /* Saving an unknown comment fails and changes nothing */
+  g_assert_false (vigie_store_save_classification (store, 424242, result, &error));
+  g_assert_error (error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpint (vigie_store_count (store, &query, &error), ==, 1);
+}
+
+static void
 test_migrate_v1_to_v2 (Fixture       *f,
                        gconstpointer  data)
 {
@@ -635,6 +691,7 @@ main (int argc, char **argv)
   ADD ("/vigie/store/create/mode-0600", test_create_mode);
   ADD ("/vigie/store/create/wal", test_create_wal);
   ADD ("/vigie/store/migrate/v1-to-v2", test_migrate_v1_to_v2);
+  ADD ("/vigie/store/migrate/v2-to-v3", test_migrate_v2_to_v3);
   ADD ("/vigie/store/migrate/newer-refused", test_migrate_newer_refused);
   ADD ("/vigie/store/open/not-a-workspace", test_open_not_a_workspace);
   ADD ("/vigie/store/upsert/idempotent", test_upsert_idempotent);

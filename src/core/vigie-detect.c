@@ -308,9 +308,11 @@ vigie_detect_numbers (const char *text,
               gboolean layout = n_groups == 3 && groups[0] == 3 && groups[1] == 3 &&
                                 groups[2] == 3;
               gboolean cue = cue_before (text, start, sin_cues);
+              gboolean luhn = vigie_luhn_valid (digits, 9);
+              /* Announced ("mon NAS est ..."), even mistyped, it is meant as one */
               if ((layout || (cue && n_groups == 1)) && digits[0] != '0' && digits[0] != '8' &&
-                  vigie_luhn_valid (digits, 9))
-                add (out, VIGIE_DETECT_SIN, start, end, cue || layout);
+                  (luhn || cue))
+                add (out, VIGIE_DETECT_SIN, start, end, luhn);
             }
           else if (nd == 4 && n_groups == 2 && groups[0] == 1 && groups[1] == 3 &&
                    digits[0] == '1' && end + 1 < len && text[end] == ' ' &&

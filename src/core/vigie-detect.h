@@ -14,7 +14,7 @@ typedef enum
   VIGIE_DETECT_PHONE_PUBLIC, /* toll-free and service numbers (811, 1 866 ...) */
   VIGIE_DETECT_RAMQ,         /* Québec health-insurance number: 4 letters + 8 digits */
   VIGIE_DETECT_OHIP,         /* Ontario health card: 10 digits (4-3-3) + version letters */
-  VIGIE_DETECT_SIN,          /* social insurance number, Luhn-valid */
+  VIGIE_DETECT_SIN,          /* social insurance number: Luhn-valid, or announced as one */
   VIGIE_DETECT_POSTAL_CODE,  /* Canadian postal code */
   VIGIE_DETECT_MONEY,        /* an amount of money: 450$, $3,000 */
 } VigieDetectKind;
@@ -24,7 +24,7 @@ typedef struct
   VigieDetectKind kind;
   guint32         start;     /* UTF-8 byte offsets in the text */
   guint32         end;
-  gboolean        strong;    /* written in its usual layout, or announced ("NAS", "OHIP") */
+  gboolean        strong;    /* written in its usual layout, announced ("OHIP"), checksum valid */
 } VigieDetection;
 
 /* Finds every detection in @text (@len bytes) and appends it to @out */

@@ -757,6 +757,7 @@ typedef struct
   guint   u1;
   guint8  sep;         /* separator before the word */
   guint8  question;    /* the separator after the word contains '?' */
+  guint8  apostrophe;  /* the separator before it has an apostrophe ("l'a") */
   guint16 flags;
   guint   n_chars;     /* letters and digits in it */
 } RawWord;
@@ -805,6 +806,7 @@ vigie_normalize (VigieNormalized *out,
   guint8 sep = SEP_SENT;
   gboolean quoted = FALSE;
   gboolean mention = FALSE;
+  gboolean apostrophe = FALSE;
   guint16 sentence = 0;
   guint first_token_of_sentence = 0;
 
@@ -825,7 +827,7 @@ vigie_normalize (VigieNormalized *out,
 
       if (u->kind == U_WORD)
         {
-          RawWord w = { i, i + 1, sep, 0, u->word_flags, 1 };
+          RawWord w = { i, i + 1, sep, 0, 0, u->word_flags, 1 };
           if (quoted)
             w.flags |= VIGIE_TOKEN_QUOTED;
           g_array_append_val (words, w);
@@ -835,7 +837,7 @@ vigie_normalize (VigieNormalized *out,
         }
       if (unit_in_word (u))
         {
-          RawWord w = { i, i, sep, 0, 0, 0 };
+          RawWord w = { i, i, sep, 0, apostrophe, 0, 0 };
           guint j = i;
           while (j < n && unit_in_word (&us[j]))
             {
@@ -854,6 +856,7 @@ vigie_normalize (VigieNormalized *out,
           mention = FALSE;
           g_array_append_val (words, w);
           sep = SEP_NONE;
+          apostrophe = FALSE;
           i = j;
           continue;
         }
@@ -863,11 +866,20 @@ vigie_normalize (VigieNormalized *out,
         case U_SPACE:
         case U_LIGHT:
           sep = MAX (sep, SEP_LIGHT);
+          if (text[u->os] == '\'' || strncmp (text + u->os, "\xe2\x80\x99", 3) == 0 ||
+              strncmp (text + u->os, "\xca\xbc", 2) == 0)
+            apostrophe = TRUE;
           break;
         case U_DOT:
-          /* "i.d.i.o.t" keeps going; ". " ends a sentence */
-          if (i + 1 >= n || us[i + 1].kind == U_SPACE || us[i + 1].kind == U_NEWLINE ||
-              us[i + 1].kind == U_DOT || us[i + 1].kind == U_QCLOSE || us[i + 1].kind == U_QBOTH)
+          /* "i.d.i.o.t" and "c . o . n" keep going; ". " after a word ends a
+           * sentence */
+          if ((i + 1 >= n || us[i + 1].kind == U_SPACE || us[i + 1].kind == U_NEWLINE ||
+               us[i + 1].kind == U_DOT || us[i + 1].kind == U_QCLOSE ||
+               us[i + 1].kind == U_QBOTH) &&
+              !(words->len > 0 && g_array_index (words, RawWord, words->len - 1).n_chars == 1 &&
+                us[g_array_index (words, RawWord, words->len - 1).u0].kind == U_LETTER &&
+                i + 2 < n && us[i + 1].kind == U_SPACE &&
+                us[i + 2].kind == U_LETTER))
             sep = SEP_SENT;
           else
             sep = MAX (sep, SEP_LIGHT);
@@ -918,7 +930,7 @@ vigie_normalize (VigieNormalized *out,
           {
             while (j + 1 < words->len && ws[j + 1].n_chars == 1 &&
                    ws[j + 1].u1 - ws[j + 1].u0 == 1 && us[ws[j + 1].u0].kind == U_LETTER &&
-                   ws[j + 1].sep <= SEP_LIGHT &&
+                   ws[j + 1].sep <= SEP_LIGHT && !ws[j + 1].apostrophe &&
                    (ws[j + 1].flags & VIGIE_TOKEN_QUOTED) == (ws[i].flags & VIGIE_TOKEN_QUOTED))
               j++;
           }

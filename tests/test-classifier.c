@@ -1,0 +1,629 @@
+/* test-classifier.c — flags, their clauses and spans, contrasts, detectors
+ *
+ * Every sentence here is written for these tests. Each positive case has
+ * contrast cases next to it: the same words where nothing must be flagged.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "vigie-classifier.h"
+#include "vigie-store.h"
+
+static VigieClassifier *shared_classifier;
+
+static VigieClassifier *
+classifier (void)
+{
+  if (shared_classifier == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(VigiePolicy) policy = vigie_policy_new_default (&error);
+      g_assert_no_error (error);
+      shared_classifier = vigie_classifier_new (policy, NULL, &error);
+      g_assert_no_error (error);
+    }
+  return shared_classifier;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The categories flagged, sorted, comma-separated ("" for none) */
+static char *
+categories_of (VigieClassifier *c,
+               const char      *text)
+{
+  g_autoptr(VigieClassification) r = vigie_classifier_classify (c, text, -1, NULL);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+  for (guint i = 0; i < r->flags->len; i++)
+    g_ptr_array_add (ids, (gpointer) g_array_index (r->flags, VigieFlag, i).category);
+  g_ptr_array_sort (ids, compare_strings);
+  g_ptr_array_add (ids, NULL);
+  return g_strjoinv (",", (char **) ids->pdata);
+}
+
+#define assert_flags(text, expected) \
+  G_STMT_START { \
+    g_autofree char *_got = categories_of (classifier (), text); \
+    if (g_strcmp0 (_got, expected) != 0) \
+      { \
+        g_test_message ("“%s”: expected [%s], got [%s]", text, expected, _got); \
+        g_test_fail (); \
+      } \
+  } G_STMT_END
+
+/* The flag includes @category; its first span covers exactly @span_text */
+static void
+assert_span (const char *text,
+             const char *category,
+             const char *span_text)
+{
+  g_autoptr(VigieClassification) r = vigie_classifier_classify (classifier (), text, -1, NULL);
+  const VigieFlag *f = vigie_classification_get_flag (r, category);
+  const VigieSpan *s;
+  g_autofree char *got = NULL;
+
+  if (f == NULL)
+    g_error ("“%s”: no %s flag", text, category);
+  g_assert_cmpuint (f->spans->len, >=, 1);
+  s = &g_array_index (f->spans, VigieSpan, 0);
+  g_assert_cmpuint (s->end, <=, strlen (text));
+  got = g_strndup (text + s->start, s->end - s->start);
+  g_assert_cmpstr (got, ==, span_text);
+}
+
+static void
+test_insults (void)
+{
+  /* Insults addressed to someone */
+  assert_flags ("T'es vraiment un gros cave", "insult");
+  assert_flags ("Vous êtes une gang d'incompétents", "insult");
+  assert_flags ("Ferme donc ta gueule", "insult");
+  assert_flags ("espèce d'imbécile", "insult");
+  assert_flags ("You're such an idiot", "insult");
+  /* Obfuscated */
+  assert_flags ("t'es un c0nn@rd", "insult");
+  assert_flags ("Le directeur est un i.d.i.o.t", "insult");
+  assert_flags ("connnnnnard de comité", "insult");
+  assert_flags ("quel c*nnard", "insult");
+  /* Criticism of a decision, a thing or a situation is not an insult */
+  assert_flags ("C'est une décision idiote et ridicule, revenez en arrière", "");
+  assert_flags ("La salle d'attente est sale", "");
+  assert_flags ("Le conseil d'administration se réunit mardi", "");
+  assert_flags ("C'est con que la clinique ferme, j'aimais bien y aller", "");
+  assert_flags ("Le médecin m'a dit que mon colon était en santé", "");
+}
+
+static void
+test_sacres (void)
+{
+  /* Emphasis, a noun, liturgy: harmless */
+  assert_flags ("Le calvaire des urgences, mais l'équipe a été super", "");
+  assert_flags ("Ostie que c'est bon, merci!", "");
+  assert_flags ("Tabarnak qu'il fait frette à matin", "");
+  assert_flags ("Le prêtre a donné l'hostie à la communion", "");
+  /* Aimed at someone: an insult, and vulgar */
+  assert_flags ("mon calvaire", "insult,obscene");
+  assert_flags ("Le gardien, mon ostie de chien sale", "insult,obscene");
+  assert_flags ("Les criss de gestionnaires", "insult,obscene");
+  /* Aimed at a thing: vulgar only */
+  assert_flags ("Mon ostie de crisse de stationnement", "obscene");
+}
+
+static void
+test_quotes_and_reports (void)
+{
+  /* Reported or quoted to denounce it */
+  assert_flags ("Il m'a traité de « vieux crotté » devant tout le monde", "");
+  assert_flags ("Quelqu'un a écrit \"les immigrants sont des parasites\", c'est honteux", "complaint");
+  assert_flags ("Arrêtez de traiter les gens de mongols", "");
+  /* Said for real */
+  assert_flags ("Les immigrants sont des parasites", "discrimination,insult");
+}
+
+static void
+test_discrimination (void)
+{
+  assert_flags ("Je déteste les musulmans", "discrimination");
+  assert_flags ("Les femmes devraient rester à la maison", "discrimination");
+  assert_flags ("Retournez dans votre pays", "discrimination");
+  assert_flags ("Les itinérants sont des déchets", "discrimination,insult");
+  assert_flags ("Les réfugiés ne méritent pas de vivre", "discrimination");
+  assert_flags ("Trop de bougnoules ici", "discrimination,insult");
+  /* Typos and glued words */
+  assert_flags ("Je détetse les réfugiés", "discrimination");
+  assert_flags ("Jedéteste les trans", "discrimination");
+  /* Neutral and positive mentions, negation, counter-speech */
+  assert_flags ("Les infirmières immigrantes sont une richesse pour l'hôpital", "");
+  assert_flags ("Est-ce que les hommes gais peuvent donner du sang?", "");
+  assert_flags ("Je ne pense pas que les immigrants soient dangereux", "");
+  assert_flags ("Les femmes ne sont pas des objets", "");
+  assert_flags ("Il faut dénoncer la haine des musulmans", "");
+  assert_flags ("Mon frère est en fauteuil roulant, les places handicapés sont-elles gratuites?", "");
+  /* A group that is not an identity */
+  assert_flags ("Je déteste les embouteillages", "");
+}
+
+static void
+test_health_words (void)
+{
+  assert_flags ("J'ai eu un cancer du sein l'an passé, merci à l'équipe", "");
+  assert_flags ("Une clinique de santé sexuelle avec préservatifs gratuits et dépistage ITSS", "");
+  assert_flags ("Dysfonction érectile, cancer du pénis, prostate : parlons-en", "");
+  assert_flags ("Le vagin et l'anus sont examinés au besoin", "");
+}
+
+static void
+test_threats (void)
+{
+  assert_flags ("Je vais te tuer", "threat");
+  assert_flags ("On sait où tu restes. Attention à toi.", "threat");
+  assert_flags ("Si c'est fermé vendredi je vais aller régler ça moi-même", "threat");
+  assert_flags ("I will kill you", "threat");
+  /* Idioms */
+  assert_flags ("Cette attente va me tuer 😩", "");
+  assert_flags ("Le manque de personnel nous tue", "");
+  assert_flags ("Je vais te trouver un rendez-vous", "");
+}
+
+static void
+test_harassment (void)
+{
+  assert_flags ("Si vous me rappelez pas d'ici vendredi, je publie la vidéo", "harassment");
+  assert_flags ("Allez la voir chez elle pour lui dire", "harassment");
+  /* An offer is not blackmail */
+  assert_flags ("Si vous voulez je partage le lien du formulaire", "");
+}
+
+static void
+test_privacy (void)
+{
+  assert_flags ("Appelez-moi au (418) 555-0199", "privacy");
+  assert_flags ("Mon courriel : steph.caron@exemple.ca", "privacy");
+  assert_flags ("Mon NAS est 130 692 544", "privacy");
+  assert_flags ("Mon NAS est 318 472 965", "privacy");
+  assert_flags ("Sa carte RAMQ GALT 3802 1211", "privacy");
+  assert_flags ("Mon numéro OHIP 1234-567-890 AB", "privacy");
+  assert_flags ("Née le 12 février 1938", "privacy");
+  assert_flags ("Elle demeure au 221 rue des Goélands", "privacy");
+  assert_flags ("Mon numéro de dossier est 4471823", "privacy,private_request");
+  assert_flags ("Ma voisine Gisèle Ouellet a le VIH", "privacy");
+  /* A number someone called, an invalid SIN, a date, praise of a doctor */
+  assert_flags ("J'ai essayé d'appeler au 418-555-0160 toute la journée", "");
+  assert_flags ("Le billet 130 692 545 a gagné", "");
+  assert_flags ("Le vaccin sera offert le 14 octobre 2026", "");
+  assert_flags ("Merci à la Dre Sandrine Lemieux qui m'a expliqué mon cancer", "");
+  assert_span ("Texte-moi au 418 555 0199 svp", "privacy", "418 555 0199");
+}
+
+static void
+test_spam_and_illegal (void)
+{
+  assert_flags ("Achetez vos bottes -50% chez nous! Livraison gratuite www.bottes-liquidation.com",
+                "spam");
+  assert_flags ("J'ai transformé 250$ en 8 400$ grâce au bitcoin, écris-moi", "spam");
+  assert_flags ("Earn $3,000 weekly with crypto from home! DM me", "spam");
+  assert_flags ("oxy pis dilaudid dispo en DM", "illegal");
+  assert_flags ("Preuve de vaccination sans injection, 75$", "illegal");
+  /* Links to the organisation's partners, a medicine on prescription */
+  assert_flags ("Prenez rendez-vous sur clicsante.ca ou www.quebec.ca/vaccination", "");
+  assert_flags ("Mon médecin m'a prescrit de l'oxycodone après l'opération", "");
+}
+
+static void
+test_triage (void)
+{
+  g_autoptr(VigieClassification) r = NULL;
+
+  assert_flags ("Je vois plus de raison de continuer, tout le monde serait mieux sans moi",
+                "distress");
+  assert_flags ("Mon chum a une douleur dans la poitrine et le bras gauche engourdi", "distress");
+  assert_flags ("Mon rendez-vous du 14 octobre a été annulé, quelqu'un peut me rappeler?",
+                "private_request");
+  assert_flags ("8 heures d'attente à l'urgence, c'est inacceptable", "complaint");
+  r = vigie_classifier_classify (classifier (), "J'ai envie de mourir", -1, NULL);
+  g_assert_true (r->urgent);
+  g_assert_cmpstr (r->action, ==, "reply");
+}
+
+static void
+test_flag_fields (void)
+{
+  const char *text = "Élise, t'es une maudite conne 🤬";
+  g_autoptr(VigieClassification) r = vigie_classifier_classify (classifier (), text, -1, NULL);
+  const VigieFlag *f = vigie_classification_get_flag (r, "insult");
+  g_autoptr(GString) json = g_string_new ("{");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *o;
+
+  g_assert_nonnull (f);
+  g_assert_cmpstr (f->clause, ==, "CISSS §10");
+  g_assert_cmpstr (f->rule, ==, "insult.addressed");
+  g_assert_cmpfloat (f->score, >, 0.5);
+  g_assert_cmpfloat (f->score, <=, 1.0);
+  g_assert_cmpstr (r->action, ==, "hide");
+  g_assert_false (r->urgent);
+  g_assert_cmpstr (r->lang, ==, "fr");
+  assert_span (text, "insult", "t'es une maudite conne");
+
+  /* The JSON of vigie-scan */
+  g_string_append (json, "\"line\":1");
+  vigie_classification_append_json (r, json, TRUE);
+  g_string_append_c (json, '}');
+  g_assert_true (json_parser_load_from_data (parser, json->str, -1, NULL));
+  o = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (o, "lang"), ==, "fr");
+  g_assert_cmpstr (json_object_get_string_member (o, "action"), ==, "hide");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "flags")), ==, 1);
+}
+
+static void
+test_language (void)
+{
+  g_autoptr(VigieClassification) en = vigie_classifier_classify (classifier (),
+    "I waited five hours and nobody answered the phone", -1, NULL);
+  g_autoptr(VigieClassification) fr = vigie_classifier_classify (classifier (),
+    "J'ai attendu cinq heures et personne n'a répondu", -1, NULL);
+
+  g_assert_cmpstr (en->lang, ==, "en");
+  g_assert_cmpstr (fr->lang, ==, "fr");
+}
+
+static void
+test_settings (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigieClassifierSettings) settings = vigie_classifier_settings_new ();
+  g_autoptr(VigieClassifierSettings) copy = NULL;
+  g_autoptr(VigieClassifier) c = NULL;
+  g_autofree char *got = NULL;
+  g_autofree char *json = NULL;
+
+  vigie_classifier_settings_add_term (settings, "insult", "babouin");
+  vigie_classifier_settings_allow_domain (settings, "bottes-liquidation.com");
+  vigie_classifier_settings_allow_term (settings, "418-555-0199");
+  vigie_classifier_settings_allow_term (settings, "cave");
+  vigie_classifier_settings_set_sensitivity (settings, VIGIE_SENSITIVITY_NORMAL);
+
+  /* Through JSON and back, as the workspace keeps them */
+  json = vigie_classifier_settings_to_json (settings);
+  copy = vigie_classifier_settings_new_from_json (json, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (vigie_classifier_settings_get_terms (copy, "insult")[0], ==, "babouin");
+
+  c = vigie_classifier_new (vigie_classifier_get_policy (classifier ()), copy, &error);
+  g_assert_no_error (error);
+  got = categories_of (c, "Quel babouin ce gars-là");
+  g_assert_cmpstr (got, ==, "insult");
+  g_free (got);
+  got = categories_of (c, "Voyez www.bottes-liquidation.com");
+  g_assert_cmpstr (got, ==, "");
+  g_free (got);
+  got = categories_of (c, "Rejoignez-nous au 418-555-0199");
+  g_assert_cmpstr (got, ==, "");
+  g_free (got);
+  got = categories_of (c, "T'es un cave");
+  g_assert_cmpstr (got, ==, "");
+  g_free (got);
+  /* The default classifier still flags them */
+  got = categories_of (classifier (), "Voyez www.bottes-liquidation.com");
+  g_assert_cmpstr (got, ==, "spam");
+
+  g_assert_null (vigie_classifier_settings_new_from_json ("{\"sensitivity\": \"extreme\"}",
+                                                          &error));
+  g_assert_error (error, VIGIE_CLASSIFIER_ERROR, VIGIE_CLASSIFIER_ERROR_SETTINGS);
+}
+
+static void
+test_sensitivity (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigieClassifierSettings) high = vigie_classifier_settings_new ();
+  g_autoptr(VigieClassifier) c = NULL;
+  g_autofree char *got = NULL;
+  const char *mild = "Merde, c'est encore fermé";
+
+  vigie_classifier_settings_set_sensitivity (high, VIGIE_SENSITIVITY_HIGH);
+  c = vigie_classifier_new (vigie_classifier_get_policy (classifier ()), high, &error);
+  g_assert_no_error (error);
+  got = categories_of (c, mild);
+  g_assert_nonnull (strstr (got, "obscene"));
+  g_free (got);
+  got = categories_of (classifier (), mild);
+  g_assert_null (strstr (got, "obscene"));
+}
+
+typedef struct
+{
+  const char *text;
+  char       *expected;
+} ThreadCase;
+
+static gpointer
+classify_thread (gpointer data)
+{
+  ThreadCase *cases = data;
+
+  for (guint round = 0; round < 200; round++)
+    for (guint i = 0; cases[i].text; i++)
+      {
+        g_autofree char *got = categories_of (classifier (), cases[i].text);
+        if (g_strcmp0 (got, cases[i].expected) != 0)
+          return GINT_TO_POINTER (1);
+      }
+  return NULL;
+}
+
+static void
+test_threads (void)
+{
+  ThreadCase cases[] = {
+    { "T'es un c0nn@rd", NULL },
+    { "Je vais te tuer", NULL },
+    { "Appelez-moi au (418) 555-0199", NULL },
+    { "Le calvaire des urgences", NULL },
+    { NULL, NULL },
+  };
+  GThread *threads[4];
+
+  for (guint i = 0; cases[i].text; i++)
+    cases[i].expected = categories_of (classifier (), cases[i].text);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("classify", classify_thread, cases);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_assert_null (g_thread_join (threads[i]));
+  for (guint i = 0; cases[i].text; i++)
+    g_free (cases[i].expected);
+}
+
+static VigieComment *
+comment (gint64      id,
+         const char *text)
+{
+  VigieComment *c = vigie_comment_new ();
+  c->id = id;
+  c->text = g_strdup (text);
+  return c;
+}
+
+static void
+test_near_duplicates (void)
+{
+  g_autoptr(GPtrArray) comments = g_ptr_array_new_with_free_func ((GDestroyNotify) vigie_comment_unref);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *campaign = "STATIONNEMENT GRATUIT MAINTENANT La santé c'est pas une business, "
+                         "signez la pétition avant vendredi";
+
+  g_ptr_array_add (comments, comment (1, campaign));
+  g_ptr_array_add (comments, comment (2, "Merci à toute l'équipe de la clinique de Port-Boréal"));
+  g_ptr_array_add (comments, comment (3, campaign));
+  g_ptr_array_add (comments, comment (4, "STATIONNEMENT GRATUIT MAINTENANT ✊✊ La santé c'est pas "
+                                         "une business,  signez la pétition avant vendredi"));
+  g_ptr_array_add (comments, comment (5, "Merci!"));
+  g_ptr_array_add (comments, comment (6, "Merci!"));
+  g_ptr_array_add (comments, comment (7, "Merci!"));
+
+  results = vigie_classifier_classify_comments (classifier (), comments, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 7);
+  for (guint i = 0; i < 7; i++)
+    {
+      VigieClassification *r = g_ptr_array_index (results, i);
+      gboolean expected = i == 0 || i == 2 || i == 3;
+      g_assert_cmpint (vigie_classification_get_flag (r, "repetitive") != NULL, ==, expected);
+    }
+}
+
+static void
+test_offtopic (void)
+{
+  VigieClassifyContext ctx = { "La clinique de vaccination contre la grippe ouvre lundi au CLSC",
+                               FALSE };
+  g_autoptr(VigieClassification) off = vigie_classifier_classify (classifier (),
+    "Quelqu'un vend des pneus d'hiver dix-sept pouces pas chers", -1, &ctx);
+  g_autoptr(VigieClassification) on = vigie_classifier_classify (classifier (),
+    "Est-ce que la vaccination est offerte aux enfants lundi aussi?", -1, &ctx);
+  VigieClassifyContext page = { NULL, TRUE };
+  g_autoptr(VigieClassification) own = vigie_classifier_classify (classifier (),
+    "Appelez-nous au 418-555-0160", -1, &page);
+
+  g_assert_nonnull (vigie_classification_get_flag (off, "offtopic"));
+  g_assert_null (vigie_classification_get_flag (on, "offtopic"));
+  /* The page's own replies are never flagged */
+  g_assert_cmpuint (own->flags->len, ==, 0);
+}
+
+static void
+test_store_roundtrip (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("vigie-cls-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "w.vigie", NULL);
+  g_autoptr(VigieStore) store = vigie_store_open (path, &error);
+  g_auto(VigieCommentRecord) rec = { 0 };
+  g_autoptr(VigieComment) c = NULL;
+  g_autoptr(VigieClassification) r = NULL;
+  g_autoptr(VigieClassification) back = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GHashTable) counts = NULL;
+  VigieQuery q = { 0 };
+  VigieUpsertResult res;
+  const VigieFlag *f;
+
+  g_assert_no_error (error);
+  vigie_comment_record_init (&rec);
+  rec.platform = VIGIE_PLATFORM_FACEBOOK;
+  rec.external_id = g_strdup ("1_1");
+  rec.text = g_strdup ("Vous êtes une gang d'incompétents, je vais te tuer");
+  g_assert_true (vigie_store_upsert_comment (store, &rec, &res, &error));
+  g_assert_no_error (error);
+  c = vigie_store_find_comment (store, VIGIE_PLATFORM_FACEBOOK, "1_1", &error);
+  g_assert_no_error (error);
+
+  g_assert_null (vigie_store_get_classification (store, c->id, &error));
+  g_assert_no_error (error);
+
+  r = vigie_classifier_classify (classifier (), c->text, -1, NULL);
+  g_assert_true (vigie_store_save_classification (store, c->id, r, &error));
+  g_assert_no_error (error);
+  back = vigie_store_get_classification (store, c->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (back->flags->len, ==, r->flags->len);
+  g_assert_cmpstr (back->action, ==, r->action);
+  g_assert_true (back->urgent);
+  f = vigie_classification_get_flag (back, "threat");
+  g_assert_nonnull (f);
+  g_assert_cmpuint (f->spans->len, ==, vigie_classification_get_flag (r, "threat")->spans->len);
+  g_assert_cmpuint (g_array_index (f->spans, VigieSpan, 0).start, ==,
+                    g_array_index (vigie_classification_get_flag (r, "threat")->spans, VigieSpan, 0).start);
+
+  q.category = "threat";
+  ids = vigie_store_query_ids (store, &q, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  q.category = "spam";
+  g_assert_cmpint (vigie_store_count (store, &q, &error), ==, 0);
+  q.category = NULL;
+  counts = vigie_store_count_categories (store, &q, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (counts, "insult")), ==, 1);
+
+  /* An edited text drops the old results */
+  g_free (rec.text);
+  rec.text = g_strdup ("Merci beaucoup");
+  g_assert_true (vigie_store_upsert_comment (store, &rec, &res, &error));
+  g_clear_pointer (&back, vigie_classification_unref);
+  back = vigie_store_get_classification (store, c->id, &error);
+  g_assert_no_error (error);
+  g_assert_null (back);
+  q.category = "threat";
+  g_assert_cmpint (vigie_store_count (store, &q, &error), ==, 0);
+
+  g_clear_object (&store);
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+    while ((name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *p = g_build_filename (dir, name, NULL);
+        g_unlink (p);
+      }
+  }
+  g_rmdir (dir);
+}
+
+static char *
+scan_path (void)
+{
+  return g_build_filename (g_getenv ("VIGIE_BUILD_DIR"), "src", "cli", "vigie-scan", NULL);
+}
+
+static void
+test_scan_lines (void)
+{
+  g_autofree char *scan = scan_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GBytes) input = NULL;
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GBytes) err = NULL;
+  g_auto(GStrv) lines = NULL;
+  const char data[] = "T'es un c0nn@rd\nMerci beaucoup\n\xff\xfe pas de l'UTF-8\n\nLast, no newline";
+  g_autofree char *out_text = NULL;
+
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                           G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
+                           scan, "--lines", "--output", "jsonl", NULL);
+  g_assert_no_error (error);
+  input = g_bytes_new_static (data, sizeof data - 1);
+  g_assert_true (g_subprocess_communicate (proc, input, NULL, &out, &err, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (proc));
+
+  /* The invalid line is reported with its number */
+  g_assert_nonnull (strstr (g_bytes_get_data (err, NULL), "line 3"));
+
+  out_text = g_strndup (g_bytes_get_data (out, NULL), g_bytes_get_size (out));
+  lines = g_strsplit (out_text, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 6);  /* five objects and the final "" */
+  g_assert_cmpstr (lines[5], ==, "");
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonObject *o;
+
+      g_assert_true (json_parser_load_from_data (parser, lines[i], -1, &error));
+      g_assert_no_error (error);
+      o = json_node_get_object (json_parser_get_root (parser));
+      g_assert_cmpint (json_object_get_int_member (o, "line"), ==, i + 1);
+      g_assert_true (json_object_has_member (o, "flags"));
+      g_assert_true (json_object_has_member (o, "action"));
+      g_assert_true (json_object_has_member (o, "urgent"));
+      if (i == 0)
+        {
+          JsonObject *flag = json_array_get_object_element (json_object_get_array_member (o, "flags"), 0);
+          JsonArray *span = json_array_get_array_element (json_object_get_array_member (flag, "spans"), 0);
+          g_assert_cmpstr (json_object_get_string_member (flag, "category"), ==, "insult");
+          g_assert_cmpstr (json_object_get_string_member (flag, "clause"), ==, "CISSS §10");
+          g_assert_cmpint (json_array_get_int_element (span, 0), ==, 5);
+          g_assert_cmpint (json_array_get_int_element (span, 1), ==, 15);
+          g_assert_cmpstr (json_object_get_string_member (o, "lang"), ==, "fr");
+        }
+      g_assert_cmpint (json_object_has_member (o, "error"), ==, i == 2);
+    }
+
+  /* A bad policy file is refused before reading anything */
+  g_clear_object (&proc);
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                           G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+                           scan, "--lines", "--policy", "/nonexistent/policy.json", NULL);
+  g_assert_no_error (error);
+  g_clear_pointer (&input, g_bytes_unref);
+  input = g_bytes_new_static ("x\n", 2);
+  g_assert_true (g_subprocess_communicate (proc, input, NULL, NULL, NULL, &error));
+  g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 2);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/vigie/classifier/insults", test_insults);
+  g_test_add_func ("/vigie/classifier/sacres", test_sacres);
+  g_test_add_func ("/vigie/classifier/quotes-reports", test_quotes_and_reports);
+  g_test_add_func ("/vigie/classifier/discrimination", test_discrimination);
+  g_test_add_func ("/vigie/classifier/health-words", test_health_words);
+  g_test_add_func ("/vigie/classifier/threats", test_threats);
+  g_test_add_func ("/vigie/classifier/harassment", test_harassment);
+  g_test_add_func ("/vigie/classifier/privacy", test_privacy);
+  g_test_add_func ("/vigie/classifier/spam-illegal", test_spam_and_illegal);
+  g_test_add_func ("/vigie/classifier/triage", test_triage);
+  g_test_add_func ("/vigie/classifier/flag-fields", test_flag_fields);
+  g_test_add_func ("/vigie/classifier/language", test_language);
+  g_test_add_func ("/vigie/classifier/settings", test_settings);
+  g_test_add_func ("/vigie/classifier/sensitivity", test_sensitivity);
+  g_test_add_func ("/vigie/classifier/threads", test_threads);
+  g_test_add_func ("/vigie/classifier/near-duplicates", test_near_duplicates);
+  g_test_add_func ("/vigie/classifier/offtopic", test_offtopic);
+  g_test_add_func ("/vigie/classifier/store-roundtrip", test_store_roundtrip);
+  g_test_add_func ("/vigie/scan/lines", test_scan_lines);
+
+  status = g_test_run ();
+  g_clear_object (&shared_classifier);
+  return status;
+}
