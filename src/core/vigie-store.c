@@ -1810,6 +1810,26 @@ save_one_classification (VigieStore                *self,
 {
   sqlite3_stmt *stmt;
 
+  /* The comment first: an unknown id is reported as such */
+  stmt = get_statement (self,
+                        "UPDATE comments SET action = ?2, urgent = ?3, severity = ?4,"
+                        "  detected_language = ?5, classified = 1 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, comment_id);
+  bind_text_or_null (stmt, 2, result->action);
+  sqlite3_bind_int (stmt, 3, result->urgent ? 1 : 0);
+  sqlite3_bind_int (stmt, 4, result->severity);
+  bind_text_or_null (stmt, 5, result->lang);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_NOT_FOUND,
+                   _("No comment %" G_GINT64_FORMAT " in the workspace."), comment_id);
+      return FALSE;
+    }
+
   stmt = get_statement (self, "DELETE FROM flags WHERE comment_id = ?1", error);
   if (stmt == NULL)
     return FALSE;
@@ -1837,24 +1857,6 @@ save_one_classification (VigieStore                *self,
         return FALSE;
     }
 
-  stmt = get_statement (self,
-                        "UPDATE comments SET action = ?2, urgent = ?3, severity = ?4,"
-                        "  detected_language = ?5, classified = 1 WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, comment_id);
-  bind_text_or_null (stmt, 2, result->action);
-  sqlite3_bind_int (stmt, 3, result->urgent ? 1 : 0);
-  sqlite3_bind_int (stmt, 4, result->severity);
-  bind_text_or_null (stmt, 5, result->lang);
-  if (!step_done (self, stmt, error))
-    return FALSE;
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_NOT_FOUND,
-                   _("No comment %" G_GINT64_FORMAT " in the workspace."), comment_id);
-      return FALSE;
-    }
   return TRUE;
 }
 
