@@ -43,16 +43,35 @@ flag_clear (gpointer data)
   g_clear_pointer (&f->spans, g_array_unref);
 }
 
+static const char *interned_none;
+static const char *interned_fr;
+static const char *interned_en;
+
+static void
+init_interned (void)
+{
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      interned_none = g_intern_static_string ("none");
+      interned_fr = g_intern_static_string ("fr");
+      interned_en = g_intern_static_string ("en");
+      g_once_init_leave (&once, 1);
+    }
+}
+
 VigieClassification *
 vigie_classification_new (void)
 {
   ClassificationPrivate *p = g_new0 (ClassificationPrivate, 1);
 
+  init_interned ();
   g_atomic_ref_count_init (&p->ref);
   p->public.flags = g_array_new (FALSE, TRUE, sizeof (VigieFlag));
   g_array_set_clear_func (p->public.flags, flag_clear);
-  p->public.action = g_intern_static_string ("none");
-  p->public.lang = g_intern_static_string ("fr");
+  p->public.action = interned_none;
+  p->public.lang = interned_fr;
   return &p->public;
 }
 
@@ -531,11 +550,18 @@ static const char * const pseudo_names[N_PSEUDO] = {
 
 /* Class ids: lexicon classes and literal words of patterns share one space;
  * pseudo classes come after them, at n_classes + PSEUDO_x. */
+enum
+{
+  ENTRY_GLUED = 1 << 0,   /* found inside a word: check what it is glued to */
+  ENTRY_COUNT = 1 << 1,   /* only counted (language detection) */
+};
+
 typedef struct
 {
   guint32 klass;
   float   weight;
   guint8  mode;
+  guint8  flags;
 } Entry;
 
 typedef struct
@@ -556,9 +582,25 @@ typedef struct
   CElem   *elems;
 } CPattern;
 
+typedef enum
+{
+  DET_NONE,
+  DET_PHONE,
+  DET_EMAIL,
+  DET_LINK,
+  DET_RAMQ,
+  DET_OHIP,
+  DET_SIN,
+  DET_POSTAL_CODE,
+  DET_MONEY,
+  DET_NEAR_DUPLICATE,
+  DET_OFFTOPIC,
+} DetectorKind;
+
 typedef struct
 {
   const VigieRule *rule;
+  DetectorKind     detector;
   guint32          lexicon_class;   /* VIGIE_RULE_LEXICON */
   guint32         *requires;
   guint            n_requires;
@@ -591,12 +633,15 @@ struct _VigieClassifier
   GPtrArray    *class_names;      /* char*, by class id */
   GHashTable   *class_ids;        /* name → id + 1 */
   guint         n_classes;
+  guint8       *class_is_extra;    /* per class: terms added by the settings */
+  const char  **category_ids;      /* interned, in the policy's order */
   CRule        *rules;
   guint         n_rules;
   GPtrArray   **patterns_by_class; /* [n_classes + N_PSEUDO] → CPattern* */
   GPtrArray    *all_patterns;
   GPtrArray   **lexrules_by_class; /* [n_classes] → guint rule index (GUINT_TO_POINTER + 1) */
   GArray       *mask_terms;       /* MaskTerm */
+  GArray       *detector_rules;   /* guint: rules with a detector */
   GPtrArray    *allowed_domains;  /* char* */
   GPtrArray    *allowed_numbers;  /* digits of allowed terms */
   double        threshold;
@@ -715,6 +760,8 @@ vigie_classifier_finalize (GObject *object)
         g_strfreev (self->rules[i].suppressed_by);
       }
   g_free (self->rules);
+  g_free (self->class_is_extra);
+  g_free (self->category_ids);
   if (self->patterns_by_class != NULL)
     for (guint i = 0; i < self->n_classes + N_PSEUDO; i++)
       g_clear_pointer (&self->patterns_by_class[i], g_ptr_array_unref);
@@ -729,6 +776,7 @@ vigie_classifier_finalize (GObject *object)
       g_free (g_array_index (self->mask_terms, MaskTerm, i).skeleton);
   g_clear_pointer (&self->mask_terms, g_array_unref);
   g_clear_pointer (&self->allowed_domains, g_ptr_array_unref);
+  g_clear_pointer (&self->detector_rules, g_array_unref);
   g_clear_pointer (&self->allowed_numbers, g_ptr_array_unref);
 
   G_OBJECT_CLASS (vigie_classifier_parent_class)->finalize (object);
@@ -833,7 +881,7 @@ add_entry (VigieClassifier *self,
            float            weight,
            guint8           mode)
 {
-  Entry e = { klass, weight, mode };
+  Entry e = { klass, weight, mode, 0 };
   g_array_append_val (self->entries, e);
   return self->entries->len - 1;
 }
@@ -847,6 +895,68 @@ static const char * const glue_before[] = {
 static const char * const glue_after[] = {
   "tous", "toutes", "les", "ces", "them", "all", NULL
 };
+
+/* The glue words as skeletons, longest first */
+static GPtrArray *glue_before_skel;
+static GPtrArray *glue_after_skel;
+
+static int
+compare_length_desc (gconstpointer a,
+                     gconstpointer b)
+{
+  return (int) strlen (*(const char * const *) b) - (int) strlen (*(const char * const *) a);
+}
+
+static gsize
+init_glue_once (void)
+{
+  glue_before_skel = g_ptr_array_new ();
+  glue_after_skel = g_ptr_array_new ();
+  for (guint i = 0; glue_before[i]; i++)
+    g_ptr_array_add (glue_before_skel, vigie_normalize_term (glue_before[i], NULL));
+  for (guint i = 0; glue_after[i]; i++)
+    g_ptr_array_add (glue_after_skel, vigie_normalize_term (glue_after[i], NULL));
+  g_ptr_array_sort (glue_before_skel, compare_length_desc);
+  return 1;
+}
+
+static void
+init_glue (void)
+{
+  static gsize once = 0;
+  if (g_once_init_enter (&once))
+    g_once_init_leave (&once, init_glue_once ());
+}
+
+/* [left, left + left_len) is empty or ends with a glue word; the right part
+ * is empty, a plural ending or a glue word */
+static gboolean
+glue_ok (const char *left,
+         gsize       left_len,
+         const char *right,
+         gsize       right_len)
+{
+  gboolean ok = left_len == 0;
+
+  for (guint i = 0; !ok && i < glue_before_skel->len; i++)
+    {
+      const char *g = g_ptr_array_index (glue_before_skel, i);
+      gsize gl = strlen (g);
+      if (gl <= left_len && memcmp (left + left_len - gl, g, gl) == 0)
+        ok = TRUE;
+    }
+  if (!ok)
+    return FALSE;
+  if (right_len == 0 || (right_len == 1 && (right[0] == 's' || right[0] == 'x')))
+    return TRUE;
+  for (guint i = 0; i < glue_after_skel->len; i++)
+    {
+      const char *g = g_ptr_array_index (glue_after_skel, i);
+      if (strlen (g) == right_len && memcmp (right, g, right_len) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
 
 static void
 add_term (VigieClassifier    *self,
@@ -885,20 +995,11 @@ add_term (VigieClassifier    *self,
   if (glue && strchr (skel, ' ') == NULL && strlen (skel) >= 4 &&
       (term->mode == VIGIE_TERM_WORD || term->mode == VIGIE_TERM_EXACT))
     {
-      /* "typiquedeconnasse", "jedéteste": the glued word ends the token;
-       * "pendretous": it starts it */
-      for (guint i = 0; glue_before[i]; i++)
-        {
-          g_autofree char *v = g_strconcat (glue_before[i], term->source, NULL);
-          g_autofree char *vs = g_strconcat (glue_before[i], term->source, "s", NULL);
-          add_entry_pattern (self, v, VIGIE_TERM_SUFFIX, entry, FALSE);
-          add_entry_pattern (self, vs, VIGIE_TERM_SUFFIX, entry, FALSE);
-        }
-      for (guint i = 0; glue_after[i]; i++)
-        {
-          g_autofree char *v = g_strconcat (term->source, glue_after[i], NULL);
-          add_entry_pattern (self, v, VIGIE_TERM_PREFIX, entry, FALSE);
-        }
+      /* "typiquedeconnasse", "jedéteste", "pendretous": found anywhere in a
+       * word, kept when what it is glued to is a short word (on_match) */
+      guint32 glued = add_entry (self, klass, term->weight, VIGIE_TERM_INFIX);
+      g_array_index (self->entries, Entry, glued).flags |= ENTRY_GLUED;
+      add_entry_pattern (self, term->source, VIGIE_TERM_INFIX, glued, FALSE);
     }
 
   /* Typos: one letter left out ("hane"), two letters swapped ("détetse") */
@@ -1017,6 +1118,7 @@ vigie_classifier_new (VigiePolicy                    *policy,
   if (settings == NULL)
     settings = defaults = vigie_classifier_settings_new ();
 
+  init_glue ();
   self = g_object_new (VIGIE_TYPE_CLASSIFIER, NULL);
   self->policy = g_object_ref (policy);
   self->matcher = vigie_matcher_new ();
@@ -1025,6 +1127,7 @@ vigie_classifier_new (VigiePolicy                    *policy,
   self->class_ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->mask_terms = g_array_new (FALSE, FALSE, sizeof (MaskTerm));
   self->allowed_domains = g_ptr_array_new_with_free_func (g_free);
+  self->detector_rules = g_array_new (FALSE, FALSE, sizeof (guint));
   self->allowed_numbers = g_ptr_array_new_with_free_func (g_free);
   self->all_patterns = g_ptr_array_new ();
 
@@ -1082,6 +1185,12 @@ vigie_classifier_new (VigiePolicy                    *policy,
         }
     }
   self->n_classes = self->class_names->len;
+  self->category_ids = g_new0 (const char *, vigie_policy_get_n_categories (policy) + 1);
+  for (guint c = 0; c < vigie_policy_get_n_categories (policy); c++)
+    self->category_ids[c] = g_intern_string (vigie_policy_get_category (policy, c)->id);
+  self->class_is_extra = g_new0 (guint8, self->n_classes);
+  for (guint c = 0; c < self->n_classes; c++)
+    self->class_is_extra[c] = g_str_has_prefix (g_ptr_array_index (self->class_names, c), "extra:");
 
   /* Terms into the matcher */
   /* Every term's skeleton: a typo variant that is itself a known word is
@@ -1136,6 +1245,16 @@ vigie_classifier_new (VigiePolicy                    *policy,
           vigie_matcher_add (self->matcher, pat->str, NULL, VIGIE_MATCH_LOOSE_RUNS, entry);
         }
     }
+  /* Language words are only counted */
+  {
+    guint32 lang_fr = class_id (self, "lang_fr", FALSE), lang_en = class_id (self, "lang_en", FALSE);
+    for (guint i = 0; i < self->entries->len; i++)
+      {
+        Entry *e = &g_array_index (self->entries, Entry, i);
+        if (e->klass != NO_CLASS && (e->klass == lang_fr || e->klass == lang_en))
+          e->flags |= ENTRY_COUNT;
+      }
+  }
   vigie_matcher_compile (self->matcher);
 
   /* Rules */
@@ -1246,8 +1365,20 @@ vigie_classifier_new (VigiePolicy                    *policy,
           break;
 
         case VIGIE_RULE_DETECTOR:
-          if (g_str_equal (rule->detector, "near_duplicate"))
-            self->near_dup_rule = r;
+          {
+            static const struct { const char *name; DetectorKind kind; } kinds[] = {
+              { "phone", DET_PHONE }, { "email", DET_EMAIL }, { "link", DET_LINK },
+              { "ramq", DET_RAMQ }, { "ohip", DET_OHIP }, { "sin", DET_SIN },
+              { "postal_code", DET_POSTAL_CODE }, { "money", DET_MONEY },
+              { "near_duplicate", DET_NEAR_DUPLICATE }, { "offtopic", DET_OFFTOPIC },
+            };
+            for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+              if (g_str_equal (rule->detector, kinds[k].name))
+                cr->detector = kinds[k].kind;
+            if (cr->detector == DET_NEAR_DUPLICATE)
+              self->near_dup_rule = r;
+            g_array_append_val (self->detector_rules, r);
+          }
           break;
 
         default:
@@ -1305,6 +1436,8 @@ typedef struct
 {
   VigieClassifier *self;
   Scratch         *s;
+  guint            fr;
+  guint            en;
 } ScanData;
 
 static gboolean
@@ -1326,6 +1459,22 @@ on_match (guint32  value,
     b--;
   if (a > b || tok_at[a] == G_MAXUINT32 || tok_at[b] == G_MAXUINT32)
     return TRUE;
+  if (G_UNLIKELY (e->flags & ENTRY_COUNT))
+    {
+      if (e->klass == d->self->class_lang_fr)
+        d->fr++;
+      else
+        d->en++;
+      return TRUE;
+    }
+  if (e->flags & ENTRY_GLUED)
+    {
+      const VigieToken *tok = &g_array_index (n->tokens, VigieToken, tok_at[a]);
+      if (tok_at[a] != tok_at[b] || (tok->start == a && tok->end == b + 1))
+        return TRUE;  /* the whole word: its own entry reports it */
+      if (!glue_ok (n->text + tok->start, a - tok->start, n->text + b + 1, tok->end - b - 1))
+        return TRUE;
+    }
   h.t0 = tok_at[a];
   h.t1 = tok_at[b] + 1;
   h.klass = e->klass;
@@ -1727,19 +1876,20 @@ run_detectors (VigieClassifier            *self,
                const VigieClassifyContext *context)
 {
   gboolean numbers_done = FALSE;
+  gboolean has_digit = FALSE;
 
-  for (guint r = 0; r < self->n_rules; r++)
+  for (gsize i = 0; i < len && !has_digit; i++)
+    has_digit = g_ascii_isdigit (text[i]);
+
+  for (guint ri = 0; ri < self->detector_rules->len; ri++)
     {
+      guint r = g_array_index (self->detector_rules, guint, ri);
       const CRule *cr = &self->rules[r];
-      const char *det;
+      DetectorKind det = cr->detector;
 
-      if (cr->rule->kind != VIGIE_RULE_DETECTOR)
-        continue;
-      det = cr->rule->detector;
-
-      if (g_str_equal (det, "link") || g_str_equal (det, "email"))
+      if (det == DET_LINK || det == DET_EMAIL)
         {
-          gboolean email = g_str_equal (det, "email");
+          gboolean email = det == DET_EMAIL;
           for (guint i = 0; i < s->norm->links->len; i++)
             {
               const VigieLink *l = &g_array_index (s->norm->links, VigieLink, i);
@@ -1757,7 +1907,7 @@ run_detectors (VigieClassifier            *self,
           continue;
         }
 
-      if (g_str_equal (det, "offtopic"))
+      if (det == DET_OFFTOPIC)
         {
           g_autoptr(VigieNormalized) post = NULL;
           guint n_content = 0, n_shared = 0;
@@ -1795,8 +1945,8 @@ run_detectors (VigieClassifier            *self,
           continue;
         }
 
-      if (g_str_equal (det, "near_duplicate"))
-        continue;  /* across a batch: vigie_classifier_classify_comments() */
+      if (det == DET_NEAR_DUPLICATE || !has_digit)
+        continue;  /* near-duplicates: across a batch (vigie_classifier_classify_comments) */
 
       /* Numbers */
       if (!numbers_done)
@@ -1814,12 +1964,12 @@ run_detectors (VigieClassifier            *self,
 
           switch (d->kind)
             {
-            case VIGIE_DETECT_PHONE: wanted = g_str_equal (det, "phone"); break;
-            case VIGIE_DETECT_RAMQ: wanted = g_str_equal (det, "ramq"); break;
-            case VIGIE_DETECT_OHIP: wanted = g_str_equal (det, "ohip"); break;
-            case VIGIE_DETECT_SIN: wanted = g_str_equal (det, "sin"); break;
-            case VIGIE_DETECT_POSTAL_CODE: wanted = g_str_equal (det, "postal_code"); break;
-            case VIGIE_DETECT_MONEY: wanted = g_str_equal (det, "money"); break;
+            case VIGIE_DETECT_PHONE: wanted = det == DET_PHONE; break;
+            case VIGIE_DETECT_RAMQ: wanted = det == DET_RAMQ; break;
+            case VIGIE_DETECT_OHIP: wanted = det == DET_OHIP; break;
+            case VIGIE_DETECT_SIN: wanted = det == DET_SIN; break;
+            case VIGIE_DETECT_POSTAL_CODE: wanted = det == DET_POSTAL_CODE; break;
+            case VIGIE_DETECT_MONEY: wanted = det == DET_MONEY; break;
             case VIGIE_DETECT_PHONE_PUBLIC:
             default:
               wanted = FALSE;
@@ -1963,46 +2113,49 @@ finish (VigieClassifier     *self,
         VigieClassification *result)
 {
   guint n_cats = vigie_policy_get_n_categories (self->policy);
-  g_autofree Agg *aggs = g_new0 (Agg, n_cats);
-  g_autofree double *rule_cat_best = NULL;
+  Agg aggs[32];
   gboolean changed = TRUE;
 
-  /* Best score of each (rule, category); noisy-or across rules */
-  rule_cat_best = g_new0 (double, (gsize) self->n_rules * n_cats);
+  if (s->evidence->len == 0)
+    return;
+  g_assert (n_cats <= G_N_ELEMENTS (aggs));
   for (guint i = 0; i < n_cats; i++)
-    aggs[i].category = vigie_policy_get_category (self->policy, i)->id;
+    aggs[i].category = self->category_ids[i];
 
   while (changed)
     {
-      /* Rules cancelled by another category (a spammer's phone number is
-       * spam, not a privacy breach) are removed, then scores recomputed */
+      Evidence *ev = (Evidence *) s->evidence->data;
+      guint n_ev = s->evidence->len;
+
+      /* Per category: the best score of each rule, combined by noisy-or
+       * across rules. Rules cancelled by another category (a spammer's phone
+       * number is spam, not a privacy breach) are removed, then scores are
+       * computed again. */
       changed = FALSE;
-      memset (rule_cat_best, 0, sizeof (double) * self->n_rules * n_cats);
-      for (guint i = 0; i < s->evidence->len; i++)
-        {
-          Evidence *e = &g_array_index (s->evidence, Evidence, i);
-          for (guint c = 0; c < n_cats; c++)
-            if (aggs[c].category == e->category ||
-                g_str_equal (aggs[c].category, e->category))
-              {
-                double *b = &rule_cat_best[(gsize) e->rule * n_cats + c];
-                *b = MAX (*b, e->score);
-              }
-        }
       for (guint c = 0; c < n_cats; c++)
         {
           double keep = 1.0, best = 0;
           guint best_rule = 0;
-          for (guint r = 0; r < self->n_rules; r++)
+
+          for (guint i = 0; i < n_ev; i++)
             {
-              double v = rule_cat_best[(gsize) r * n_cats + c];
-              if (v <= 0)
+              double v = 0;
+              gboolean seen = FALSE;
+
+              if (ev[i].category != aggs[c].category)
                 continue;
+              for (guint k = 0; k < i && !seen; k++)
+                seen = ev[k].category == aggs[c].category && ev[k].rule == ev[i].rule;
+              if (seen)
+                continue;
+              for (guint k = i; k < n_ev; k++)
+                if (ev[k].category == aggs[c].category && ev[k].rule == ev[i].rule)
+                  v = MAX (v, ev[k].score);
               keep *= 1.0 - v;
               if (v > best)
                 {
                   best = v;
-                  best_rule = r;
+                  best_rule = ev[i].rule;
                 }
             }
           aggs[c].score = MIN (0.99, 1.0 - keep);
@@ -2013,17 +2166,18 @@ finish (VigieClassifier     *self,
         {
           Evidence *e = &g_array_index (s->evidence, Evidence, i);
           GStrv by = self->rules[e->rule].suppressed_by;
-          for (guint k = 0; by && by[k]; k++)
-            for (guint c = 0; c < n_cats; c++)
+          gboolean drop = FALSE;
+
+          for (guint k = 0; by && by[k] && !drop; k++)
+            for (guint c = 0; c < n_cats && !drop; c++)
               if (g_str_equal (aggs[c].category, by[k]) && aggs[c].score >= self->threshold)
-                {
-                  g_array_remove_index (s->evidence, i);
-                  i--;
-                  changed = TRUE;
-                  goto next;
-                }
-        next:
-          ;
+                drop = TRUE;
+          if (drop)
+            {
+              g_array_remove_index (s->evidence, i);
+              i--;
+              changed = TRUE;
+            }
         }
     }
 
@@ -2044,7 +2198,7 @@ finish (VigieClassifier     *self,
         {
           Evidence *e = &g_array_index (s->evidence, Evidence, i);
           VigieSpan span;
-          if (!g_str_equal (e->category, cat->id))
+          if (e->category != aggs[c].category)
             continue;
           if (e->t0 != G_MAXUINT32)
             {
@@ -2084,7 +2238,7 @@ classify_into (VigieClassifier            *self,
                VigieClassification        *result)
 {
   VigieNormalized *n = s->norm;
-  ScanData data = { self, s };
+  ScanData data = { self, s, 0, 0 };
   guint nt;
   guint32 *tok_at;
   guint fr = 0, en = 0;
@@ -2109,9 +2263,25 @@ classify_into (VigieClassifier            *self,
   match_masked (self, s);
 
   /* Hits by token */
-  g_array_set_size (s->hits, 0);
-  g_array_append_vals (s->hits, s->raw_hits->data, s->raw_hits->len);
-  g_array_sort (s->hits, compare_hits);
+  {
+    /* Hits come out by end position, nearly sorted: insertion sort */
+    GArray *tmp = s->hits;
+    Hit *h;
+    s->hits = s->raw_hits;
+    s->raw_hits = tmp;
+    h = (Hit *) s->hits->data;
+    for (guint i = 1; i < s->hits->len; i++)
+      {
+        Hit x = h[i];
+        guint k = i;
+        while (k > 0 && compare_hits (&h[k - 1], &x) > 0)
+          {
+            h[k] = h[k - 1];
+            k--;
+          }
+        h[k] = x;
+      }
+  }
   g_array_set_size (s->hit_first, nt + 1);
   {
     guint32 *first = (guint32 *) s->hit_first->data;
@@ -2136,13 +2306,10 @@ classify_into (VigieClassifier            *self,
     {
       const Hit *h = &g_array_index (s->hits, Hit, i);
       s->present[h->klass] = 1;
-      if (h->klass == self->class_lang_fr)
-        fr++;
-      else if (h->klass == self->class_lang_en)
-        en++;
     }
-  fr += n->n_accented;
-  result->lang = g_intern_static_string (en > fr ? "en" : "fr");
+  fr = data.fr + n->n_accented;
+  en = data.en;
+  result->lang = en > fr ? interned_en : interned_fr;
 
   g_array_set_size (s->evidence, 0);
 
@@ -2164,8 +2331,10 @@ classify_into (VigieClassifier            *self,
   for (guint i = 0; i < s->hits->len; i++)
     {
       const Hit *h = &g_array_index (s->hits, Hit, i);
-      const char *cname = g_ptr_array_index (self->class_names, h->klass);
-      if (g_str_has_prefix (cname, "extra:"))
+      const char *cname;
+      if (!self->class_is_extra[h->klass])
+        continue;
+      cname = g_ptr_array_index (self->class_names, h->klass);
         {
           /* Attributed to the first rule of the category, or to none */
           const char *cat = g_intern_string (cname + 6);

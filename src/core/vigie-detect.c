@@ -80,16 +80,30 @@ static const char * const ohip_cues[] = {
   "ohip", "health card", "carte santé", "carte sante", "health number", NULL
 };
 
+/* Letters a postal code may start with, and the others it may hold */
 static gboolean
 postal_first (char c)
 {
-  return strchr ("ABCEGHJKLMNPRSTVXY", g_ascii_toupper (c)) != NULL;
+  switch (g_ascii_toupper (c))
+    {
+    case 'A': case 'B': case 'C': case 'E': case 'G': case 'H': case 'J': case 'K': case 'L':
+    case 'M': case 'N': case 'P': case 'R': case 'S': case 'T': case 'V': case 'X': case 'Y':
+      return TRUE;
+    default:
+      return FALSE;
+    }
 }
 
 static gboolean
 postal_other (char c)
 {
-  return g_ascii_isalpha (c) && strchr ("DFIOQU", g_ascii_toupper (c)) == NULL;
+  switch (g_ascii_toupper (c))
+    {
+    case 'D': case 'F': case 'I': case 'O': case 'Q': case 'U':
+      return FALSE;
+    default:
+      return g_ascii_isalpha (c);
+    }
 }
 
 static gboolean

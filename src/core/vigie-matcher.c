@@ -27,6 +27,7 @@ typedef struct
 struct _VigieMatcher
 {
   GArray   *delta;       /* guint32 [n_states * N_SYMBOLS] */
+  guint16  *delta16;     /* the same in half the memory, when there are few states */
   GArray   *fail;        /* guint32 per state */
   GArray   *out_first;   /* guint32 per state: first index in out_list, or G_MAXUINT32 */
   GArray   *dict_link;   /* guint32 per state: next state on the fail chain with outputs, 0 = none */
@@ -93,6 +94,7 @@ vigie_matcher_free (VigieMatcher *self)
   for (guint i = 0; i < self->patterns->len; i++)
     g_free (g_array_index (self->patterns, Pattern, i).runs);
   g_array_unref (self->delta);
+  g_free (self->delta16);
   g_array_unref (self->fail);
   g_array_unref (self->out_first);
   g_array_unref (self->dict_link);
@@ -199,6 +201,13 @@ vigie_matcher_compile (VigieMatcher *self)
             delta[state * N_SYMBOLS + s] = delta[f * N_SYMBOLS + s];
         }
     }
+  /* A smaller table stays in the cache */
+  if (self->fail->len <= G_MAXUINT16)
+    {
+      self->delta16 = g_new (guint16, self->delta->len);
+      for (guint i = 0; i < self->delta->len; i++)
+        self->delta16[i] = g_array_index (self->delta, guint32, i);
+    }
   self->compiled = TRUE;
 }
 
@@ -261,7 +270,8 @@ vigie_matcher_scan (const VigieMatcher *self,
 
       if (G_UNLIKELY (sym < 0))
         sym = 36;
-      state = delta[state * N_SYMBOLS + sym];
+      state = self->delta16 ? self->delta16[state * N_SYMBOLS + sym]
+                            : delta[state * N_SYMBOLS + sym];
       s = out_first[state] != G_MAXUINT32 ? state : dict_link[state];
       while (s != 0)
         {

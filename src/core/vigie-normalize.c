@@ -35,10 +35,10 @@ typedef struct
   guint32     oe;
   guint8      kind;
   guint8      nfold;
-  guint8      upper : 1;
-  guint8      accent : 1;
-  guint8      obfuscated : 1;
-  guint8      mention : 1;
+  guint8      upper;
+  guint8      accent;
+  guint8      obfuscated;
+  guint8      mention;
   char        fold[3];
   const char *word;          /* U_WORD */
   guint16     word_flags;
@@ -49,9 +49,9 @@ typedef struct
   char    s[3];
   guint8  n;
   guint8  kind;
-  guint8  upper : 1;
-  guint8  accent : 1;
-  guint8  lookalike : 1;
+  guint8  upper;
+  guint8  accent;
+  guint8  lookalike;
 } Fold;
 
 #define FOLD_TABLE_SIZE 0x0530
@@ -516,6 +516,27 @@ scan_link (const char *start,
 
 /* Decoding into units */
 
+/* Cheap test before scan_link(): the ASCII run from @p holds a dot or an
+ * '@' followed by a letter or digit */
+static inline gboolean
+word_may_be_link (const char *p,
+                  const char *end)
+{
+  for (; p + 1 < end; p++)
+    {
+      char c = *p;
+      if (c == '.' || c == '@')
+        {
+          if (g_ascii_isalnum (p[1]))
+            return TRUE;
+        }
+      else if (!g_ascii_isalnum (c) && c != '-' && c != '_' && c != '%' && c != '+' &&
+               c != ':' && c != '/')
+        return FALSE;
+    }
+  return FALSE;
+}
+
 static void
 decode_units (VigieNormalized *out,
               const char      *text,
@@ -524,8 +545,13 @@ decode_units (VigieNormalized *out,
   const char *p = text;
   const char *end = text + len;
   GArray *units = out->units;
+  gboolean maybe_links = memchr (text, '.', len) != NULL || memchr (text, '@', len) != NULL;
+  Unit *us;
+  guint nu = 0;
 
-  g_array_set_size (units, 0);
+  /* At most one unit per byte: write them in place */
+  g_array_set_size (units, len + 1);
+  us = (Unit *) units->data;
   g_array_set_size (out->links, 0);
   out->n_accented = out->n_upper = out->n_letters = 0;
 
@@ -536,8 +562,8 @@ decode_units (VigieNormalized *out,
       gunichar c;
       const char *next;
 
-      if ((*p == 'h' || *p == 'H' || *p == 'w' || *p == 'W' || g_ascii_isalnum (*p)) &&
-          (p == text || !g_ascii_isalnum (p[-1])))
+      if (maybe_links && g_ascii_isalnum (*p) && (p == text || !g_ascii_isalnum (p[-1])) &&
+          word_may_be_link (p, end))
         {
           VigieLink link;
           const char *link_end = scan_link (text, p, end, &link);
@@ -549,14 +575,22 @@ decode_units (VigieNormalized *out,
               u.kind = U_WORD;
               u.word = link.is_email ? "zzemail" : "zzurl";
               u.word_flags = link.is_email ? VIGIE_TOKEN_EMAIL : VIGIE_TOKEN_LINK;
-              g_array_append_val (units, u);
+              us[nu++] = u;
               p = link_end;
               continue;
             }
         }
 
-      c = g_utf8_get_char (p);
-      next = g_utf8_next_char (p);
+      if ((guchar) *p < 0x80)
+        {
+          c = (guchar) *p;
+          next = p + 1;
+        }
+      else
+        {
+          c = g_utf8_get_char (p);
+          next = g_utf8_next_char (p);
+        }
       u.os = p - text;
       u.oe = next - text;
       p = next;
@@ -570,25 +604,25 @@ decode_units (VigieNormalized *out,
               u.kind = U_WORD;
               u.word = e->word;
               u.word_flags = VIGIE_TOKEN_EMOJI;
-              g_array_append_val (units, u);
+              us[nu++] = u;
               continue;
             }
           if (is_emoji_range (c))
             {
               u.kind = U_PUNCT;
-              g_array_append_val (units, u);
+              us[nu++] = u;
               continue;
             }
         }
 
       fold_char (c, &f);
-      if (f.kind == U_IGNORE)
+      if (G_UNLIKELY (f.kind == U_IGNORE))
         {
           /* Combining marks and invisible characters belong to the previous
            * character */
-          if (units->len > 0)
+          if (nu > 0)
             {
-              Unit *prev = &g_array_index (units, Unit, units->len - 1);
+              Unit *prev = &us[nu - 1];
               prev->oe = u.oe;
               if (f.accent && prev->kind == U_LETTER)
                 {
@@ -599,20 +633,31 @@ decode_units (VigieNormalized *out,
             }
           continue;
         }
-      u.kind = f.kind;
-      u.nfold = f.n;
-      memcpy (u.fold, f.s, 3);
-      u.upper = f.upper;
-      u.accent = f.accent;
-      u.obfuscated = f.lookalike;
-      if (u.kind == U_LETTER)
-        {
-          out->n_letters++;
-          out->n_upper += u.upper;
-          out->n_accented += u.accent;
-        }
-      g_array_append_val (units, u);
+      {
+        /* Written in place, field by field */
+        Unit *w = &us[nu++];
+        w->os = u.os;
+        w->oe = u.oe;
+        w->kind = f.kind;
+        w->nfold = f.n;
+        w->fold[0] = f.s[0];
+        w->fold[1] = f.s[1];
+        w->fold[2] = f.s[2];
+        w->upper = f.upper;
+        w->accent = f.accent;
+        w->obfuscated = f.lookalike;
+        w->mention = 0;
+        w->word = NULL;
+        w->word_flags = 0;
+        if (f.kind == U_LETTER)
+          {
+            out->n_letters++;
+            out->n_upper += f.upper;
+            out->n_accented += f.accent;
+          }
+      }
     }
+  g_array_set_size (units, nu);
 }
 
 static inline gboolean
