@@ -314,13 +314,21 @@ load_done_cb (GObject      *object,
   new_n = ids->len;
   clear_cache (self);
   g_hash_table_remove_all (self->post_excerpts);
-  g_array_unref (self->ids);
-  self->ids = g_steal_pointer (&ids);
 
   /* Still "loading" while the items change, so that a selection dropped
-   * by the change can be told from one the person cleared */
-  if (old_n > 0 || new_n > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, new_n);
+   * by the change can be told from one the person cleared.
+   *
+   * Removed, then added, in two steps: told that N items replace M,
+   * GtkListView looks for its rows' items among the N new ones to keep
+   * their widgets, and that walks the whole list (seconds for a million
+   * comments). Nothing to look for, nothing to walk. */
+  g_array_set_size (self->ids, 0);
+  if (old_n > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
+  g_array_unref (self->ids);
+  self->ids = g_steal_pointer (&ids);
+  if (new_n > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, new_n);
   set_loading (self, FALSE);
   if (old_n != new_n)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);

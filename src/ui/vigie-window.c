@@ -16,6 +16,9 @@
 #include "vigie-sidebar.h"
 
 #include <glib/gi18n.h>
+#ifdef __GLIBC__
+# include <malloc.h>
+#endif
 
 /* An import in its worker thread, and the progress it reports */
 typedef struct
@@ -63,6 +66,8 @@ struct _VigieWindow
   GtkFileChooserNative *chooser;
   ImportJob            *import_job;
   guint                 progress_id;
+  guint                 sidebar_timeout_id;
+  guint                 trim_id;
   char                 *workspace_name;
 
   gint64                selected_id;      /* kept across reloads */
@@ -72,6 +77,7 @@ struct _VigieWindow
   guint                 first_load_done : 1;
   guint                 first_rows_hooked : 1;
   guint                 queue_had_items : 1;
+  guint                 query_set : 1;
 };
 
 enum {
@@ -539,11 +545,60 @@ unhook_after_paint (VigieWindow *self)
   g_clear_object (&self->after_paint_clock);
 }
 
+/* Worker threads read big workspaces with connections of their own, whose
+ * page caches glibc keeps in the threads' arenas once freed: give that
+ * memory back when the loads are done */
+static gboolean
+trim_memory_cb (gpointer user_data)
+{
+  VigieWindow *self = user_data;
+
+  self->trim_id = 0;
+#ifdef __GLIBC__
+  malloc_trim (0);
+#endif
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_trim (VigieWindow *self)
+{
+  if (self->trim_id == 0)
+    self->trim_id = g_timeout_add_full (G_PRIORITY_LOW, 500, trim_memory_cb, self, NULL);
+}
+
+static void
+sidebar_loaded_cb (VigieWindow *self)
+{
+  schedule_trim (self);
+}
+
+/* The sidebar's counts scan the whole workspace: on a big one they would
+ * take the CPU the first rows need, so they wait for them */
+static void
+start_sidebar (VigieWindow *self)
+{
+  g_clear_handle_id (&self->sidebar_timeout_id, g_source_remove);
+  if (vigie_sidebar_get_store (self->sidebar) == NULL)
+    vigie_sidebar_set_store (self->sidebar, self->store);
+}
+
+static gboolean
+start_sidebar_timeout_cb (gpointer user_data)
+{
+  VigieWindow *self = user_data;
+
+  self->sidebar_timeout_id = 0;
+  start_sidebar (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 after_paint_cb (GdkFrameClock *clock,
                 VigieWindow   *self)
 {
   unhook_after_paint (self);
+  start_sidebar (self);
   g_signal_emit (self, signals[FIRST_ROWS_DRAWN], 0);
 }
 
@@ -793,6 +848,14 @@ queue_loaded_cb (VigieWindow *self)
   self->first_load_done = TRUE;
   update_queue_state (self);
   update_title (self);
+  schedule_trim (self);
+
+  /* No rows to wait for; or rows that do not come (a hidden window) */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->queue)) == 0 ||
+      !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    start_sidebar (self);
+  else if (vigie_sidebar_get_store (self->sidebar) == NULL && self->sidebar_timeout_id == 0)
+    self->sidebar_timeout_id = g_timeout_add (1000, start_sidebar_timeout_cb, self);
 
   /* The same comment stays selected when it is still in the queue */
   if (self->selected_id != 0)
@@ -818,6 +881,16 @@ queue_loaded_cb (VigieWindow *self)
     }
 }
 
+static gboolean
+same_query (const VigieQuery *a,
+            const VigieQuery *b)
+{
+  return a->view == b->view && a->page_id == b->page_id && a->post_id == b->post_id &&
+         a->author_id == b->author_id && a->category == b->category && a->sort == b->sort &&
+         g_strcmp0 (a->search != NULL && a->search[0] != '\0' ? a->search : NULL,
+                    b->search != NULL && b->search[0] != '\0' ? b->search : NULL) == 0;
+}
+
 static void
 update_query (VigieWindow *self)
 {
@@ -826,6 +899,13 @@ update_query (VigieWindow *self)
   vigie_sidebar_get_filter (self->sidebar, &query);
   query.search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   query.sort = VIGIE_SORT_NEWEST;
+
+  /* GtkSearchEntry also says "changed" when nothing did; a million ids
+   * are not read again for that */
+  if (self->query_set && same_query (&query, vigie_queue_model_get_query (self->queue)))
+    return;
+  self->query_set = TRUE;
+
   vigie_queue_model_set_query (self->queue, &query);
   update_title (self);
 }
@@ -987,7 +1067,6 @@ vigie_window_constructed (GObject *object)
   gtk_list_view_set_model (self->queue_view, GTK_SELECTION_MODEL (self->selection));
 
   vigie_comment_detail_set_store (self->detail, self->store);
-  vigie_sidebar_set_store (self->sidebar, self->store);
 
   update_query (self);
   update_queue_state (self);
@@ -999,6 +1078,8 @@ vigie_window_dispose (GObject *object)
   VigieWindow *self = VIGIE_WINDOW (object);
 
   g_clear_handle_id (&self->progress_id, g_source_remove);
+  g_clear_handle_id (&self->sidebar_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->trim_id, g_source_remove);
   if (self->import_job != NULL)
     {
       g_cancellable_cancel (self->import_job->cancellable);
@@ -1166,6 +1247,7 @@ vigie_window_class_init (VigieWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, queue_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_loaded_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, detail_comment_activated_cb);
