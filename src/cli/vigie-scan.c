@@ -190,24 +190,25 @@ write_comment (GString                   *out,
     }
 }
 
-/* The posts' texts by row id, for the off-topic detector */
+/* The posts by row id: their text helps tell off-topic comments, their
+ * page the organisation's own replies */
 static GHashTable *
-load_post_texts (VigieStore  *store,
-                 GError     **error)
+load_posts (VigieStore  *store,
+            GError     **error)
 {
   g_autoptr(GPtrArray) posts = vigie_store_list_posts (store, 0, error);
-  GHashTable *texts;
+  GHashTable *by_id;
 
   if (posts == NULL)
     return NULL;
-  texts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                 (GDestroyNotify) vigie_post_unref);
   for (guint i = 0; i < posts->len; i++)
     {
       VigiePost *p = g_ptr_array_index (posts, i);
-      if (p->text != NULL)
-        g_hash_table_insert (texts, g_memdup2 (&p->id, sizeof p->id), g_strdup (p->text));
+      g_hash_table_insert (by_id, &p->id, vigie_post_ref (p));
     }
-  return texts;
+  return by_id;
 }
 
 /* Comments are classified in windows of this many, so near-duplicates are
@@ -224,15 +225,15 @@ print_comments (VigieStore       *store,
   VigieQuery query = { .sort = VIGIE_SORT_OLDEST };
   g_autoptr(GArray) ids = vigie_store_query_ids (store, &query, NULL, error);
   g_autoptr(GString) out = g_string_sized_new (1 << 16);
-  g_autoptr(GHashTable) post_texts = NULL;
+  g_autoptr(GHashTable) posts = NULL;
   guint window = classifier != NULL ? CLASSIFY_WINDOW : 256;
 
   if (ids == NULL)
     return FALSE;
   if (classifier != NULL)
     {
-      post_texts = load_post_texts (store, error);
-      if (post_texts == NULL)
+      posts = load_posts (store, error);
+      if (posts == NULL)
         return FALSE;
     }
 
@@ -251,7 +252,7 @@ print_comments (VigieStore       *store,
         return FALSE;
       if (classifier != NULL)
         {
-          results = vigie_classifier_classify_comments (classifier, comments, post_texts, NULL,
+          results = vigie_classifier_classify_comments (classifier, comments, posts, NULL,
                                                         error);
           if (results == NULL || !vigie_store_save_classifications (store, comments, results,
                                                                     error))

@@ -2461,7 +2461,7 @@ union_find_root (guint *parent,
 GPtrArray *
 vigie_classifier_classify_comments (VigieClassifier  *self,
                                     GPtrArray        *comments,
-                                    GHashTable       *post_texts,
+                                    GHashTable       *posts,
                                     GCancellable     *cancellable,
                                     GError          **error)
 {
@@ -2488,14 +2488,28 @@ vigie_classifier_classify_comments (VigieClassifier  *self,
     {
       VigieComment *c = g_ptr_array_index (comments, i);
       VigieClassifyContext ctx = { NULL, FALSE };
-      VigieClassification *result = vigie_classification_new ();
+      VigieClassification *result;
+      VigiePost *post = NULL;
 
       if (i % 1024 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
-      if (post_texts != NULL && c->post_id != 0)
-        ctx.post_text = g_hash_table_lookup (post_texts, &c->post_id);
-      classify_into (self, s, c->text, strlen (c->text), &ctx, result);
+      result = vigie_classification_new ();
+
+      if (posts != NULL && c->post_id != 0)
+        post = g_hash_table_lookup (posts, &c->post_id);
+      if (post != NULL)
+        {
+          ctx.post_text = post->text;
+          /* The page answering on its own post */
+          ctx.from_page = (c->author_external_id != NULL &&
+                           g_strcmp0 (c->author_external_id, post->page_external_id) == 0) ||
+                          (c->author_name != NULL &&
+                           g_strcmp0 (c->author_name, post->page_name) == 0);
+        }
       g_ptr_array_add (results, result);
+      if (ctx.from_page)
+        continue;
+      classify_into (self, s, c->text, strlen (c->text), &ctx, result);
       if (dup != NULL && n_tokens (s) >= dup->min_words)
         {
           hashes[i] = vigie_simhash (s->norm->text, s->norm->len);

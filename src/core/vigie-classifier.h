@@ -131,11 +131,13 @@ VigieClassification *vigie_classifier_classify   (VigieClassifier            *se
 
 /* Classifies @comments (VigieComment*) together: each on its own, then
  * near-duplicates across the batch (the same text posted again and again)
- * are flagged `repetitive`. @post_texts maps a post row id (gint64*) to its
- * text and may be NULL. Returns VigieClassification*, in the same order. */
+ * are flagged `repetitive`. @posts maps a post row id (gint64*) to its
+ * VigiePost and may be NULL: the post's text helps tell off-topic comments,
+ * and the page's own replies are never flagged. Returns
+ * VigieClassification*, in the same order. */
 GPtrArray           *vigie_classifier_classify_comments (VigieClassifier  *self,
                                                          GPtrArray        *comments,
-                                                         GHashTable       *post_texts,
+                                                         GHashTable       *posts,
                                                          GCancellable     *cancellable,
                                                          GError          **error);
 
