@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <signal.h>
 #include <string.h>
 
 #include "vigie-classifier.h"
@@ -591,7 +592,10 @@ test_scan_lines (void)
   g_assert_no_error (error);
   g_clear_pointer (&input, g_bytes_unref);
   input = g_bytes_new_static ("x\n", 2);
-  g_assert_true (g_subprocess_communicate (proc, input, NULL, NULL, NULL, &error));
+  /* It may exit before reading its input: a broken pipe is fine */
+  g_subprocess_communicate (proc, input, NULL, NULL, NULL, NULL);
+  g_assert_true (g_subprocess_wait (proc, NULL, &error));
+  g_assert_no_error (error);
   g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 2);
 }
 
@@ -602,6 +606,7 @@ main (int    argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
+  signal (SIGPIPE, SIG_IGN);
 
   g_test_add_func ("/vigie/classifier/insults", test_insults);
   g_test_add_func ("/vigie/classifier/sacres", test_sacres);

@@ -174,6 +174,11 @@ test_links_and_quotes (void)
     }
   g_assert_cmpuint (quoted, ==, 2);
   g_assert_cmpuint (n->n_sentences, ==, 2);
+
+  /* A quotation mark never closed quotes nothing */
+  vigie_normalize (n, "\"Je dis que t'es un idiot", -1);
+  for (guint i = 0; i < n->tokens->len; i++)
+    g_assert_false (g_array_index (n->tokens, VigieToken, i).flags & VIGIE_TOKEN_QUOTED);
 }
 
 static gboolean

@@ -961,6 +961,14 @@ vigie_normalize (VigieNormalized *out,
       i++;
     }
 
+  /* A quotation mark never closed quotes nothing: "Bon. C'est nul */
+  if (quoted)
+    {
+      RawWord *ws = (RawWord *) words->data;
+      for (gint k = (gint) words->len - 1; k >= 0 && (ws[k].flags & VIGIE_TOKEN_QUOTED); k--)
+        ws[k].flags &= ~VIGIE_TOKEN_QUOTED;
+    }
+
   /* Letters spread out: "c o n n a r d", "i.d.i.o.t", three single letters
    * or more separated by spaces or dots only */
   {
