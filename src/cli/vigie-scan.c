@@ -12,9 +12,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "vigie-audit.h"
 #include "vigie-classifier.h"
 #include "vigie-import.h"
+#include "vigie-outbox.h"
 #include "vigie-store.h"
+#include "vigie-templates.h"
 
 enum
 {
@@ -403,6 +406,287 @@ scan_lines (const char *policy_path)
   return EXIT_OK;
 }
 
+/* --apply: one action through the workspace's connector, as the
+ * application does it (outbox, evidence, audit), without a grace period */
+typedef struct
+{
+  const char  *kind;
+  const char  *comment;
+  const char  *template_id;
+  const char  *note;
+  const char  *text;
+  const char  *lang;
+  const char  *actor;
+  const char  *role;
+  const char  *correction;
+  char       **categories;
+} ApplyOptions;
+
+/* "platform:external_id" as printed by --output jsonl, or a row id */
+static VigieComment *
+find_comment (VigieStore  *store,
+              const char  *id,
+              GError     **error)
+{
+  const char *colon = strchr (id, ':');
+  char *end = NULL;
+  gint64 row_id;
+
+  if (colon != NULL)
+    {
+      g_autofree char *platform_name = g_strndup (id, colon - id);
+      VigiePlatform platform = vigie_platform_from_string (platform_name);
+
+      if (platform == VIGIE_PLATFORM_UNKNOWN && !g_str_equal (platform_name, "unknown"))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("“%s” is not a comment id: expected platform:id, such as "
+                         "facebook:123_456, or a row number."), id);
+          return NULL;
+        }
+      return vigie_store_find_comment (store, platform, colon + 1, error);
+    }
+  row_id = g_ascii_strtoll (id, &end, 10);
+  if (end == id || *end != '\0' || row_id <= 0)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("“%s” is not a comment id: expected platform:id, such as "
+                     "facebook:123_456, or a row number."), id);
+      return NULL;
+    }
+  return vigie_store_get_comment (store, row_id, error);
+}
+
+static char *
+fill_template (VigieStore          *store,
+               const VigieComment  *comment,
+               const ApplyOptions  *o,
+               const char          *lang,
+               GError             **error)
+{
+  g_autoptr(VigieTemplates) templates = vigie_templates_new_default (error);
+  g_autoptr(GHashTable) values = NULL;
+  g_autoptr(VigieClassification) classification = NULL;
+  g_autoptr(GStrvBuilder) clauses = g_strv_builder_new ();
+  g_auto(GStrv) clause_list = NULL;
+
+  if (templates == NULL || !vigie_templates_load_overrides (templates, store, error))
+    return NULL;
+  classification = vigie_store_get_classification (store, comment->id, NULL);
+  for (guint i = 0; classification != NULL && i < classification->flags->len; i++)
+    {
+      const VigieFlag *f = &g_array_index (classification->flags, VigieFlag, i);
+      if (f->clause != NULL && (o->categories == NULL ||
+                                g_strv_contains ((const char * const *) o->categories,
+                                                 f->category)))
+        g_strv_builder_add (clauses, f->clause);
+    }
+  clause_list = g_strv_builder_end (clauses);
+  values = vigie_templates_collect_values (store, comment, (const char * const *) clause_list,
+                                           lang);
+  if (o->note != NULL)
+    g_hash_table_insert (values, g_strdup ("details"), g_strdup (o->note));
+  return vigie_templates_fill (templates, o->template_id, lang, values, error);
+}
+
+static void
+print_action (const VigieAction *action)
+{
+  g_autoptr(GString) out = g_string_new ("{\"action\":");
+
+  g_string_append_printf (out, "%" G_GINT64_FORMAT ",\"kind\":", action->id);
+  append_json_string (out, vigie_action_kind_to_string (action->kind));
+  g_string_append (out, ",\"comment\":");
+  append_json_string (out, action->comment_ref);
+  g_string_append (out, ",\"status\":");
+  append_json_string (out, vigie_action_status_to_string (action->status));
+  g_string_append (out, ",\"result\":");
+  append_json_string (out, action->result_ref);
+  g_string_append (out, ",\"evidence_sha256\":");
+  append_json_string (out, action->evidence_sha256);
+  g_string_append (out, "}\n");
+  fputs (out->str, stdout);
+}
+
+static int
+apply_action (VigieStore         *store,
+              const ApplyOptions *o,
+              gboolean            quiet)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigieComment) comment = NULL;
+  g_autoptr(VigieConnector) connector = NULL;
+  g_autoptr(VigieOutbox) outbox = NULL;
+  g_autoptr(VigieAction) action = NULL;
+  g_autoptr(VigieClassification) classification = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *actor = NULL;
+  VigieActionRequest request = { 0 };
+  VigieActionKind kind;
+
+  if (!vigie_action_kind_from_string (o->kind, &kind) || kind == VIGIE_ACTION_RETRACT_REPLY ||
+      kind == VIGIE_ACTION_REOPEN)
+    {
+      g_printerr (_("vigie-scan: unknown action “%s”; the actions are hide, unhide, remove, ban, "
+                    "unban, reply, private_reply, escalate, keep and "
+                    "correct_classification\n"), o->kind);
+      return EXIT_BAD_INPUT;
+    }
+  if (o->comment == NULL)
+    {
+      g_printerr ("vigie-scan: %s\n", _("--apply needs --comment ID"));
+      return EXIT_BAD_INPUT;
+    }
+  comment = find_comment (store, o->comment, &error);
+  if (comment == NULL)
+    {
+      g_printerr ("vigie-scan: %s\n", error->message);
+      return EXIT_BAD_INPUT;
+    }
+
+  request.kind = kind;
+  request.comment_id = comment->id;
+  request.categories = (const char * const *) o->categories;
+  /* GLib says "Unknown" when the account has no real name */
+  if (o->actor != NULL)
+    actor = g_strdup (o->actor);
+  else if (g_strcmp0 (g_get_real_name (), "Unknown") != 0)
+    actor = g_strdup (g_get_real_name ());
+  else
+    actor = g_strdup (g_get_user_name ());
+  request.actor_name = actor;
+  request.actor_role = o->role;
+  request.note = o->note;
+  request.correction = vigie_correction_from_string (o->correction);
+  if (o->correction != NULL && request.correction == VIGIE_CORRECTION_NONE)
+    {
+      g_printerr ("vigie-scan: %s\n", _("--correction must be wrong or missed"));
+      return EXIT_BAD_INPUT;
+    }
+  if (o->lang != NULL && g_strcmp0 (o->lang, "fr") != 0 && g_strcmp0 (o->lang, "en") != 0)
+    {
+      g_printerr ("vigie-scan: %s\n", _("--lang must be fr or en"));
+      return EXIT_BAD_INPUT;
+    }
+
+  if (vigie_action_kind_needs_text (kind))
+    {
+      classification = vigie_store_get_classification (store, comment->id, NULL);
+      request.lang = o->lang ? o->lang
+                     : vigie_template_pick_language (comment->language,
+                                                     classification ? classification->lang : NULL);
+      if (o->text != NULL)
+        text = g_strdup (o->text);
+      else if (o->template_id != NULL)
+        {
+          text = fill_template (store, comment, o, request.lang, &error);
+          if (text == NULL)
+            {
+              g_printerr ("vigie-scan: %s\n", error->message);
+              return EXIT_BAD_INPUT;
+            }
+          /* The note filled {details}; it is not a note of the action */
+          request.note = NULL;
+        }
+      else
+        {
+          g_printerr ("vigie-scan: %s\n", _("a reply needs --template NAME or --text TEXT"));
+          return EXIT_BAD_INPUT;
+        }
+      request.template_id = o->template_id;
+      request.text = text;
+    }
+  else if (o->template_id != NULL || o->text != NULL)
+    {
+      g_printerr ("vigie-scan: %s\n", _("--template and --text go with reply and private_reply"));
+      return EXIT_BAD_INPUT;
+    }
+
+  connector = vigie_connector_new_for_store (store, &error);
+  if (connector == NULL)
+    {
+      g_printerr ("vigie-scan: %s\n", error->message);
+      return EXIT_BAD_INPUT;
+    }
+  outbox = vigie_outbox_new (store, connector);
+  /* A script's decision is final: no grace period */
+  vigie_outbox_set_grace_period (outbox, 0);
+
+  request.comment_id = comment->id;
+  {
+    gint64 id = vigie_outbox_enqueue (outbox, &request, &error);
+
+    if (id == 0)
+      {
+        g_printerr ("vigie-scan: %s\n", error->message);
+        return EXIT_BAD_INPUT;
+      }
+    /* Actions left pending by an earlier run go out too, as at the
+     * application's start */
+    if (!vigie_outbox_process_sync (outbox, NULL, NULL, &error))
+      {
+        g_printerr ("vigie-scan: %s\n", error->message);
+        return EXIT_FAILURE_OTHER;
+      }
+    action = vigie_outbox_get_action (outbox, id, &error);
+    if (action == NULL)
+      {
+        g_printerr ("vigie-scan: %s\n", error->message);
+        return EXIT_FAILURE_OTHER;
+      }
+  }
+
+  print_action (action);
+  if (action->status == VIGIE_ACTION_STATUS_APPLIED)
+    {
+      if (!quiet)
+        g_printerr ("%s: %s\n", vigie_action_kind_get_done_label (action->kind, action->platform),
+                    action->comment_ref);
+      return EXIT_OK;
+    }
+  if (action->status == VIGIE_ACTION_STATUS_PENDING)
+    /* Translators: %lld is an action number, the last %s the platform's error */
+    g_printerr (_("vigie-scan: action %lld (%s) is not applied yet: %s; it stays in the outbox "
+                  "and will be tried again.\n"),
+                (long long) action->id, vigie_action_kind_to_string (action->kind),
+                action->last_error ? action->last_error : "");
+  else
+    g_printerr (_("vigie-scan: action %lld (%s) failed: %s\n"), (long long) action->id,
+                vigie_action_kind_to_string (action->kind),
+                action->last_error ? action->last_error : "");
+  return EXIT_BAD_INPUT;
+}
+
+static int
+verify_audit (VigieStore *store,
+              gboolean    quiet)
+{
+  g_auto(VigieAuditVerification) result = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  if (!vigie_audit_verify (store, &result, NULL, &error))
+    {
+      g_printerr ("vigie-scan: %s\n", error->message);
+      return EXIT_FAILURE_OTHER;
+    }
+  if (!result.intact)
+    {
+      if (result.first_broken_id > 0)
+        /* Translators: %lld is the number of an entry of the audit trail */
+        g_printerr (_("vigie-scan: the audit trail was tampered with; first broken entry: %lld. "
+                      "%s\n"), (long long) result.first_broken_id, result.reason);
+      else
+        g_printerr (_("vigie-scan: the audit trail was tampered with: %s\n"), result.reason);
+      return EXIT_BAD_INPUT;
+    }
+  if (!quiet)
+    g_printerr (ngettext ("The audit trail is intact: %lld entry checked.\n",
+                          "The audit trail is intact: %lld entries checked.\n",
+                          (gulong) result.n_entries),
+                (long long) result.n_entries);
+  return EXIT_OK;
+}
+
 static void
 remove_temporary_workspace (const char *dir)
 {
@@ -430,6 +714,17 @@ main (int    argc,
   g_autoptr(VigieClassifier) classifier = NULL;
   g_auto(GStrv) files = NULL;
   gboolean lines = FALSE;
+  gboolean verify = FALSE;
+  g_autofree char *apply_kind = NULL;
+  g_autofree char *apply_comment = NULL;
+  g_autofree char *apply_template = NULL;
+  g_autofree char *apply_note = NULL;
+  g_autofree char *apply_text = NULL;
+  g_autofree char *apply_lang = NULL;
+  g_autofree char *apply_actor = NULL;
+  g_autofree char *apply_role = NULL;
+  g_autofree char *apply_correction = NULL;
+  g_auto(GStrv) apply_categories = NULL;
   gboolean version = FALSE;
   gboolean quiet = FALSE;
   g_autoptr(GOptionContext) context = NULL;
@@ -449,6 +744,34 @@ main (int    argc,
       N_("Moderation policy file (default: the built-in CISSS and IUCPQ policy)"), N_("FILE") },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet,
       N_("Print no summary on standard error"), NULL },
+    { "apply", 0, 0, G_OPTION_ARG_STRING, &apply_kind,
+      N_("Apply a moderation action to the comment given by --comment, through the workspace’s "
+         "connector (hide, unhide, remove, ban, unban, reply, private_reply, escalate, keep, "
+         "correct_classification)"), N_("ACTION") },
+    { "comment", 0, 0, G_OPTION_ARG_STRING, &apply_comment,
+      N_("The comment to act on: its id as --output jsonl prints it (facebook:123_456), or its "
+         "row number"), N_("ID") },
+    { "template", 0, 0, G_OPTION_ARG_STRING, &apply_template,
+      N_("Reply with this template (removed, private_channel, complaint, correction, distress, "
+         "thanks, offtopic, spam)"), N_("NAME") },
+    { "text", 0, 0, G_OPTION_ARG_STRING, &apply_text,
+      N_("Reply with this text instead of a template"), N_("TEXT") },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &apply_lang,
+      N_("Language of the reply: fr or en (default: the comment’s)"), N_("LANG") },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &apply_note,
+      N_("The reason to keep a comment, a note for the director, or the {details} of a "
+         "template"), N_("TEXT") },
+    { "category", 0, 0, G_OPTION_ARG_STRING_ARRAY, &apply_categories,
+      N_("A category the action cites (default: the comment’s flags); repeat for several"),
+      N_("ID") },
+    { "correction", 0, 0, G_OPTION_ARG_STRING, &apply_correction,
+      N_("With correct_classification: wrong (flagged by mistake) or missed"), N_("KIND") },
+    { "actor", 0, 0, G_OPTION_ARG_STRING, &apply_actor,
+      N_("Who acts, for the audit trail (default: your name)"), N_("NAME") },
+    { "role", 0, 0, G_OPTION_ARG_STRING, &apply_role,
+      N_("The actor’s role, for the audit trail"), N_("ROLE") },
+    { "verify-audit", 0, 0, G_OPTION_ARG_NONE, &verify,
+      N_("Check the workspace’s audit trail and report its first broken entry"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE|FOLDER…") },
     { NULL }
@@ -477,6 +800,41 @@ main (int    argc,
     {
       g_print ("vigie-scan %s\n", PACKAGE_VERSION);
       return EXIT_OK;
+    }
+
+  if (apply_kind != NULL || verify)
+    {
+      ApplyOptions apply = {
+        .kind = apply_kind, .comment = apply_comment, .template_id = apply_template,
+        .note = apply_note, .text = apply_text, .lang = apply_lang, .actor = apply_actor,
+        .role = apply_role, .correction = apply_correction, .categories = apply_categories,
+      };
+
+      if (db_path == NULL || (files != NULL && files[0] != NULL) || lines)
+        {
+          g_printerr ("vigie-scan: %s\n",
+                      _("--apply and --verify-audit work on a workspace: give --db FILE and no "
+                        "files to import"));
+          return EXIT_BAD_INPUT;
+        }
+      if (!g_file_test (db_path, G_FILE_TEST_EXISTS))
+        {
+          g_printerr (_("vigie-scan: no workspace “%s”\n"), db_path);
+          return EXIT_BAD_INPUT;
+        }
+      store = vigie_store_open (db_path, &error);
+      if (store == NULL)
+        {
+          g_printerr ("vigie-scan: %s\n", error->message);
+          return EXIT_BAD_INPUT;
+        }
+      if (verify)
+        {
+          status = verify_audit (store, quiet);
+          if (status != EXIT_OK || apply_kind == NULL)
+            return status;
+        }
+      return apply_action (store, &apply, quiet);
     }
 
   if (output == NULL || g_str_equal (output, "text"))
