@@ -1768,6 +1768,10 @@ passes_contrast (const VigieClassifier *self,
       class_in_range (self, s, self->class_counter, 0, n_tokens (s), s0, s1))
     return FALSE;
 
+  /* Across two sentences, the negation that counts is in the second one,
+   * where the predicate is ("Ils ne changeront jamais. Il faut les ...") */
+  if (s1 > s0)
+    s0 = s1;
   if (rule->negation_required)
     {
       if (!negation_in_range (self, s, (gint) t0 - (gint) w, t1, s0, s1))
