@@ -2141,20 +2141,28 @@ finish (VigieClassifier     *self,
           double keep = 1.0, best = 0;
           guint best_rule = 0;
 
+          /* Every piece of evidence counts once: a rule found at the same
+           * place by two patterns is one piece */
           for (guint i = 0; i < n_ev; i++)
             {
-              double v = 0;
+              double v = ev[i].score;
               gboolean seen = FALSE;
 
               if (ev[i].category != aggs[c].category)
                 continue;
-              for (guint k = 0; k < i && !seen; k++)
-                seen = ev[k].category == aggs[c].category && ev[k].rule == ev[i].rule;
+              for (guint k = 0; k < n_ev && !seen; k++)
+                {
+                  gboolean overlap;
+                  if (k == i || ev[k].category != aggs[c].category || ev[k].rule != ev[i].rule)
+                    continue;
+                  if (ev[i].t0 != G_MAXUINT32 && ev[k].t0 != G_MAXUINT32)
+                    overlap = ev[k].t0 < ev[i].t1 && ev[i].t0 < ev[k].t1;
+                  else
+                    overlap = ev[k].t0 == ev[i].t0 && ev[k].o0 < ev[i].o1 && ev[i].o0 < ev[k].o1;
+                  seen = overlap && (ev[k].score > v || (ev[k].score == v && k < i));
+                }
               if (seen)
                 continue;
-              for (guint k = i; k < n_ev; k++)
-                if (ev[k].category == aggs[c].category && ev[k].rule == ev[i].rule)
-                  v = MAX (v, ev[k].score);
               keep *= 1.0 - v;
               if (v > best)
                 {

@@ -375,7 +375,7 @@ fold_char (gunichar  c,
 static const char * const tlds[] = {
   "com", "ca", "net", "org", "info", "biz", "io", "co", "ly", "gg", "xyz", "shop", "quebec",
   "me", "tv", "fr", "us", "uk", "be", "ch", "online", "site", "store", "app", "link", "club",
-  "live", "top", "vip", "pro", "ru", "cn", "tk", "bit", "to", "gl", "gouv", "gc",
+  "live", "top", "vip", "pro", "ru", "cn", "tk", "bit", "to", "gl", "gouv", "gc", "example",
 };
 
 static gboolean
