@@ -599,6 +599,48 @@ test_scan_lines (void)
   g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 2);
 }
 
+/* File imports with --output jsonl carry the classification too */
+static void
+test_scan_import (void)
+{
+  g_autofree char *scan = scan_path ();
+  g_autofree char *feed = g_build_filename (g_getenv ("VIGIE_SOURCE_DIR"), "data", "demo",
+                                            "facebook-feed-01.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GBytes) out = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint flagged = 0, n = 0;
+
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                           &error, scan, "--quiet", "--output", "jsonl", feed, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate (proc, NULL, NULL, &out, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (proc));
+  text = g_strndup (g_bytes_get_data (out, NULL), g_bytes_get_size (out));
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] && lines[i][0]; i++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonObject *o;
+
+      g_assert_true (json_parser_load_from_data (parser, lines[i], -1, NULL));
+      o = json_node_get_object (json_parser_get_root (parser));
+      g_assert_true (json_object_has_member (o, "id"));
+      g_assert_true (json_object_has_member (o, "flags"));
+      g_assert_true (json_object_has_member (o, "action"));
+      g_assert_true (json_object_has_member (o, "urgent"));
+      if (json_array_get_length (json_object_get_array_member (o, "flags")) > 0)
+        flagged++;
+      n++;
+    }
+  g_assert_cmpuint (n, >, 10);
+  g_assert_cmpuint (flagged, >, 0);
+  g_assert_cmpuint (flagged, <, n);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -627,6 +669,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/offtopic", test_offtopic);
   g_test_add_func ("/vigie/classifier/store-roundtrip", test_store_roundtrip);
   g_test_add_func ("/vigie/scan/lines", test_scan_lines);
+  g_test_add_func ("/vigie/scan/import-jsonl", test_scan_import);
 
   status = g_test_run ();
   g_clear_object (&shared_classifier);
