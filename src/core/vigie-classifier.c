@@ -890,10 +890,12 @@ add_entry (VigieClassifier *self,
 static const char * const glue_before[] = {
   "de", "des", "d", "du", "le", "la", "les", "l", "un", "une", "sale", "ces", "ce", "cette",
   "tous", "toutes", "ma", "ta", "sa", "espece", "bande", "gang", "the", "a", "you", "ur", "of",
-  "fucking", "gros", "grosse", "je", "j", "i", "ces", "these", "those", "all", NULL
+  "fucking", "gros", "grosse", "je", "j", "i", "ces", "these", "those", "all", "juste",
+  "absolument", "vraiment", "tellement", "trop", "si", "cet", "me", "te", "se", "leur", "leurs",
+  "vos", "nos", "sont", "es", "est", NULL
 };
 static const char * const glue_after[] = {
-  "tous", "toutes", "les", "ces", "them", "all", NULL
+  "tous", "toutes", "les", "ces", "them", "all", "ce", "cet", "cette", "des", "de", "d", NULL
 };
 
 /* The glue words as skeletons, longest first */
@@ -1000,6 +1002,20 @@ add_term (VigieClassifier    *self,
       guint32 glued = add_entry (self, klass, term->weight, VIGIE_TERM_INFIX);
       g_array_index (self->entries, Entry, glued).flags |= ENTRY_GLUED;
       add_entry_pattern (self, term->source, VIGIE_TERM_INFIX, glued, FALSE);
+    }
+  else if (glue && strchr (skel, ' ') != NULL && strlen (skel) >= 6 &&
+           (term->mode == VIGIE_TERM_WORD || term->mode == VIGIE_TERM_EXACT))
+    {
+      /* A phrase written without its spaces: "mortà tous", "lanausée" */
+      GString *joined = g_string_new (NULL);
+      guint32 glued;
+      for (const char *c = skel; *c; c++)
+        if (*c != ' ')
+          g_string_append_c (joined, *c);
+      glued = add_entry (self, klass, term->weight, VIGIE_TERM_INFIX);
+      g_array_index (self->entries, Entry, glued).flags |= ENTRY_GLUED;
+      add_entry_pattern (self, joined->str, VIGIE_TERM_INFIX, glued, FALSE);
+      g_string_free (joined, TRUE);
     }
 
   /* Typos: one letter left out ("hane"), two letters swapped ("détetse") */
