@@ -580,7 +580,29 @@ typedef struct
   gboolean anchor_end;
   guint    n_elems;
   CElem   *elems;
+  gboolean has_pseudo;    /* an element may be a token class: no pruning */
 } CPattern;
+
+/* Every required element of @p has one of its classes in the comment */
+static inline gboolean
+pattern_possible (const CPattern *p,
+                  const guint8   *present,
+                  guint           n_classes)
+{
+  for (guint e = 1; e < p->n_elems; e++)
+    {
+      const CElem *el = &p->elems[e];
+      gboolean any = FALSE;
+
+      if (el->kind != VIGIE_PAT_ALT || el->optional)
+        continue;
+      for (guint a = 0; a < el->n_alts && !any; a++)
+        any = el->alts[a] >= n_classes || present[el->alts[a]];
+      if (!any)
+        return FALSE;
+    }
+  return TRUE;
+}
 
 typedef enum
 {
@@ -2393,6 +2415,8 @@ classify_into (VigieClassifier            *self,
           MatchState m = { self, s, p, token (s, h->t0)->sentence, 0, 0 };
 
           if (p->anchor_start && !(token (s, h->t0)->flags & VIGIE_TOKEN_SENTENCE_START))
+            continue;
+          if (!pattern_possible (p, s->present, self->n_classes))
             continue;
           m.max_sentence = m.sentence + (cr->rule->cross_sentence ? 1 : 0);
           if (match_from (&m, 0, h->t0) && m.end > h->t0 &&

@@ -516,6 +516,17 @@ scan_link (const char *start,
 
 /* Decoding into units */
 
+/* The next '.' or '@' followed by a letter or a digit, or NULL */
+static const char *
+find_mark (const char *p,
+           const char *end)
+{
+  for (; p + 1 < end; p++)
+    if ((*p == '.' || *p == '@') && g_ascii_isalnum (p[1]))
+      return p;
+  return NULL;
+}
+
 /* Cheap test before scan_link(): the ASCII run from @p holds a dot or an
  * '@' followed by a letter or digit */
 static inline gboolean
@@ -545,7 +556,8 @@ decode_units (VigieNormalized *out,
   const char *p = text;
   const char *end = text + len;
   GArray *units = out->units;
-  gboolean maybe_links = memchr (text, '.', len) != NULL || memchr (text, '@', len) != NULL;
+  const char *next_mark = find_mark (text, text + len);
+  gboolean maybe_links = next_mark != NULL;
   Unit *us;
   guint nu = 0;
 
@@ -562,8 +574,14 @@ decode_units (VigieNormalized *out,
       gunichar c;
       const char *next;
 
-      if (maybe_links && g_ascii_isalnum (*p) && (p == text || !g_ascii_isalnum (p[-1])) &&
-          word_may_be_link (p, end))
+      /* Only words with a dot or an '@' not far ahead may be links */
+      if (maybe_links && next_mark != NULL && next_mark < p)
+        {
+          next_mark = find_mark (p, end);
+          maybe_links = next_mark != NULL;
+        }
+      if (maybe_links && next_mark - p < 64 && g_ascii_isalnum (*p) &&
+          (p == text || !g_ascii_isalnum (p[-1])) && word_may_be_link (p, end))
         {
           VigieLink link;
           const char *link_end = scan_link (text, p, end, &link);
