@@ -625,11 +625,13 @@ sha256_hex (const char *text)
   return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
 }
 
-/* The hashes of the evidence rows whose content still matches; the first
- * row that does not is reported in @out */
+/* The hashes of the evidence rows whose content still matches; those
+ * whose content does not go into @altered (hash → row id), and the first
+ * of them is reported in @out */
 static GHashTable *
 check_evidence (VigieStore              *store,
                 VigieAuditVerification  *out,
+                GHashTable              *altered,
                 GError                 **error)
 {
   g_autoptr(GHashTable) valid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -647,7 +649,10 @@ check_evidence (VigieStore              *store,
 
       if (g_strcmp0 (computed, stored) == 0)
         g_hash_table_add (valid, g_strdup (stored));
-      else if (out->reason == NULL)
+      else
+        g_hash_table_insert (altered, g_strdup (stored),
+                             GSIZE_TO_POINTER ((gsize) sqlite3_column_int64 (stmt, 0)));
+      if (g_strcmp0 (computed, stored) != 0 && out->reason == NULL)
         {
           out->intact = FALSE;
           out->reason = g_strdup_printf (_("Evidence snapshot %lld was altered: its content no "
@@ -682,6 +687,7 @@ vigie_audit_verify (VigieStore              *store,
                     GError                 **error)
 {
   g_autoptr(GHashTable) evidence = NULL;
+  g_autoptr(GHashTable) altered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *prev_hash = g_strdup (GENESIS_HASH);
   g_autofree char *head = NULL;
   g_autofree char *evidence_reason = NULL;
@@ -695,7 +701,7 @@ vigie_audit_verify (VigieStore              *store,
   memset (out, 0, sizeof *out);
   out->intact = TRUE;
 
-  evidence = check_evidence (store, out, error);
+  evidence = check_evidence (store, out, altered, error);
   if (evidence == NULL)
     return FALSE;
   /* A broken snapshot is reported unless the chain breaks first */
@@ -747,9 +753,18 @@ vigie_audit_verify (VigieStore              *store,
         }
       if (e->evidence_sha256 != NULL && !g_hash_table_contains (evidence, e->evidence_sha256))
         {
-          broken (out, e->id,
-                  g_strdup_printf (_("The evidence that entry %lld cites was changed or "
-                                     "removed."), (long long) e->id));
+          gpointer snapshot_id;
+
+          if (g_hash_table_lookup_extended (altered, e->evidence_sha256, NULL, &snapshot_id))
+            broken (out, e->id,
+                    g_strdup_printf (_("Evidence snapshot %lld, which entry %lld cites, was "
+                                       "altered: its content no longer matches its SHA-256."),
+                                     (long long) GPOINTER_TO_SIZE (snapshot_id),
+                                     (long long) e->id));
+          else
+            broken (out, e->id,
+                    g_strdup_printf (_("The evidence that entry %lld cites was changed or "
+                                       "removed."), (long long) e->id));
           break;
         }
       prev_id = e->id;
