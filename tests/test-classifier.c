@@ -499,6 +499,19 @@ test_store_roundtrip (void)
   counts = vigie_store_count_categories (store, &q, &error);
   g_assert_no_error (error);
   g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (counts, "insult")), ==, 1);
+  g_clear_pointer (&counts, g_hash_table_unref);
+  /* With the other filters of the query */
+  q.search = "incompetents";
+  q.post_id = 0;
+  counts = vigie_store_count_categories (store, &q, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (counts, "threat")), ==, 1);
+  g_clear_pointer (&counts, g_hash_table_unref);
+  q.search = "bonjour";
+  counts = vigie_store_count_categories (store, &q, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (counts), ==, 0);
+  q.search = NULL;
 
   /* An edited text drops the old results */
   g_free (rec.text);
