@@ -152,14 +152,15 @@ test_links_and_quotes (void)
   g_autoptr(VigieNormalized) n = vigie_normalized_new ();
   const char *text = "Voir www.exemple-promo.com/x?y=1. Écrivez à marie.t@courriel.ca « sale con » ok?";
   VigieLink *l;
+  g_autofree char *host = NULL;
   guint quoted = 0;
 
   vigie_normalize (n, text, -1);
   g_assert_cmpuint (n->links->len, ==, 2);
   l = &g_array_index (n->links, VigieLink, 0);
   g_assert_false (l->is_email);
-  g_assert_cmpstr (g_strndup (text + l->host_start, l->host_end - l->host_start), ==,
-                   "www.exemple-promo.com");
+  host = g_strndup (text + l->host_start, l->host_end - l->host_start);
+  g_assert_cmpstr (host, ==, "www.exemple-promo.com");
   l = &g_array_index (n->links, VigieLink, 1);
   g_assert_true (l->is_email);
   g_assert_true (strstr (n->text, " zzurl ") != NULL);

@@ -792,6 +792,13 @@ vigie_classifier_finalize (GObject *object)
     for (guint i = 0; i < self->n_classes; i++)
       g_clear_pointer (&self->lexrules_by_class[i], g_ptr_array_unref);
   g_free (self->lexrules_by_class);
+  if (self->all_patterns != NULL)
+    for (guint i = 0; i < self->all_patterns->len; i++)
+      {
+        CPattern *cp = g_ptr_array_index (self->all_patterns, i);
+        g_free (cp->elems);
+        g_free (cp);
+      }
   g_clear_pointer (&self->all_patterns, g_ptr_array_unref);
   if (self->mask_terms != NULL)
     for (guint i = 0; i < self->mask_terms->len; i++)
@@ -1423,8 +1430,6 @@ vigie_classifier_new (VigiePolicy                    *policy,
           break;
         }
     }
-  /* Patterns are owned by all_patterns; free them with it */
-  g_ptr_array_set_free_func (self->all_patterns, NULL);
 
   thresholds = _vigie_policy_get_thresholds (policy);
   switch (vigie_classifier_settings_get_sensitivity (settings))
