@@ -99,14 +99,18 @@ test_capabilities (void)
     }
 
   /* Reverses */
-  g_assert_true (vigie_action_kind_get_reverse (VIGIE_PLATFORM_FACEBOOK, VIGIE_ACTION_HIDE, &reverse));
+  g_assert_true (vigie_action_kind_get_reverse (VIGIE_PLATFORM_FACEBOOK, VIGIE_ACTION_HIDE,
+                                                &reverse));
   g_assert_cmpint (reverse, ==, VIGIE_ACTION_UNHIDE);
-  g_assert_true (vigie_action_kind_get_reverse (VIGIE_PLATFORM_FACEBOOK, VIGIE_ACTION_BAN, &reverse));
+  g_assert_true (vigie_action_kind_get_reverse (VIGIE_PLATFORM_FACEBOOK, VIGIE_ACTION_BAN,
+                                                &reverse));
   g_assert_cmpint (reverse, ==, VIGIE_ACTION_UNBAN);
   g_assert_false (vigie_action_kind_get_reverse (VIGIE_PLATFORM_YOUTUBE, VIGIE_ACTION_BAN, NULL));
-  g_assert_true (vigie_action_kind_get_reverse (VIGIE_PLATFORM_YOUTUBE, VIGIE_ACTION_REPLY, &reverse));
+  g_assert_true (vigie_action_kind_get_reverse (VIGIE_PLATFORM_YOUTUBE, VIGIE_ACTION_REPLY,
+                                                &reverse));
   g_assert_cmpint (reverse, ==, VIGIE_ACTION_RETRACT_REPLY);
-  g_assert_true (vigie_action_kind_get_reverse (VIGIE_PLATFORM_INSTAGRAM, VIGIE_ACTION_KEEP, &reverse));
+  g_assert_true (vigie_action_kind_get_reverse (VIGIE_PLATFORM_INSTAGRAM, VIGIE_ACTION_KEEP,
+                                                &reverse));
   g_assert_cmpint (reverse, ==, VIGIE_ACTION_REOPEN);
   for (VigiePlatform p = 0; p <= VIGIE_PLATFORM_LAST; p++)
     {
@@ -115,9 +119,12 @@ test_capabilities (void)
     }
 
   /* Text limits */
-  g_assert_cmpuint (vigie_action_get_text_limit (VIGIE_PLATFORM_INSTAGRAM, VIGIE_ACTION_REPLY), ==, 2200);
-  g_assert_cmpuint (vigie_action_get_text_limit (VIGIE_PLATFORM_FACEBOOK, VIGIE_ACTION_PRIVATE_REPLY), ==, 2000);
-  g_assert_cmpuint (vigie_action_get_text_limit (VIGIE_PLATFORM_FACEBOOK, VIGIE_ACTION_HIDE), ==, 0);
+  g_assert_cmpuint (vigie_action_get_text_limit (VIGIE_PLATFORM_INSTAGRAM, VIGIE_ACTION_REPLY),
+                    ==, 2200);
+  g_assert_cmpuint (vigie_action_get_text_limit (VIGIE_PLATFORM_FACEBOOK,
+                                                 VIGIE_ACTION_PRIVATE_REPLY), ==, 2000);
+  g_assert_cmpuint (vigie_action_get_text_limit (VIGIE_PLATFORM_FACEBOOK, VIGIE_ACTION_HIDE),
+                    ==, 0);
 }
 
 /* Every action through the sandbox */
@@ -347,7 +354,8 @@ test_sandbox_private_reply (Workspace     *w,
   g_assert_nonnull (action->result_ref);
   g_assert_true (g_str_has_prefix (action->result_ref, "sandbox-message-"));
   /* Not a public comment */
-  g_assert_cmpint (sql_int (w->store, "SELECT count(*) FROM comments WHERE parent_external_id = 'fb2'"),
+  g_assert_cmpint (sql_int (w->store,
+                            "SELECT count(*) FROM comments WHERE parent_external_id = 'fb2'"),
                    ==, 0);
 
   /* Facebook allows one private reply per comment */
@@ -599,8 +607,10 @@ test_bulk (Workspace     *w,
     }
   /* Each comment cites its own flags */
   {
-    g_autoptr(VigieAction) fb = vigie_outbox_get_action (w->outbox, g_array_index (actions, gint64, 0), NULL);
-    g_autoptr(VigieAction) ig = vigie_outbox_get_action (w->outbox, g_array_index (actions, gint64, 1), NULL);
+    g_autoptr(VigieAction) fb = vigie_outbox_get_action (w->outbox,
+                                                         g_array_index (actions, gint64, 0), NULL);
+    g_autoptr(VigieAction) ig = vigie_outbox_get_action (w->outbox,
+                                                         g_array_index (actions, gint64, 1), NULL);
     g_assert_cmpstr (fb->categories[0], ==, "insult");
     g_assert_cmpstr (fb->clauses[0], ==, "CISSS §10");
     g_assert_null (ig->categories[0]);
@@ -762,7 +772,8 @@ test_scan_apply (Workspace     *w,
   /* Exactly as the application would have done it */
   workspace_open (w);
   {
-    g_auto(VigieCommentState) state = comment_state (w, comment_id (w, VIGIE_PLATFORM_FACEBOOK, "fb1"));
+    g_auto(VigieCommentState) state = comment_state (w, comment_id (w, VIGIE_PLATFORM_FACEBOOK,
+                                                                    "fb1"));
     VigieAuditQuery query = { .actor = "IT script" };
     g_autoptr(GPtrArray) entries = vigie_audit_query (w->store, &query, &error);
 
@@ -770,8 +781,9 @@ test_scan_apply (Workspace     *w,
     g_assert_cmpuint (entries->len, ==, 2);
     g_assert_cmpstr (((VigieAuditEntry *) entries->pdata[0])->clauses[0], ==, "CISSS §10");
   }
-  g_assert_cmpint (sql_int (w->store, "SELECT count(*) FROM comments WHERE parent_external_id = 'fb3'"
-                                      " AND text LIKE 'Bonjour Marc Gagnon, %message privé%'"),
+  g_assert_cmpint (sql_int (w->store,
+                            "SELECT count(*) FROM comments WHERE parent_external_id = 'fb3'"
+                            " AND text LIKE 'Bonjour Marc Gagnon, %message privé%'"),
                    ==, 1);
 }
 

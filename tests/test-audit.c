@@ -200,7 +200,8 @@ test_tampered_evidence (Workspace     *w,
   record_a_morning (w);
   /* The comment as it was, softened */
   tamper (w, "DROP TRIGGER evidence_no_update;"
-             "UPDATE evidence SET snapshot = replace (snapshot, 'incompétents', 'gens') WHERE id = 1;");
+             "UPDATE evidence SET snapshot = replace (snapshot, 'incompétents', 'gens')"
+             " WHERE id = 1;");
   verify (w, &content);
   g_assert_false (content.intact);
   g_assert_cmpint (content.first_broken_id, ==, 1);

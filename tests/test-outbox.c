@@ -274,9 +274,11 @@ test_failed_retry_abandon (Workspace     *w,
   vigie_outbox_set_grace_period (w->outbox, 0);
   vigie_outbox_set_retry_policy (w->outbox, 2, SECONDS (1), SECONDS (1));
   vigie_sandbox_connector_inject_failure (w->sandbox, FALSE, VIGIE_ACTION_HIDE, 2,
-                                          VIGIE_CONNECTOR_ERROR_RATE_LIMITED, "(#32) Page request limit reached");
+                                          VIGIE_CONNECTOR_ERROR_RATE_LIMITED,
+                                          "(#32) Page request limit reached");
   vigie_sandbox_connector_inject_failure (w->sandbox, FALSE, VIGIE_ACTION_REMOVE, 1,
-                                          VIGIE_CONNECTOR_ERROR_PERMISSION, "(#200) Permissions error");
+                                          VIGIE_CONNECTOR_ERROR_PERMISSION,
+                                          "(#200) Permissions error");
   transient = enqueue (w, VIGIE_ACTION_HIDE, fb1, NULL, NULL);
   permanent = enqueue (w, VIGIE_ACTION_REMOVE, ig1, NULL, NULL);
 

@@ -30,9 +30,12 @@ values_for (Workspace  *w,
             VigiePlatform platform,
             const char *lang)
 {
-  g_autoptr(VigieComment) comment = vigie_store_find_comment (w->store, platform, external_id, NULL);
+  g_autoptr(VigieComment) comment = NULL;
   const char *clauses[] = { "CISSS §10", "IUCPQ", NULL };
-  GHashTable *values = vigie_templates_collect_values (w->store, comment, clauses, lang);
+  GHashTable *values;
+
+  comment = vigie_store_find_comment (w->store, platform, external_id, NULL);
+  values = vigie_templates_collect_values (w->store, comment, clauses, lang);
 
   g_hash_table_insert (values, g_strdup ("details"),
                        g_strdup (lang[0] == 'f' ? "La clinique est ouverte le samedi."
@@ -81,7 +84,8 @@ test_distress_resources (void)
       g_assert_nonnull (strstr (vigie_template_get_text (t, "fr"), numbers[i]));
       g_assert_nonnull (strstr (vigie_template_get_text (t, "en"), numbers[i]));
     }
-  g_assert_nonnull (strstr (vigie_template_get_text (vigie_templates_lookup (templates, "complaint"), "fr"),
+  t = vigie_templates_lookup (templates, "complaint");
+  g_assert_nonnull (strstr (vigie_template_get_text (t, "fr"),
                             "commissaire aux plaintes et à la qualité des services"));
 }
 
@@ -117,15 +121,17 @@ test_fill (Workspace     *w,
     g_autofree char *complaint_en = vigie_templates_fill (templates, "complaint", "en", en, &error);
 
     g_assert_true (g_str_has_prefix (complaint_fr, "Bonjour Julie Tremblay, "));
-    g_assert_nonnull (strstr (complaint_fr, "Commissariat aux plaintes et à la qualité des services "
-                                            "du CISSS de la Côte-Boréale"));
+    g_assert_nonnull (strstr (complaint_fr, "Commissariat aux plaintes et à la qualité des "
+                                            "services du CISSS de la Côte-Boréale"));
     g_assert_nonnull (strstr (complaint_fr, "418 555-0100"));
     g_assert_true (g_str_has_suffix (complaint_fr, "— CISSS de la Côte-Boréale"));
     /* English values where the organisation gave them */
     g_assert_true (g_str_has_prefix (complaint_en, "Hello sam.b, "));
-    g_assert_nonnull (strstr (complaint_en, "Office of the Service Quality and Complaints Commissioner"));
+    g_assert_nonnull (strstr (complaint_en,
+                              "Office of the Service Quality and Complaints Commissioner"));
     g_assert_true (g_str_has_suffix (complaint_en,
-                                     "— Côte-Boréale Integrated Health and Social Services Centre"));
+                                     "— Côte-Boréale Integrated Health and Social Services "
+                                     "Centre"));
   }
   {
     g_autofree char *removed = vigie_templates_fill (templates, "removed", "fr", fr, &error);
@@ -296,7 +302,8 @@ test_overrides (Workspace     *w,
   /* Back to the shipped text */
   g_assert_true (vigie_templates_reset (templates, w->store, "thanks", "fr", &error));
   g_assert_false (vigie_template_is_overridden (t, "fr"));
-  g_assert_cmpstr (vigie_template_get_text (t, "fr"), ==, vigie_template_get_default_text (t, "fr"));
+  g_assert_cmpstr (vigie_template_get_text (t, "fr"), ==,
+                   vigie_template_get_default_text (t, "fr"));
   g_assert_true (vigie_templates_load_overrides (reloaded, w->store, &error));
   g_assert_false (vigie_template_is_overridden (vigie_templates_lookup (reloaded, "thanks"), "fr"));
 }
@@ -339,11 +346,14 @@ test_bad_file (void)
   struct { const char *json; const char *expected; } cases[] = {
     { "not json", "not valid JSON" },
     { "{\"format\": 1}", "no list of" },
-    { "{\"templates\": [{\"id\": \"a\", \"kinds\": [\"reply\"], \"title\": {\"fr\": \"A\", \"en\": \"A\"},"
+    { "{\"templates\": [{\"id\": \"a\", \"kinds\": [\"reply\"],"
+      " \"title\": {\"fr\": \"A\", \"en\": \"A\"},"
       " \"text\": {\"fr\": \"Bonjour\"}}]}", "template 1" },
-    { "{\"templates\": [{\"id\": \"a\", \"kinds\": [\"reply\"], \"title\": {\"fr\": \"A\", \"en\": \"A\"},"
+    { "{\"templates\": [{\"id\": \"a\", \"kinds\": [\"reply\"],"
+      " \"title\": {\"fr\": \"A\", \"en\": \"A\"},"
       " \"text\": {\"fr\": \"Bonjour {nom}\", \"en\": \"Hello\"}}]}", "{nom}" },
-    { "{\"templates\": [{\"id\": \"a\", \"kinds\": [\"hide\"], \"title\": {\"fr\": \"A\", \"en\": \"A\"},"
+    { "{\"templates\": [{\"id\": \"a\", \"kinds\": [\"hide\"],"
+      " \"title\": {\"fr\": \"A\", \"en\": \"A\"},"
       " \"text\": {\"fr\": \"Bonjour\", \"en\": \"Hello\"}}]}", "kinds" },
   };
 

@@ -535,8 +535,8 @@ apply_action (VigieStore         *store,
   if (!vigie_action_kind_from_string (o->kind, &kind) || kind == VIGIE_ACTION_RETRACT_REPLY ||
       kind == VIGIE_ACTION_REOPEN)
     {
-      g_printerr (_("vigie-scan: unknown action “%s”; the actions are hide, unhide, remove, ban, "
-                    "unban, reply, private_reply, escalate, keep and "
+      g_printerr (_("vigie-scan: unknown action “%s”; the actions are hide, unhide, remove, "
+                    "ban, unban, reply, private_reply, escalate, keep and "
                     "correct_classification\n"), o->kind);
       return EXIT_BAD_INPUT;
     }

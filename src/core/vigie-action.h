@@ -63,8 +63,8 @@ typedef enum
 typedef enum
 {
   VIGIE_CORRECTION_NONE,
-  VIGIE_CORRECTION_WRONG,           /* the comment was flagged with a category it does not belong to */
-  VIGIE_CORRECTION_MISSED,          /* the comment belongs to a category it was not flagged with */
+  VIGIE_CORRECTION_WRONG,           /* flagged with a category it does not belong to */
+  VIGIE_CORRECTION_MISSED,          /* belongs to a category it was not flagged with */
 } VigieCorrection;
 
 /* Unix time in microseconds, like g_get_real_time(); tests inject their own */

@@ -242,10 +242,10 @@ append_in_transaction (VigieStore              *store,
   hash = compute_hash (&f);
 
   stmt = _vigie_store_get_statement (store,
-                                     "INSERT INTO audit (id, time_us, event, actor_name, actor_role,"
-                                     "  action_id, comment_id, comment_ref, kind, status, categories,"
-                                     "  clauses, template_id, text, note, error, evidence_sha256,"
-                                     "  reverse_of, prev_hash, hash)"
+                                     "INSERT INTO audit (id, time_us, event, actor_name,"
+                                     "  actor_role, action_id, comment_id, comment_ref, kind,"
+                                     "  status, categories, clauses, template_id, text, note,"
+                                     "  error, evidence_sha256, reverse_of, prev_hash, hash)"
                                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
                                      "  ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)", error);
   if (stmt == NULL)
@@ -707,7 +707,8 @@ vigie_audit_verify (VigieStore              *store,
   /* A broken snapshot is reported unless the chain breaks first */
   evidence_reason = g_steal_pointer (&out->reason);
 
-  stmt = _vigie_store_get_statement (store, "SELECT " ENTRY_COLUMNS " FROM audit ORDER BY id", error);
+  stmt = _vigie_store_get_statement (store, "SELECT " ENTRY_COLUMNS " FROM audit ORDER BY id",
+                                     error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

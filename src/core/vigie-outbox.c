@@ -365,8 +365,10 @@ collect_actions (VigieOutbox   *self,
                  sqlite3_stmt  *stmt,
                  GError       **error)
 {
-  g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func ((GDestroyNotify) vigie_action_unref);
+  g_autoptr(GPtrArray) actions = NULL;
   int rc;
+
+  actions = g_ptr_array_new_with_free_func ((GDestroyNotify) vigie_action_unref);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (actions, action_from_row (stmt));
@@ -469,8 +471,8 @@ load_comment_row (VigieOutbox  *self,
   int rc;
 
   stmt = _vigie_store_get_statement (self->store,
-                                     "SELECT c.hidden, c.removed, coalesce (au.banned, 0), c.status,"
-                                     "  c.resolution, c.resolution_note,"
+                                     "SELECT c.hidden, c.removed, coalesce (au.banned, 0),"
+                                     "  c.status, c.resolution, c.resolution_note,"
                                      "  coalesce (c.resolution_action, 0), coalesce (c.author_id, 0)"
                                      " FROM comments c LEFT JOIN authors au ON au.id = c.author_id"
                                      " WHERE c.id = ?1", error);
@@ -694,7 +696,8 @@ check_request (VigieOutbox               *self,
       if (comment->platform == VIGIE_PLATFORM_UNKNOWN)
         g_set_error (error, VIGIE_ACTION_ERROR, VIGIE_ACTION_ERROR_UNSUPPORTED,
                      _("Comment %s: its platform is not known, so Vigie cannot act on it there "
-                       "(“%s”)."), stable_id, vigie_action_kind_get_label (kind, comment->platform));
+                       "(“%s”)."), stable_id,
+                     vigie_action_kind_get_label (kind, comment->platform));
       else
         g_set_error (error, VIGIE_ACTION_ERROR, VIGIE_ACTION_ERROR_UNSUPPORTED,
                      _("Comment %s: %s cannot do this: %s."), stable_id, platform,
@@ -1476,7 +1479,8 @@ record_failure (VigieOutbox        *self,
       sqlite3_bind_int64 (stmt, 1, action->id);
       sqlite3_bind_text (stmt, 2, vigie_action_status_to_string (status), -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, failure->message, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 4, retry ? now + backoff (self, attempts) : action->next_attempt_us);
+      sqlite3_bind_int64 (stmt, 4,
+                          retry ? now + backoff (self, attempts) : action->next_attempt_us);
       sqlite3_bind_int64 (stmt, 5, now);
       ok = step_done (self, stmt, error);
       if (ok && sqlite3_changes (_vigie_store_get_db (self->store)) > 0)
@@ -1504,8 +1508,8 @@ apply_correction (VigieOutbox        *self,
                                        error);
   else
     stmt = _vigie_store_get_statement (self->store,
-                                       "INSERT INTO flags (comment_id, category, clause, rule, score)"
-                                       " SELECT ?1, ?2, ?3, 'correction', 1.0"
+                                       "INSERT INTO flags (comment_id, category, clause, rule,"
+                                       "  score) SELECT ?1, ?2, ?3, 'correction', 1.0"
                                        " WHERE NOT EXISTS (SELECT 1 FROM flags"
                                        "   WHERE comment_id = ?1 AND category = ?2)", error);
   if (stmt == NULL)

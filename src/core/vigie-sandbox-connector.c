@@ -273,8 +273,8 @@ comment_exists (VigieSandboxConnector  *self,
   int rc;
 
   stmt = _vigie_store_get_statement (self->store,
-                                     "SELECT 1 FROM comments WHERE platform = ?1 AND external_id = ?2",
-                                     error);
+                                     "SELECT 1 FROM comments"
+                                     " WHERE platform = ?1 AND external_id = ?2", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int (stmt, 1, platform);

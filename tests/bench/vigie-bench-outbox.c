@@ -210,7 +210,8 @@ check (VigieStore *store,
   once = sql_int (store, "SELECT count(*) FROM (SELECT action_id FROM audit"
                          " WHERE event = 'applied' GROUP BY action_id HAVING count(*) = 1)");
   /* One reply comment per reply action, the one it names */
-  replies = sql_int (store, "SELECT count(*) FROM comments WHERE external_id LIKE 'sandbox-reply-%'");
+  replies = sql_int (store, "SELECT count(*) FROM comments"
+                            " WHERE external_id LIKE 'sandbox-reply-%'");
   reply_actions = sql_int (store, "SELECT count(*) FROM actions a JOIN comments c"
                                   " ON c.external_id = a.result_ref WHERE a.kind = 'reply'");
   hidden = sql_int (store, "SELECT count(*) FROM comments WHERE hidden = 1");
