@@ -323,6 +323,31 @@ test_failed_retry_abandon (Workspace     *w,
   g_assert_cmpuint (count_events (w, permanent, "abandoned"), ==, 1);
 }
 
+/* Many local actions: processed in batches, all of them */
+static void
+test_many_local (Workspace     *w,
+                 gconstpointer  data)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) actions = NULL;
+  g_autoptr(GError) error = NULL;
+  VigieActionRequest request = { .kind = VIGIE_ACTION_ESCALATE, .note = "Pour la directrice" };
+
+  for (guint i = 0; i < 150; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("many%u", i);
+      gint64 row = add_comment_full (w->store, VIGIE_PLATFORM_FACEBOOK, id, "104758392011_1",
+                                     NULL, NULL, NULL, "Texte", "fr");
+      g_array_append_val (ids, row);
+    }
+  actions = vigie_outbox_enqueue_bulk (w->outbox, &request, (gint64 *) ids->data, ids->len,
+                                       &error);
+  g_assert_no_error (error);
+  w->now += SECONDS (10);
+  g_assert_cmpuint (process (w), ==, 150);
+  g_assert_cmpint (vigie_outbox_count (w->outbox, VIGIE_ACTION_STATUS_APPLIED, NULL), ==, 150);
+}
+
 /* Pending actions survive the process and go out at the next start */
 static void
 test_resume (Workspace     *w,
@@ -542,6 +567,7 @@ main (int    argc,
   ADD ("/vigie/outbox/grace-setting", test_grace_setting);
   ADD ("/vigie/outbox/retry/backoff", test_retry_backoff);
   ADD ("/vigie/outbox/retry/failed-retry-abandon", test_failed_retry_abandon);
+  ADD ("/vigie/outbox/many-local", test_many_local);
   ADD ("/vigie/outbox/resume", test_resume);
   ADD ("/vigie/outbox/signals", test_signals);
   ADD ("/vigie/outbox/started", test_started);

@@ -1632,12 +1632,25 @@ execute_cb (GObject      *source,
   process_next (g_steal_pointer (&task));
 }
 
+/* Local actions run without a connector, hence without returning to the
+ * main loop: let it breathe after this many */
+#define LOCAL_BATCH 64
+
+static gboolean
+continue_cb (gpointer user_data)
+{
+  process_next (g_object_ref (G_TASK (user_data)));
+  return G_SOURCE_REMOVE;
+}
+
+/* Consumes a reference to @task */
 static void
 process_next (GTask *task)
 {
   VigieOutbox *self = g_task_get_source_object (task);
   ProcessData *data = g_task_get_task_data (task);
   GError *error = NULL;
+  guint n_local = 0;
 
   for (;;)
     {
@@ -1670,6 +1683,14 @@ process_next (GTask *task)
             break;
           data->n_executed++;
           emit_changed (self, action->id);
+          if (++n_local == LOCAL_BATCH)
+            {
+              g_autoptr(GSource) idle = g_idle_source_new ();
+
+              g_task_attach_source (task, idle, continue_cb);
+              g_object_unref (task);
+              return;
+            }
           continue;
         }
 
