@@ -537,11 +537,12 @@ append_csv_int (GString *out,
 static char *
 format_time_us (gint64 time_us)
 {
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (time_us / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) seconds = g_date_time_new_from_unix_utc (time_us / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) dt = NULL;
 
-  if (dt == NULL)
+  if (seconds == NULL)
     return NULL;
-  dt = g_date_time_add (dt, time_us % G_USEC_PER_SEC);
+  dt = g_date_time_add (seconds, time_us % G_USEC_PER_SEC);
   return g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S.%fZ");
 }
 
