@@ -76,6 +76,7 @@ vigie_action_kind_get_label (VigieActionKind kind,
     switch (kind)
       {
       case VIGIE_ACTION_HIDE:
+        /* Translators: YouTube's own words for its moderation actions */
         return _("Hold for Review");
       case VIGIE_ACTION_UNHIDE:
         return _("Publish");

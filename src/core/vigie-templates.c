@@ -132,6 +132,7 @@ scan (const char       *text,
         }
       if (open[0] == '}')
         {
+          /* Translators: %ld is a position in the text, counted in characters */
           g_set_error (error, VIGIE_TEMPLATES_ERROR, VIGIE_TEMPLATES_ERROR_UNKNOWN_PLACEHOLDER,
                        _("The “}” at character %ld of the reply closes no placeholder; write "
                          "“}}” for the brace itself."),
@@ -156,6 +157,8 @@ scan (const char       *text,
           g_autofree char *unknown = g_strndup (name, close - name);
           g_autofree char *known = g_strjoinv (", ", (char **) vigie_template_get_placeholders ());
 
+          /* Translators: “{%s}” is what the person typed; the list is of
+           * placeholder names, which stay in English */
           g_set_error (error, VIGIE_TEMPLATES_ERROR, VIGIE_TEMPLATES_ERROR_UNKNOWN_PLACEHOLDER,
                        _("The reply uses an unknown placeholder, “{%s}”. Known placeholders: "
                          "%s."), unknown, known);
@@ -218,6 +221,8 @@ expand_cb (const Placeholder  *placeholder,
       switch (placeholder->source)
         {
         case SOURCE_SETTING:
+          /* Translators: {%s} is a placeholder name, kept as is ("{phone}"); the
+           * second %s says what it stands for ("the organisation’s phone number") */
           g_set_error (error, VIGIE_TEMPLATES_ERROR, VIGIE_TEMPLATES_ERROR_MISSING_VALUE,
                        _("The reply needs {%s}, %s: set it in the workspace’s preferences."),
                        placeholder->name, _(placeholder->description));
