@@ -456,6 +456,126 @@ test_started (Workspace     *w,
   g_assert_cmpint (action_status (w, id), ==, VIGIE_ACTION_STATUS_APPLIED);
 }
 
+/* A connector that answers when the test says so, as a live platform over
+ * the network would: undo arrives while the action is in flight */
+
+#define TEST_TYPE_SLOW_CONNECTOR (test_slow_connector_get_type ())
+G_DECLARE_FINAL_TYPE (TestSlowConnector, test_slow_connector, TEST, SLOW_CONNECTOR, GObject)
+
+struct _TestSlowConnector
+{
+  GObject  parent_instance;
+  GTask   *waiting;
+};
+
+static void slow_connector_iface_init (VigieConnectorInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TestSlowConnector, test_slow_connector, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (VIGIE_TYPE_CONNECTOR,
+                                                      slow_connector_iface_init))
+
+static void
+test_slow_connector_class_init (TestSlowConnectorClass *klass)
+{
+}
+
+static void
+test_slow_connector_init (TestSlowConnector *self)
+{
+}
+
+static const char *
+slow_get_name (VigieConnector *connector)
+{
+  return "Slow";
+}
+
+static void
+slow_execute_async (VigieConnector      *connector,
+                    VigieAction         *action,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
+  TestSlowConnector *self = TEST_SLOW_CONNECTOR (connector);
+
+  g_assert_null (self->waiting);
+  self->waiting = g_task_new (self, cancellable, callback, user_data);
+}
+
+static gboolean
+slow_execute_finish (VigieConnector  *connector,
+                     GAsyncResult    *result,
+                     char           **out_result_ref,
+                     GError         **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+slow_connector_iface_init (VigieConnectorInterface *iface)
+{
+  iface->get_name = slow_get_name;
+  iface->execute_async = slow_execute_async;
+  iface->execute_finish = slow_execute_finish;
+}
+
+static void
+process_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  gboolean *done = user_data;
+
+  g_assert_true (vigie_outbox_process_finish (VIGIE_OUTBOX (source), result, NULL, NULL));
+  *done = TRUE;
+}
+
+static void
+test_undo_in_flight (Workspace     *w,
+                     gconstpointer  data)
+{
+  g_autoptr(TestSlowConnector) slow = g_object_new (TEST_TYPE_SLOW_CONNECTOR, NULL);
+  g_autoptr(VigieOutbox) outbox = vigie_outbox_new (w->store, VIGIE_CONNECTOR (slow));
+  gint64 fb1 = comment_id (w, VIGIE_PLATFORM_FACEBOOK, "fb1");
+  VigieActionRequest request = { .kind = VIGIE_ACTION_HIDE, .comment_id = fb1 };
+  g_autoptr(GPtrArray) actions = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean done = FALSE;
+  gint64 reverse = -1, id;
+
+  vigie_outbox_set_clock (outbox, workspace_clock, w);
+  vigie_outbox_set_grace_period (outbox, 0);
+  id = vigie_outbox_enqueue (outbox, &request, &error);
+  g_assert_no_error (error);
+
+  vigie_outbox_process_async (outbox, NULL, process_done_cb, &done);
+  while (slow->waiting == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* The platform has not answered yet */
+  g_assert_true (vigie_outbox_undo (outbox, id, "Marie Côté", "delegate", &reverse, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (reverse, ==, 0);
+
+  g_task_return_boolean (g_steal_pointer (&slow->waiting), TRUE);
+  /* It was applied, so undo sends the reverse, which the outbox picks up
+   * in the same run */
+  while (slow->waiting == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_task_return_boolean (g_steal_pointer (&slow->waiting), TRUE);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+
+  actions = vigie_outbox_list_for_comment (outbox, fb1, &error);
+  g_assert_cmpuint (actions->len, ==, 2);
+  g_assert_cmpint (((VigieAction *) actions->pdata[0])->status, ==, VIGIE_ACTION_STATUS_APPLIED);
+  g_assert_cmpint (((VigieAction *) actions->pdata[1])->kind, ==, VIGIE_ACTION_UNHIDE);
+  g_assert_cmpint (((VigieAction *) actions->pdata[1])->reverse_of, ==, id);
+  g_assert_cmpint (((VigieAction *) actions->pdata[1])->status, ==, VIGIE_ACTION_STATUS_APPLIED);
+  g_assert_cmpstr (((VigieAction *) actions->pdata[1])->actor_name, ==, "Marie Côté");
+}
+
 /* Killed between pending and applied: a child process queues a reply and
  * dies at the chosen point; the next start applies it exactly once. The
  * child finds the workspace through a link named after its parent's pid,
@@ -564,6 +684,7 @@ main (int    argc,
   ADD ("/vigie/outbox/undo/irreversible", test_undo_irreversible);
   ADD ("/vigie/outbox/undo/reply", test_undo_reply);
   ADD ("/vigie/outbox/undo/keep", test_undo_keep);
+  ADD ("/vigie/outbox/undo/in-flight", test_undo_in_flight);
   ADD ("/vigie/outbox/grace-setting", test_grace_setting);
   ADD ("/vigie/outbox/retry/backoff", test_retry_backoff);
   ADD ("/vigie/outbox/retry/failed-retry-abandon", test_failed_retry_abandon);

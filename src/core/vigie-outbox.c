@@ -46,6 +46,10 @@ struct _VigieOutbox
   CrashPoint      crash_point;
 
   gint64          in_flight;      /* the action the connector is executing, 0 for none */
+  /* Undo asked for while that action was in flight: done when it returns */
+  gint64          undo_when_done;
+  char           *undo_actor_name;
+  char           *undo_actor_role;
   gboolean        processing;
 
   /* vigie_outbox_start() */
@@ -85,6 +89,8 @@ vigie_outbox_dispose (GObject *object)
   VigieOutbox *self = VIGIE_OUTBOX (object);
 
   vigie_outbox_stop (self);
+  g_clear_pointer (&self->undo_actor_name, g_free);
+  g_clear_pointer (&self->undo_actor_role, g_free);
   g_clear_object (&self->connector);
   g_clear_object (&self->store);
 
@@ -1221,6 +1227,17 @@ vigie_outbox_undo (VigieOutbox  *self,
   if (action == NULL)
     return FALSE;
 
+  if (action->id == self->in_flight)
+    {
+      /* On its way: whatever the platform answers, undo follows */
+      self->undo_when_done = action->id;
+      g_free (self->undo_actor_name);
+      g_free (self->undo_actor_role);
+      self->undo_actor_name = g_strdup (actor_name);
+      self->undo_actor_role = g_strdup (actor_role);
+      return TRUE;
+    }
+
   switch (action->status)
     {
     case VIGIE_ACTION_STATUS_PENDING:
@@ -1629,6 +1646,17 @@ execute_cb (GObject      *source,
     }
   data->n_executed++;
   emit_changed (self, action->id);
+
+  if (self->undo_when_done == action->id)
+    {
+      g_autofree char *actor_name = g_steal_pointer (&self->undo_actor_name);
+      g_autofree char *actor_role = g_steal_pointer (&self->undo_actor_role);
+      g_autoptr(GError) undo_error = NULL;
+
+      self->undo_when_done = 0;
+      if (!vigie_outbox_undo (self, action->id, actor_name, actor_role, NULL, &undo_error))
+        g_signal_emit (self, signals[PROCESS_ERROR], 0, undo_error);
+    }
   process_next (g_steal_pointer (&task));
 }
 

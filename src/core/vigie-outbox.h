@@ -55,7 +55,10 @@ G_DECLARE_FINAL_TYPE (VigieOutbox, vigie_outbox, VIGIE, OUTBOX, GObject)
  * ::comment-changed (gint64 comment_id)
  *                                      an action changed the comment (its
  *                                      state, its status) or added a reply
- *                                      to it: reload it */
+ *                                      to it: reload it
+ * ::process-error (GError *error)     executing in the background failed
+ *                                      (the store), or a deferred undo
+ *                                      proved impossible */
 
 VigieOutbox    *vigie_outbox_new                 (VigieStore        *store,
                                                   VigieConnector    *connector);
@@ -109,7 +112,11 @@ VigieUndoKind   vigie_outbox_get_undo_kind       (VigieOutbox       *self,
                                                   gint64             action_id);
 /* Cancels the action when it has not left the machine; otherwise queues its
  * reverse (executed without a grace period; its id in @out_reverse_id).
- * Errors: VIGIE_ACTION_ERROR_IRREVERSIBLE, _STATE, _BUSY, _NOT_FOUND. */
+ * When the connector is sending the action at that very moment, undo
+ * follows as soon as it returns (::action-changed, ::action-added; an
+ * undo that then proves impossible is reported by ::process-error) and
+ * @out_reverse_id is 0. Errors: VIGIE_ACTION_ERROR_IRREVERSIBLE, _STATE,
+ * _NOT_FOUND. */
 gboolean        vigie_outbox_undo                (VigieOutbox       *self,
                                                   gint64             action_id,
                                                   const char        *actor_name,
