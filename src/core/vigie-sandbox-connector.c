@@ -317,7 +317,10 @@ post_reply (VigieSandboxConnector  *self,
       else
         reply.parent_external_id = g_strdup (action->external_id);
       reply.author_id = g_strdup (target->page_external_id);
-      reply.author_name = g_strdup (target->page_name);
+      /* A page known only by its id signs with the organisation's name */
+      reply.author_name = target->page_name != NULL
+                          ? g_strdup (target->page_name)
+                          : vigie_store_get_setting (self->store, "organisation.name");
       reply.text = g_strdup (action->text);
       reply.created = g_get_real_time () / G_USEC_PER_SEC;
       reply.language = g_strdup (action->lang);
