@@ -1826,7 +1826,7 @@ save_one_classification (VigieStore                *self,
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_NOT_FOUND,
-                   _("No comment %" G_GINT64_FORMAT " in the workspace."), comment_id);
+                   _("No comment %lld in the workspace."), (long long) comment_id);
       return FALSE;
     }
 
@@ -1921,7 +1921,7 @@ vigie_store_get_classification (VigieStore  *self,
     {
       if (rc == SQLITE_DONE)
         g_set_error (error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_NOT_FOUND,
-                     _("No comment %" G_GINT64_FORMAT " in the workspace."), comment_id);
+                     _("No comment %lld in the workspace."), (long long) comment_id);
       else
         set_sqlite_error (self, rc, error);
       sqlite3_reset (stmt);
