@@ -946,8 +946,9 @@ test_folder (Fixture       *f,
   g_autoptr(VigieComment) reply = NULL;
   VigieImportStats stats = { 0 };
 
-  /* Three pages in name order; the hidden ".page-0.json" (not JSON) is
-   * left out; page 2 repeats the last comment of page 1 */
+  /* Three pages in name order; the hidden ".page-0.json" (not JSON) and the
+   * notes in README.txt are left out; page 2 repeats the last comment of
+   * page 1 */
   g_assert_true (import (f, &stats, &error, "fb-paged", NULL));
   g_assert_no_error (error);
   g_assert_cmpuint (stats.n_files, ==, 3);
@@ -1222,6 +1223,7 @@ test_demo (Fixture       *f,
   g_autoptr(VigieComment) reply = NULL, ig_reply = NULL, yt = NULL;
   g_autoptr(VigiePost) video = NULL;
   VigieImportStats stats = { 0 };
+  const char *folder[] = { NULL, NULL };
   const char *name;
 
   gdir = g_dir_open (dir, 0, &error);
@@ -1230,10 +1232,10 @@ test_demo (Fixture       *f,
     if (g_str_has_suffix (name, ".json"))
       g_ptr_array_add (paths, g_build_filename (dir, name, NULL));
   g_assert_cmpuint (paths->len, ==, 7);
-  g_ptr_array_add (paths, NULL);
 
-  g_assert_true (vigie_import_files (f->store, (const char * const *) paths->pdata, NULL, NULL,
-                                     NULL, &stats, &error));
+  /* The folder as a whole: its README.md and ANSWERS.md are left out */
+  folder[0] = dir;
+  g_assert_true (vigie_import_files (f->store, folder, NULL, NULL, NULL, &stats, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (stats.n_files, ==, 7);
   g_assert_cmpuint (stats.n_posts, ==, 16);
@@ -1263,8 +1265,7 @@ test_demo (Fixture       *f,
   g_assert_true (g_str_has_prefix (video->text, "Travailler au CISSS de la Côte-Boréale"));
   g_assert_cmpstr (video->page_name, ==, "CISSS de la Côte-Boréale");
 
-  g_assert_true (vigie_import_files (f->store, (const char * const *) paths->pdata, NULL, NULL,
-                                     NULL, &stats, &error));
+  g_assert_true (vigie_import_files (f->store, folder, NULL, NULL, NULL, &stats, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (stats.n_inserted, ==, 0);
   g_assert_cmpuint (stats.n_unchanged, ==, 457);

@@ -694,8 +694,26 @@ set_io_error (const char  *path,
   return FALSE;
 }
 
-/* A file, or a folder's files in name order (hidden files and sub-folders
- * are left out) */
+/* What a folder of saved comments also holds and is never comments: notes,
+ * pages, pictures and media of "Download your information" archives.
+ * Files named on their own are read whatever their name. */
+static gboolean
+is_companion_file (const char *name)
+{
+  static const char *suffixes[] = {
+    ".md", ".txt", ".pdf", ".html", ".htm", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".heic",
+    ".mp4", ".mov", ".webm", ".zip", ".log",
+  };
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    if (g_str_has_suffix (lower, suffixes[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* A file, or a folder's files in name order (hidden files, sub-folders and
+ * companion files are left out) */
 static gboolean
 collect_files (const char  *path,
                GPtrArray   *files,
@@ -721,7 +739,7 @@ collect_files (const char  *path,
           return FALSE;
         }
       while ((name = g_dir_read_name (dir)) != NULL)
-        if (name[0] != '.')
+        if (name[0] != '.' && !is_companion_file (name))
           g_ptr_array_add (names, g_strdup (name));
       g_ptr_array_sort (names, compare_names);
 
