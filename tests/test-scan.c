@@ -229,6 +229,83 @@ test_bad_input (void)
   g_assert_nonnull (strstr (err, "--output"));
 }
 
+/* Removes @dir and the files in it */
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+/* --set gives a workspace the organisation settings its replies need */
+static void
+test_set_settings (void)
+{
+  g_autofree char *feed = fixture ("feed.json");
+  g_autofree char *dir = g_dir_make_tmp ("vigie-scan-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "w.vigie", NULL);
+  const char *import_args[] = { "--db", db, "-q", feed, NULL };
+  const char *bad_key[] = { "--db", db, "--set", "actions.grace=0", NULL };
+  const char *no_db[] = { "--set", "organisation.name=X", NULL };
+  g_autofree char *out = NULL, *err = NULL, *err2 = NULL, *err3 = NULL, *jsonl = NULL;
+  g_autofree char *comment_id = NULL;
+  g_autoptr(GPtrArray) objects = NULL;
+
+  g_autofree char *ignored = NULL, *ignored_err = NULL;
+
+  g_assert_cmpint (run_scan (import_args, &ignored, NULL), ==, 0);
+  {
+    const char *list_args[] = { "--db", db, "--output", "jsonl", NULL };
+    g_assert_cmpint (run_scan (list_args, &jsonl, NULL), ==, 0);
+  }
+  objects = parse_jsonl (jsonl);
+  comment_id = g_strdup (json_object_get_string_member (
+    json_node_get_object (g_ptr_array_index (objects, 0)), "id"));
+
+  /* Without the settings, a template reply names what is missing */
+  {
+    const char *reply[] = { "--db", db, "--apply", "reply", "--comment", comment_id,
+                            "--template", "complaint", NULL };
+    g_assert_cmpint (run_scan (reply, NULL, &err), ==, 2);
+    g_assert_nonnull (strstr (err, "{"));
+  }
+  /* With them, it goes out and cites the organisation */
+  {
+    const char *reply[] = { "--db", db,
+                            "--set", "organisation.name=CIUSSS du Haut-Fleuve",
+                            "--set", "organisation.complaints_office=Commissariat aux plaintes",
+                            "--set", "organisation.phone=418 555-0100",
+                            "--set", "organisation.url=https://haut-fleuve.example",
+                            "--set", "organisation.email=plaintes@haut-fleuve.example",
+                            "--set", "organisation.policy_url=https://haut-fleuve.example/nétiquette",
+                            "--apply", "reply", "--comment", comment_id,
+                            "--template", "complaint", NULL };
+    g_assert_cmpint (run_scan (reply, &out, &err2), ==, 0);
+    g_assert_nonnull (strstr (out, "\"status\":\"applied\""));
+  }
+  g_clear_pointer (&jsonl, g_free);
+  {
+    const char *list_args[] = { "--db", db, "--output", "jsonl", NULL };
+    g_assert_cmpint (run_scan (list_args, &jsonl, NULL), ==, 0);
+    g_assert_nonnull (strstr (jsonl, "Commissariat aux plaintes"));
+  }
+
+  /* Only organisation settings, and only on a workspace */
+  g_assert_cmpint (run_scan (bad_key, NULL, &err3), ==, 2);
+  g_assert_nonnull (strstr (err3, "actions.grace=0"));
+  g_assert_cmpint (run_scan (no_db, NULL, &ignored_err), ==, 2);
+  g_assert_nonnull (strstr (ignored_err, "--db"));
+
+  remove_dir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -238,5 +315,6 @@ main (int argc, char **argv)
   g_test_add_func ("/vigie/scan/csv", test_csv_output);
   g_test_add_func ("/vigie/scan/text", test_text_output);
   g_test_add_func ("/vigie/scan/bad-input", test_bad_input);
+  g_test_add_func ("/vigie/scan/set-settings", test_set_settings);
   return g_test_run ();
 }

@@ -665,6 +665,50 @@ apply_action (VigieStore         *store,
   return EXIT_BAD_INPUT;
 }
 
+/* --set organisation.name=…: the settings the reply templates read */
+static gboolean
+set_settings (const char         *db_path,
+              const char * const *values)
+{
+  g_autoptr(VigieStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (db_path == NULL)
+    {
+      g_printerr ("vigie-scan: %s\n", _("--set changes a workspace: give --db FILE"));
+      return FALSE;
+    }
+  for (guint i = 0; values[i] != NULL; i++)
+    {
+      const char *eq = strchr (values[i], '=');
+      g_autofree char *key = eq ? g_strndup (values[i], eq - values[i]) : NULL;
+
+      if (key == NULL || !g_str_has_prefix (key, "organisation.") || key[13] == '\0' ||
+          strspn (key, "abcdefghijklmnopqrstuvwxyz_.") != strlen (key))
+        {
+          g_printerr (_("vigie-scan: “%s” is not an organisation setting: write "
+                        "organisation.name=VALUE\n"), values[i]);
+          return FALSE;
+        }
+      if (!g_utf8_validate (eq + 1, -1, NULL))
+        {
+          g_printerr (_("vigie-scan: the value of “%s” is not valid UTF-8\n"), key);
+          return FALSE;
+        }
+      if (store == NULL && (store = vigie_store_open (db_path, &error)) == NULL)
+        {
+          g_printerr ("vigie-scan: %s\n", error->message);
+          return FALSE;
+        }
+      if (!vigie_store_set_setting (store, key, eq + 1, &error))
+        {
+          g_printerr ("vigie-scan: %s\n", error->message);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static int
 verify_audit (VigieStore *store,
               gboolean    quiet)
@@ -741,6 +785,7 @@ main (int    argc,
   VigieImportStats stats = { 0 };
   OutputFormat format = OUTPUT_TEXT;
   int status = EXIT_OK;
+  g_auto(GStrv) set_values = NULL;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path,
       N_("Workspace file to import into (default: a temporary one)"), N_("FILE") },
@@ -778,6 +823,10 @@ main (int    argc,
       N_("Who acts, for the audit trail (default: your name)"), N_("NAME") },
     { "role", 0, 0, G_OPTION_ARG_STRING, &apply_role,
       N_("The actor’s role, for the audit trail"), N_("ROLE") },
+    { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &set_values,
+      N_("Set an organisation setting of the workspace that replies use, such as "
+         "organisation.name=VALUE (name, complaints_office, phone, url, email, policy_url; "
+         "a .en suffix for English); repeat for several"), N_("KEY=VALUE") },
     { "verify-audit", 0, 0, G_OPTION_ARG_NONE, &verify,
       N_("Check the workspace’s audit trail and report its first broken entry"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version and exit"), NULL },
@@ -809,6 +858,9 @@ main (int    argc,
       g_print ("vigie-scan %s\n", PACKAGE_VERSION);
       return EXIT_OK;
     }
+
+  if (set_values != NULL && !set_settings (db_path, (const char * const *) set_values))
+    return EXIT_BAD_INPUT;
 
   if (apply_kind != NULL || verify)
     {
