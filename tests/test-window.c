@@ -15,6 +15,8 @@
 #include "vigie-comment-detail.h"
 #include "vigie-comment-item.h"
 #include "vigie-comment-item-private.h"
+#include "vigie-comment-row.h"
+#include "vigie-policy-dialog.h"
 #include "vigie-demo.h"
 #include "vigie-import.h"
 #include "vigie-policy.h"
@@ -90,7 +92,8 @@ open_window (Fixture *fixture)
   fixture->window = vigie_window_new (NULL, fixture->store, NULL);
   g_signal_connect (fixture->window, "first-rows-drawn", G_CALLBACK (rows_drawn_cb), fixture);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  WAIT_FOR (queue_ready (fixture));
+  /* The window classifies what is not classified yet, then reloads */
+  WAIT_FOR (!vigie_window_get_classifying (fixture->window) && queue_ready (fixture));
 }
 
 static void
@@ -473,16 +476,16 @@ test_sidebar (Fixture       *fixture,
   list = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (sidebar), VIGIE_TYPE_SIDEBAR,
                                                       "list_box"));
 
-  /* The rows: the saved filters, then the pages and their posts; nothing
-   * is flagged in a workspace the classifier has not seen */
+  /* The rows: the saved filters, the categories (the window classifies
+   * the workspace when it opens), then the pages and their posts */
   for (int i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
     {
       gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, i));
       vigie_sidebar_get_filter (sidebar, &query);
-      g_assert_null (query.category);
       if (query.post_id > 0)
         break;
     }
+  g_assert_null (query.category);
   g_assert_cmpint (query.post_id, >, 0);
 
   /* A post: its comments only */
@@ -556,6 +559,171 @@ test_flagged (Fixture       *fixture,
     }
   /* The demo has comments of every category */
   g_assert_cmpuint (n_categories, >=, 10);
+}
+
+static guint
+count_chips (GtkWidget  *box,
+             const char *label)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_has_css_class (child, "category-chip") &&
+        (label == NULL || g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), label) == 0))
+      n++;
+  return n;
+}
+
+/* The demo, classified by the window itself: chips with the category's
+ * name on the rows, the matched spans highlighted in the detail, a card
+ * per flag with its clause, urgent comments first in Needs action */
+static void
+test_chips_and_spans (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  VigieQueueModel *queue;
+  VigieCommentDetail *detail;
+  g_autoptr(VigieCommentItem) item = NULL;
+  VigieClassification *classification = NULL;
+  VigiePolicy *policy;
+  GtkWidget *row;
+  GtkWidget *chips;
+  GtkWidget *flag_list;
+  PangoAttrList *attrs;
+  guint position = GTK_INVALID_LIST_POSITION;
+  guint n_cards = 0;
+  const VigieFlag *flag;
+  const char *label;
+
+  if (!require_display ())
+    return;
+
+  queue = vigie_window_get_queue_model (fixture->window);
+  detail = vigie_window_get_detail (fixture->window);
+  policy = vigie_classifier_get_policy (vigie_window_get_classifier (fixture->window));
+
+  /* The first comment with a span */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (queue)); i++)
+    {
+      g_clear_object (&item);
+      item = g_list_model_get_item (G_LIST_MODEL (queue), i);
+      classification = vigie_comment_item_get_classification (item);
+      g_assert_nonnull (classification);   /* every comment is classified */
+      if (classification->flags->len > 0 &&
+          g_array_index (classification->flags, VigieFlag, 0).spans != NULL &&
+          g_array_index (classification->flags, VigieFlag, 0).spans->len > 0)
+        {
+          position = i;
+          break;
+        }
+    }
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  flag = &g_array_index (classification->flags, VigieFlag, 0);
+  label = vigie_category_get_label (vigie_policy_lookup_category (policy, flag->category),
+                                    g_str_has_prefix (g_get_language_names ()[0], "fr")
+                                    ? "fr" : "en");
+
+  /* The row: a chip per flag, with its name */
+  row = g_object_ref_sink (vigie_comment_row_new ());
+  vigie_comment_row_set_item (VIGIE_COMMENT_ROW (row), item, g_get_real_time () / G_USEC_PER_SEC);
+  chips = (GtkWidget *) gtk_widget_get_template_child (row, VIGIE_TYPE_COMMENT_ROW, "chips_box");
+  g_assert_true (gtk_widget_get_visible (chips));
+  g_assert_cmpuint (count_chips (chips, NULL), ==, classification->flags->len);
+  g_assert_cmpuint (count_chips (chips, label), ==, 1);
+  g_object_unref (row);
+
+  /* The detail: the spans highlighted, a card per flag */
+  gtk_single_selection_set_selected (vigie_window_get_selection (fixture->window), position);
+  g_assert_nonnull (vigie_comment_detail_get_classification (detail));
+  attrs = gtk_label_get_attributes (vigie_comment_detail_get_text_label (detail));
+  g_assert_nonnull (attrs);
+  {
+    g_autoptr(GSList) list = pango_attr_list_get_attributes (attrs);
+    gboolean found = FALSE;
+
+    for (GSList *l = list; l != NULL; l = l->next)
+      {
+        PangoAttribute *attr = l->data;
+
+        if (attr->klass->type == PANGO_ATTR_BACKGROUND &&
+            attr->start_index == g_array_index (flag->spans, VigieSpan, 0).start &&
+            attr->end_index == g_array_index (flag->spans, VigieSpan, 0).end)
+          found = TRUE;
+      }
+    g_slist_free_full (g_steal_pointer (&list), (GDestroyNotify) pango_attribute_destroy);
+    g_assert_true (found);
+  }
+  flag_list = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (detail), VIGIE_TYPE_COMMENT_DETAIL,
+                                             "flag_list");
+  for (GtkWidget *child = gtk_widget_get_first_child (flag_list); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n_cards++;
+  g_assert_cmpuint (n_cards, ==, classification->flags->len);
+}
+
+/* Needs action is sorted urgent first */
+static void
+test_priority (Fixture       *fixture,
+               gconstpointer  data)
+{
+  VigieQueueModel *queue = vigie_window_get_queue_model (fixture->window);
+  VigieSidebar *sidebar = VIGIE_SIDEBAR (window_child (fixture->window, "sidebar"));
+  GtkListBox *list;
+  VigieQuery query = { 0 };
+  gboolean was_urgent = TRUE;
+
+  if (!require_display ())
+    return;
+
+  WAIT_FOR (vigie_sidebar_get_store (sidebar) != NULL && !vigie_sidebar_get_loading (sidebar));
+  list = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (sidebar), VIGIE_TYPE_SIDEBAR,
+                                                      "list_box"));
+  for (int i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
+    {
+      gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, i));
+      vigie_sidebar_get_filter (sidebar, &query);
+      if (query.view == VIGIE_VIEW_NEEDS_ACTION && query.category == NULL &&
+          query.page_id == 0 && query.post_id == 0)
+        break;
+    }
+  g_assert_cmpint (query.view, ==, VIGIE_VIEW_NEEDS_ACTION);
+  WAIT_FOR (!vigie_queue_model_get_loading (queue) &&
+            vigie_queue_model_get_query (queue)->view == VIGIE_VIEW_NEEDS_ACTION);
+  g_assert_cmpint (vigie_queue_model_get_query (queue)->sort, ==, VIGIE_SORT_PRIORITY);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (queue)); i++)
+    {
+      g_autoptr(VigieCommentItem) item = g_list_model_get_item (G_LIST_MODEL (queue), i);
+      VigieClassification *c = vigie_comment_item_get_classification (item);
+      gboolean urgent = c != NULL && c->urgent;
+
+      /* No urgent comment after one that is not */
+      g_assert_true (was_urgent || !urgent);
+      was_urgent = urgent;
+    }
+}
+
+/* "Test a sentence" in the policy view */
+static void
+test_policy_dialog (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *dialog;
+  VigieClassification *result;
+
+  if (!require_display ())
+    return;
+
+  dialog = vigie_policy_dialog_new (vigie_window_get_classifier (fixture->window));
+  gtk_window_present (GTK_WINDOW (dialog));
+  vigie_policy_dialog_test (VIGIE_POLICY_DIALOG (dialog), "Je vais te tuer, espèce d'idiot");
+  result = vigie_policy_dialog_get_result (VIGIE_POLICY_DIALOG (dialog));
+  g_assert_nonnull (result);
+  g_assert_nonnull (vigie_classification_get_flag (result, "threat"));
+  vigie_policy_dialog_test (VIGIE_POLICY_DIALOG (dialog), "Merci pour l'information");
+  result = vigie_policy_dialog_get_result (VIGIE_POLICY_DIALOG (dialog));
+  g_assert_cmpuint (result->flags->len, ==, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 /* The window's j/k shortcut, found among its controllers as a person's
@@ -849,6 +1017,12 @@ main (int    argc,
               fixture_set_up_demo, test_sidebar, fixture_tear_down);
   g_test_add ("/vigie/window/flagged", Fixture, NULL,
               fixture_set_up_classified, test_flagged, fixture_tear_down);
+  g_test_add ("/vigie/window/chips-and-spans", Fixture, NULL,
+              fixture_set_up_demo, test_chips_and_spans, fixture_tear_down);
+  g_test_add ("/vigie/window/priority", Fixture, NULL,
+              fixture_set_up_demo, test_priority, fixture_tear_down);
+  g_test_add ("/vigie/window/policy-dialog", Fixture, NULL,
+              fixture_set_up_demo, test_policy_dialog, fixture_tear_down);
   g_test_add ("/vigie/window/keynav", Fixture, NULL,
               fixture_set_up_demo, test_keynav, fixture_tear_down);
   g_test_add ("/vigie/window/empty", Fixture, NULL,

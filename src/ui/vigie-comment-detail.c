@@ -9,10 +9,12 @@
 
 #include "vigie-comment-detail.h"
 
+#include "vigie-category-chip.h"
 #include "vigie-format.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 /* The thread and the author's comments are context, not a second queue */
 #define MAX_THREAD_ROWS        100
@@ -48,10 +50,16 @@ struct _VigieCommentDetail
   GtkLabel          *author_heading;
   GtkListBox        *author_list;
   GtkLabel          *author_more_label;
+  GtkBox            *chips_box;
+  GtkWidget         *flags_box;
+  GtkLabel          *recommendation_label;
+  GtkBox            *flag_list;
 
   /* Owned */
   VigieStore        *store;
+  VigiePolicy       *policy;
   VigieComment      *comment;
+  VigieClassification *classification;
   char              *post_permalink;
 };
 
@@ -389,6 +397,196 @@ show_author_comments (VigieCommentDetail *self,
   gtk_widget_set_visible (self->author_box, TRUE);
 }
 
+/* The matched spans, highlighted and underlined (never colour alone) */
+static void
+highlight_spans (VigieCommentDetail *self,
+                 const char         *text)
+{
+  PangoAttrList *attrs = NULL;
+  gsize len = strlen (text);
+
+  if (self->classification != NULL && self->classification->flags != NULL)
+    {
+      attrs = pango_attr_list_new ();
+      for (guint i = 0; i < self->classification->flags->len; i++)
+        {
+          const VigieFlag *flag = &g_array_index (self->classification->flags, VigieFlag, i);
+
+          for (guint j = 0; flag->spans != NULL && j < flag->spans->len; j++)
+            {
+              const VigieSpan *span = &g_array_index (flag->spans, VigieSpan, j);
+              PangoAttribute *attr;
+
+              if (span->start >= span->end || span->end > len)
+                continue;
+              attr = pango_attr_background_new (0xffff, 0xd000, 0x2000);
+              attr->start_index = span->start;
+              attr->end_index = span->end;
+              pango_attr_list_insert (attrs, attr);
+              attr = pango_attr_background_alpha_new (0x7000);
+              attr->start_index = span->start;
+              attr->end_index = span->end;
+              pango_attr_list_insert (attrs, attr);
+              attr = pango_attr_underline_new (PANGO_UNDERLINE_SINGLE);
+              attr->start_index = span->start;
+              attr->end_index = span->end;
+              pango_attr_list_insert (attrs, attr);
+            }
+        }
+    }
+  gtk_label_set_attributes (self->text_label, attrs);
+  if (attrs != NULL)
+    pango_attr_list_unref (attrs);
+}
+
+static GtkWidget *
+flag_card_new (VigieCommentDetail *self,
+               const VigieFlag    *flag,
+               const char         *text)
+{
+  const VigieCategory *category = NULL;
+  const VigieClause *clause = NULL;
+  GtkWidget *card, *header, *label;
+  g_autofree char *score = NULL;
+  g_autofree char *rule = NULL;
+  g_autoptr(GString) matched = g_string_new (NULL);
+  gsize len = strlen (text);
+
+  if (self->policy != NULL)
+    category = vigie_policy_lookup_category (self->policy, flag->category);
+  for (guint i = 0; category != NULL && i < category->n_clauses; i++)
+    if (g_strcmp0 (category->clauses[i].ref, flag->clause) == 0)
+      clause = &category->clauses[i];
+  if (clause == NULL && category != NULL && category->n_clauses > 0)
+    clause = &category->clauses[0];
+
+  card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "flag-card");
+
+  header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  gtk_box_append (GTK_BOX (header), vigie_category_chip_new (self->policy, flag->category));
+  label = gtk_label_new (flag->clause);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (header), label);
+  /* Translators: how sure the classifier is, "score 0.91" */
+  score = g_strdup_printf (_("score %.2f"), flag->score);
+  label = gtk_label_new (score);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_box_append (GTK_BOX (header), label);
+  gtk_box_append (GTK_BOX (card), header);
+
+  if (clause != NULL)
+    {
+      g_autofree char *source = NULL;
+      g_autofree char *quoted = NULL;
+
+      /* Translators: a clause quoted from the policy, in quotation marks;
+       * French: « %s » */
+      quoted = g_strdup_printf (_("“%s”"), clause->text);
+      label = gtk_label_new (quoted);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "flag-clause");
+      gtk_box_append (GTK_BOX (card), label);
+
+      /* Translators: where a clause comes from: document, section */
+      source = g_strdup_printf (_("— %s, %s"), clause->document, clause->section);
+      label = gtk_label_new (source);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (card), label);
+    }
+
+  for (guint j = 0; flag->spans != NULL && j < flag->spans->len; j++)
+    {
+      const VigieSpan *span = &g_array_index (flag->spans, VigieSpan, j);
+
+      if (span->start >= span->end || span->end > len)
+        continue;
+      if (matched->len > 0)
+        g_string_append (matched, _(", "));
+      g_string_append (matched, "“");
+      g_string_append_len (matched, text + span->start, span->end - span->start);
+      g_string_append (matched, "”");
+    }
+  if (matched->len > 0)
+    /* Translators: the rule that found a flag, then the words it matched */
+    rule = g_strdup_printf (_("Rule: %s — matched %s"), flag->rule, matched->str);
+  else
+    /* Translators: the rule that found a flag */
+    rule = g_strdup_printf (_("Rule: %s"), flag->rule);
+  label = gtk_label_new (rule);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_box_append (GTK_BOX (card), label);
+
+  if (category != NULL)
+    {
+      g_autofree char *action = NULL;
+
+      /* Translators: the category's default recommendation */
+      action = g_strdup_printf (_("Recommended for this category: %s"),
+                                vigie_category_chip_action_label (category->action));
+      label = gtk_label_new (action);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (card), label);
+    }
+
+  {
+    g_autofree char *accessible = NULL;
+
+    /* Translators: a flag for a screen reader: category, clause */
+    accessible = g_strdup_printf (_("%s, %s"), vigie_category_chip_label (self->policy,
+                                                                           flag->category),
+                                  flag->clause);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    accessible, -1);
+  }
+  return card;
+}
+
+static void
+show_flags (VigieCommentDetail *self,
+            const char         *text)
+{
+  GtkWidget *child;
+  VigieClassification *c = self->classification;
+  gboolean flagged = c != NULL && c->flags != NULL && c->flags->len > 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->flag_list))) != NULL)
+    gtk_box_remove (self->flag_list, child);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->chips_box),
+                          vigie_category_chip_fill_box (self->chips_box, self->policy, c) > 0);
+  highlight_spans (self, text);
+  gtk_widget_set_visible (self->flags_box, flagged);
+  if (!flagged)
+    return;
+
+  {
+    g_autofree char *recommendation = NULL;
+
+    /* Translators: the action the classifier recommends for the comment */
+    recommendation = g_strdup_printf (_("Recommended action: %s"),
+                                      vigie_category_chip_action_label (c->action));
+    gtk_label_set_text (self->recommendation_label, recommendation);
+  }
+  for (guint i = 0; i < c->flags->len; i++)
+    gtk_box_append (self->flag_list,
+                    flag_card_new (self, &g_array_index (c->flags, VigieFlag, i), text));
+}
+
 static void
 show_comment (VigieCommentDetail *self)
 {
@@ -400,6 +598,7 @@ show_comment (VigieCommentDetail *self)
   g_autofree char *accessible = NULL;
   GtkAdjustment *adjustment;
 
+  g_clear_pointer (&self->classification, vigie_classification_unref);
   if (comment == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -436,6 +635,9 @@ show_comment (VigieCommentDetail *self)
   gtk_widget_set_visible (GTK_WIDGET (self->likes_label), comment->like_count > 0);
 
   gtk_label_set_text (self->text_label, comment->text != NULL ? comment->text : "");
+  if (self->store != NULL && comment->id > 0)
+    self->classification = vigie_store_get_classification (self->store, comment->id, NULL);
+  show_flags (self, comment->text != NULL ? comment->text : "");
 
   if (g_strcmp0 (comment->language, "fr") == 0)
     gtk_label_set_text (self->language_label, _("In French"));
@@ -489,7 +691,9 @@ vigie_comment_detail_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->store);
+  g_clear_object (&self->policy);
   g_clear_pointer (&self->comment, vigie_comment_unref);
+  g_clear_pointer (&self->classification, vigie_classification_unref);
 
   G_OBJECT_CLASS (vigie_comment_detail_parent_class)->dispose (object);
 }
@@ -598,6 +802,10 @@ vigie_comment_detail_class_init (VigieCommentDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigieCommentDetail, author_heading);
   gtk_widget_class_bind_template_child (widget_class, VigieCommentDetail, author_list);
   gtk_widget_class_bind_template_child (widget_class, VigieCommentDetail, author_more_label);
+  gtk_widget_class_bind_template_child (widget_class, VigieCommentDetail, chips_box);
+  gtk_widget_class_bind_template_child (widget_class, VigieCommentDetail, flags_box);
+  gtk_widget_class_bind_template_child (widget_class, VigieCommentDetail, recommendation_label);
+  gtk_widget_class_bind_template_child (widget_class, VigieCommentDetail, flag_list);
   gtk_widget_class_bind_template_callback (widget_class, permalink_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, post_link_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, context_row_activated_cb);
@@ -675,4 +883,30 @@ vigie_comment_detail_get_comment (VigieCommentDetail *self)
   g_return_val_if_fail (VIGIE_IS_COMMENT_DETAIL (self), NULL);
 
   return self->comment;
+}
+
+void
+vigie_comment_detail_set_policy (VigieCommentDetail *self,
+                                 VigiePolicy        *policy)
+{
+  g_return_if_fail (VIGIE_IS_COMMENT_DETAIL (self));
+
+  if (g_set_object (&self->policy, policy) && self->comment != NULL)
+    show_comment (self);
+}
+
+VigieClassification *
+vigie_comment_detail_get_classification (VigieCommentDetail *self)
+{
+  g_return_val_if_fail (VIGIE_IS_COMMENT_DETAIL (self), NULL);
+
+  return self->classification;
+}
+
+GtkLabel *
+vigie_comment_detail_get_text_label (VigieCommentDetail *self)
+{
+  g_return_val_if_fail (VIGIE_IS_COMMENT_DETAIL (self), NULL);
+
+  return self->text_label;
 }

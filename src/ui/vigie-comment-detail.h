@@ -24,5 +24,13 @@ void          vigie_comment_detail_set_store   (VigieCommentDetail *self,
 void          vigie_comment_detail_set_comment (VigieCommentDetail *self,
                                                 VigieComment       *comment);
 VigieComment *vigie_comment_detail_get_comment (VigieCommentDetail *self);
+/* The policy that names the categories and quotes the clauses of the
+ * comment's flags */
+void          vigie_comment_detail_set_policy  (VigieCommentDetail *self,
+                                                VigiePolicy        *policy);
+/* The flags shown, NULL when the comment was never classified */
+VigieClassification *vigie_comment_detail_get_classification (VigieCommentDetail *self);
+/* The text's Pango attributes: the matched spans are highlighted */
+GtkLabel     *vigie_comment_detail_get_text_label (VigieCommentDetail *self);
 
 G_END_DECLS

@@ -18,6 +18,8 @@ struct _VigieCommentItem
 
   VigieComment *comment;
   char         *post_excerpt;
+  VigieClassification *classification;
+  VigiePolicy  *policy;
 };
 
 G_DEFINE_FINAL_TYPE (VigieCommentItem, vigie_comment_item, G_TYPE_OBJECT)
@@ -31,6 +33,8 @@ vigie_comment_item_finalize (GObject *object)
 
   g_clear_pointer (&self->comment, vigie_comment_unref);
   g_clear_pointer (&self->post_excerpt, g_free);
+  g_clear_pointer (&self->classification, vigie_classification_unref);
+  g_clear_object (&self->policy);
   (void) g_atomic_int_dec_and_test (&n_live);
 
   G_OBJECT_CLASS (vigie_comment_item_parent_class)->finalize (object);
@@ -83,6 +87,36 @@ vigie_comment_item_get_post_excerpt (VigieCommentItem *self)
 {
   g_return_val_if_fail (VIGIE_IS_COMMENT_ITEM (self), NULL);
   return self->post_excerpt;
+}
+
+void
+vigie_comment_item_set_classification (VigieCommentItem    *self,
+                                       VigieClassification *classification,
+                                       VigiePolicy         *policy)
+{
+  g_return_if_fail (VIGIE_IS_COMMENT_ITEM (self));
+
+  if (classification != NULL)
+    vigie_classification_ref (classification);
+  g_clear_pointer (&self->classification, vigie_classification_unref);
+  self->classification = classification;
+  g_set_object (&self->policy, policy);
+}
+
+VigieClassification *
+vigie_comment_item_get_classification (VigieCommentItem *self)
+{
+  g_return_val_if_fail (VIGIE_IS_COMMENT_ITEM (self), NULL);
+
+  return self->classification;
+}
+
+VigiePolicy *
+vigie_comment_item_get_policy (VigieCommentItem *self)
+{
+  g_return_val_if_fail (VIGIE_IS_COMMENT_ITEM (self), NULL);
+
+  return self->policy;
 }
 
 guint

@@ -6,7 +6,9 @@
 
 #include <glib-object.h>
 
+#include "vigie-classifier.h"
 #include "vigie-model.h"
+#include "vigie-policy.h"
 
 G_BEGIN_DECLS
 
@@ -19,5 +21,12 @@ VigieCommentItem   *vigie_comment_item_new              (VigieComment     *comme
 VigieComment       *vigie_comment_item_get_comment      (VigieCommentItem *self);
 gint64              vigie_comment_item_get_id           (VigieCommentItem *self);
 const char         *vigie_comment_item_get_post_excerpt (VigieCommentItem *self);
+/* The comment's flags, NULL when it was never classified; the policy
+ * names their categories */
+void                 vigie_comment_item_set_classification (VigieCommentItem    *self,
+                                                            VigieClassification *classification,
+                                                            VigiePolicy         *policy);
+VigieClassification *vigie_comment_item_get_classification (VigieCommentItem    *self);
+VigiePolicy         *vigie_comment_item_get_policy         (VigieCommentItem    *self);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include "vigie-comment-row.h"
 
+#include "vigie-category-chip.h"
 #include "vigie-format.h"
 
 #include <glib/gi18n.h>
@@ -26,6 +27,7 @@ struct _VigieCommentRow
   GtkLabel         *time_label;
   GtkLabel         *excerpt_label;
   GtkLabel         *post_label;
+  GtkBox           *chips_box;
 
   /* Owned */
   VigieCommentItem *item;
@@ -69,6 +71,7 @@ vigie_comment_row_class_init (VigieCommentRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigieCommentRow, time_label);
   gtk_widget_class_bind_template_child (widget_class, VigieCommentRow, excerpt_label);
   gtk_widget_class_bind_template_child (widget_class, VigieCommentRow, post_label);
+  gtk_widget_class_bind_template_child (widget_class, VigieCommentRow, chips_box);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "vigiecommentrow");
@@ -112,6 +115,9 @@ vigie_comment_row_set_item (VigieCommentRow  *self,
   g_autofree char *excerpt = NULL;
   g_autofree char *post = NULL;
   g_autofree char *description = NULL;
+  g_autoptr(GString) flags = NULL;
+  VigieClassification *classification;
+  VigiePolicy *policy;
   const char *author;
   const char *platform;
   const char *post_excerpt;
@@ -129,6 +135,8 @@ vigie_comment_row_set_item (VigieCommentRow  *self,
       gtk_label_set_text (self->platform_label, "");
       gtk_label_set_text (self->excerpt_label, "");
       gtk_label_set_text (self->time_label, "");
+      vigie_category_chip_fill_box (self->chips_box, NULL, NULL);
+      gtk_widget_set_visible (GTK_WIDGET (self->chips_box), FALSE);
       gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
       return;
     }
@@ -166,6 +174,27 @@ vigie_comment_row_set_item (VigieCommentRow  *self,
     }
   gtk_widget_set_visible (GTK_WIDGET (self->post_label), post_excerpt != NULL);
 
+  classification = vigie_comment_item_get_classification (item);
+  policy = vigie_comment_item_get_policy (item);
+  gtk_widget_set_visible (GTK_WIDGET (self->chips_box),
+                          vigie_category_chip_fill_box (self->chips_box, policy,
+                                                        classification) > 0);
+  flags = g_string_new (NULL);
+  if (classification != NULL && classification->flags != NULL)
+    {
+      if (classification->urgent)
+        g_string_append (flags, C_("badge", "Urgent"));
+      for (guint i = 0; i < classification->flags->len; i++)
+        {
+          const VigieFlag *flag = &g_array_index (classification->flags, VigieFlag, i);
+
+          if (flags->len > 0)
+            /* Translators: between the categories a screen reader reads */
+            g_string_append (flags, _(", "));
+          g_string_append (flags, vigie_category_chip_label (policy, flag->category));
+        }
+    }
+
   /* What a screen reader says for the row: the labels' text in one go */
   if (comment->parent_external_id != NULL)
     /* Translators: how a screen reader reads a reply in the queue:
@@ -177,6 +206,16 @@ vigie_comment_row_set_item (VigieCommentRow  *self,
      * author, platform, time, text */
     description = g_strdup_printf (_("Comment by %s on %s, %s: %s"),
                                    author, platform, full_time, excerpt);
+  if (flags->len > 0)
+    {
+      g_autofree char *with_flags = NULL;
+
+      /* Translators: a comment in the queue for a screen reader, then the
+       * categories it is flagged with */
+      with_flags = g_strdup_printf (_("%s. Flagged: %s"), description, flags->str);
+      g_free (description);
+      description = g_steal_pointer (&with_flags);
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, description,
                                   -1);

@@ -38,6 +38,7 @@ struct _VigieQueueModel
   GHashTable   *cache;          /* position → GList link in @lru */
   GQueue        lru;            /* CacheEntry, most recently used first */
   GHashTable   *post_excerpts;  /* post row id → excerpt */
+  VigiePolicy  *policy;         /* names the categories of the flags */
   GCancellable *cancellable;
   GError       *error;
 
@@ -173,6 +174,13 @@ fetch_chunk (VigieQueueModel *self,
       entry = g_new0 (CacheEntry, 1);
       entry->position = pos;
       entry->item = vigie_comment_item_new (comment, lookup_post_excerpt (self, comment->post_id));
+      if (comment->id > 0)
+        {
+          g_autoptr(VigieClassification) classification = NULL;
+
+          classification = vigie_store_get_classification (self->store, comment->id, NULL);
+          vigie_comment_item_set_classification (entry->item, classification, self->policy);
+        }
       g_queue_push_head (&self->lru, entry);
       g_hash_table_insert (self->cache, GUINT_TO_POINTER (pos), self->lru.head);
     }
@@ -374,6 +382,7 @@ vigie_queue_model_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   clear_cache (self);
   g_clear_object (&self->store);
+  g_clear_object (&self->policy);
 
   G_OBJECT_CLASS (vigie_queue_model_parent_class)->dispose (object);
 }
@@ -529,6 +538,16 @@ vigie_queue_model_get_query (VigieQueueModel *self)
   g_return_val_if_fail (VIGIE_IS_QUEUE_MODEL (self), NULL);
 
   return &self->query;
+}
+
+void
+vigie_queue_model_set_policy (VigieQueueModel *self,
+                              VigiePolicy     *policy)
+{
+  g_return_if_fail (VIGIE_IS_QUEUE_MODEL (self));
+  g_return_if_fail (policy == NULL || VIGIE_IS_POLICY (policy));
+
+  g_set_object (&self->policy, policy);
 }
 
 void

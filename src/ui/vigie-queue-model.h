@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "vigie-policy.h"
 #include "vigie-store.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,9 @@ void              vigie_queue_model_set_query   (VigieQueueModel   *self,
                                                  const VigieQuery  *query);
 /* The query; its strings belong to the model */
 const VigieQuery *vigie_queue_model_get_query   (VigieQueueModel   *self);
+/* The policy that names the categories of the items' flags */
+void              vigie_queue_model_set_policy  (VigieQueueModel   *self,
+                                                 VigiePolicy       *policy);
 /* Loads the current query again (after an import) */
 void              vigie_queue_model_reload      (VigieQueueModel   *self);
 gboolean          vigie_queue_model_get_loading (VigieQueueModel   *self);

@@ -8,17 +8,30 @@
 
 #include "vigie-window.h"
 
+#include "vigie-classify-task.h"
 #include "vigie-comment-item.h"
 #include "vigie-comment-row.h"
 #include "vigie-format.h"
 #include "vigie-import.h"
 #include "vigie-import-bar.h"
+#include "vigie-policy-dialog.h"
 #include "vigie-sidebar.h"
 
 #include <glib/gi18n.h>
 #ifdef __GLIBC__
 # include <malloc.h>
 #endif
+
+/* A classification in its worker thread, and the progress it reports */
+typedef struct
+{
+  gatomicrefcount  ref;
+  GMutex           mutex;
+  GWeakRef         window;
+  GCancellable    *cancellable;
+  guint64          done;
+  guint64          total;
+} ClassifyJob;
 
 /* An import in its worker thread, and the progress it reports */
 typedef struct
@@ -57,8 +70,16 @@ struct _VigieWindow
   AdwStatusPage        *no_results_page;
   AdwStatusPage        *error_page;
   VigieCommentDetail   *detail;
+  GtkRevealer          *classify_revealer;
+  GtkLabel             *classify_label;
+  GtkProgressBar       *classify_progress;
 
   /* Owned */
+  VigieClassifier      *classifier;
+  ClassifyJob          *classify_job;
+  guint                 classify_progress_id;
+  guint                 classify_again : 1;       /* once the job is done */
+  guint                 classify_again_all : 1;   /* the same, every comment */
   VigieStore           *store;
   GSettings            *settings;
   VigieQueueModel      *queue;
@@ -85,11 +106,13 @@ enum {
   PROP_STORE,
   PROP_SETTINGS,
   PROP_IMPORTING,
+  PROP_CLASSIFYING,
   N_PROPS
 };
 
 enum {
   FIRST_ROWS_DRAWN,
+  CLASSIFIED,
   N_SIGNALS
 };
 
@@ -99,6 +122,165 @@ static guint signals[N_SIGNALS];
 G_DEFINE_FINAL_TYPE (VigieWindow, vigie_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void update_queue_state (VigieWindow *self);
+static void classify (VigieWindow *self,
+                      gboolean     only_missing);
+static void show_toast (VigieWindow *self,
+                        const char  *text);
+
+/* Classification */
+
+static ClassifyJob *
+classify_job_ref (ClassifyJob *job)
+{
+  g_atomic_ref_count_inc (&job->ref);
+  return job;
+}
+
+static void
+classify_job_unref (ClassifyJob *job)
+{
+  if (!g_atomic_ref_count_dec (&job->ref))
+    return;
+  g_mutex_clear (&job->mutex);
+  g_weak_ref_clear (&job->window);
+  g_clear_object (&job->cancellable);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ClassifyJob, classify_job_unref)
+
+/* Called in the classifying thread */
+static void
+classify_progress_cb (guint64  done,
+                      guint64  total,
+                      gpointer user_data)
+{
+  ClassifyJob *job = user_data;
+
+  g_mutex_lock (&job->mutex);
+  job->done = done;
+  job->total = total;
+  g_mutex_unlock (&job->mutex);
+}
+
+static gboolean
+classify_progress_timeout_cb (gpointer user_data)
+{
+  VigieWindow *self = user_data;
+  ClassifyJob *job = self->classify_job;
+  guint64 done, total;
+
+  g_mutex_lock (&job->mutex);
+  done = job->done;
+  total = job->total;
+  g_mutex_unlock (&job->mutex);
+
+  if (total > 0)
+    {
+      g_autofree char *n_done = vigie_format_number (done);
+      g_autofree char *n_total = vigie_format_number (total);
+      g_autofree char *text = NULL;
+
+      /* Translators: progress of the classification, "1,234 of 5,000" */
+      text = g_strdup_printf (_("Classifying comments… %s of %s"), n_done, n_total);
+      gtk_label_set_text (self->classify_label, text);
+      gtk_progress_bar_set_fraction (self->classify_progress, (double) done / total);
+    }
+  else
+    gtk_progress_bar_pulse (self->classify_progress);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+set_classifying (VigieWindow *self,
+                 ClassifyJob *job)
+{
+  g_clear_handle_id (&self->classify_progress_id, g_source_remove);
+  g_clear_pointer (&self->classify_job, classify_job_unref);
+  if (job != NULL)
+    {
+      self->classify_job = classify_job_ref (job);
+      self->classify_progress_id = g_timeout_add (100, classify_progress_timeout_cb, self);
+      gtk_label_set_text (self->classify_label, _("Classifying comments…"));
+      gtk_progress_bar_set_fraction (self->classify_progress, 0);
+    }
+  gtk_revealer_set_reveal_child (self->classify_revealer, job != NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLASSIFYING]);
+}
+
+static void
+classify_done_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(ClassifyJob) job = user_data;
+  g_autoptr(VigieWindow) self = g_weak_ref_get (&job->window);
+  g_autoptr(GError) error = NULL;
+  guint64 n = 0;
+  gboolean ok;
+
+  ok = vigie_classify_workspace_finish (VIGIE_STORE (object), result, &n, &error);
+
+  if (self == NULL || self->classify_job != job)
+    return;
+  set_classifying (self, NULL);
+
+  if (!ok && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: %s is the reason */
+      text = g_strdup_printf (_("The comments could not be classified: %s"), error->message);
+      show_toast (self, text);
+    }
+  if (n > 0)
+    {
+      vigie_queue_model_reload (self->queue);
+      vigie_sidebar_reload (self->sidebar);
+    }
+  if (self->classify_again)
+    {
+      gboolean all = self->classify_again_all;
+
+      self->classify_again = self->classify_again_all = FALSE;
+      classify (self, !all);
+      return;
+    }
+  g_signal_emit (self, signals[CLASSIFIED], 0);
+}
+
+/* Classifies the comments not classified yet, or all of them again */
+static void
+classify (VigieWindow *self,
+          gboolean     only_missing)
+{
+  g_autoptr(ClassifyJob) job = NULL;
+
+  if (self->classifier == NULL)
+    return;
+  if (self->classify_job != NULL)
+    {
+      /* A second run after this one sees what this one missed */
+      if (!only_missing)
+        {
+          g_cancellable_cancel (self->classify_job->cancellable);
+          self->classify_again_all = TRUE;
+        }
+      self->classify_again = TRUE;
+      return;
+    }
+
+  job = g_new0 (ClassifyJob, 1);
+  g_atomic_ref_count_init (&job->ref);
+  g_mutex_init (&job->mutex);
+  g_weak_ref_init (&job->window, self);
+  job->cancellable = g_cancellable_new ();
+  set_classifying (self, job);
+
+  vigie_classify_workspace_async (self->store, self->classifier, only_missing,
+                                  job->cancellable, classify_progress_cb, job,
+                                  classify_done_cb, classify_job_ref (job));
+}
 
 /* Import jobs */
 
@@ -295,6 +477,7 @@ import_done_cb (GObject      *object,
 
   vigie_queue_model_reload (self->queue);
   vigie_sidebar_reload (self->sidebar);
+  classify (self, TRUE);
 }
 
 static void
@@ -898,7 +1081,8 @@ update_query (VigieWindow *self)
 
   vigie_sidebar_get_filter (self->sidebar, &query);
   query.search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  query.sort = VIGIE_SORT_NEWEST;
+  /* What needs action comes urgent first, then by severity */
+  query.sort = query.view == VIGIE_VIEW_NEEDS_ACTION ? VIGIE_SORT_PRIORITY : VIGIE_SORT_NEWEST;
 
   /* GtkSearchEntry also says "changed" when nothing did; a million ids
    * are not read again for that */
@@ -1002,6 +1186,21 @@ detail_comment_activated_cb (VigieWindow *self,
     }
 }
 
+static void
+show_policy_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  VigieWindow *self = VIGIE_WINDOW (widget);
+  GtkWindow *dialog;
+
+  if (self->classifier == NULL)
+    return;
+  dialog = GTK_WINDOW (vigie_policy_dialog_new (self->classifier));
+  gtk_window_set_transient_for (dialog, GTK_WINDOW (self));
+  gtk_window_present (dialog);
+}
+
 /* Window state */
 
 static gboolean
@@ -1068,8 +1267,26 @@ vigie_window_constructed (GObject *object)
 
   vigie_comment_detail_set_store (self->detail, self->store);
 
+  {
+    g_autoptr(GError) error = NULL;
+
+    self->classifier = vigie_classifier_new_for_store (self->store, &error);
+    if (self->classifier == NULL)
+      g_message ("No classifier: %s", error->message);
+    else
+      {
+        VigiePolicy *policy = vigie_classifier_get_policy (self->classifier);
+
+        vigie_queue_model_set_policy (self->queue, policy);
+        vigie_comment_detail_set_policy (self->detail, policy);
+      }
+  }
+
   update_query (self);
   update_queue_state (self);
+
+  /* Comments left unclassified by an earlier run, or by an older Vigie */
+  classify (self, TRUE);
 }
 
 static void
@@ -1078,6 +1295,13 @@ vigie_window_dispose (GObject *object)
   VigieWindow *self = VIGIE_WINDOW (object);
 
   g_clear_handle_id (&self->progress_id, g_source_remove);
+  g_clear_handle_id (&self->classify_progress_id, g_source_remove);
+  if (self->classify_job != NULL)
+    {
+      g_cancellable_cancel (self->classify_job->cancellable);
+      g_weak_ref_set (&self->classify_job->window, NULL);
+      g_clear_pointer (&self->classify_job, classify_job_unref);
+    }
   g_clear_handle_id (&self->sidebar_timeout_id, g_source_remove);
   g_clear_handle_id (&self->trim_id, g_source_remove);
   if (self->import_job != NULL)
@@ -1104,6 +1328,7 @@ vigie_window_dispose (GObject *object)
 
   g_clear_object (&self->selection);
   g_clear_object (&self->queue);
+  g_clear_object (&self->classifier);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
@@ -1140,6 +1365,10 @@ vigie_window_get_property (GObject    *object,
 
     case PROP_IMPORTING:
       g_value_set_boolean (value, self->import_job != NULL);
+      break;
+
+    case PROP_CLASSIFYING:
+      g_value_set_boolean (value, self->classify_job != NULL);
       break;
 
     default:
@@ -1200,7 +1429,24 @@ vigie_window_class_init (VigieWindowClass *klass)
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_CLASSIFYING] =
+    g_param_spec_boolean ("classifying", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * VigieWindow::classified:
+   *
+   * Emitted when a classification of the workspace is over.
+   */
+  signals[CLASSIFIED] =
+    g_signal_new ("classified",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 
   /**
    * VigieWindow::first-rows-drawn:
@@ -1239,6 +1485,9 @@ vigie_window_class_init (VigieWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigieWindow, no_results_page);
   gtk_widget_class_bind_template_child (widget_class, VigieWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, VigieWindow, detail);
+  gtk_widget_class_bind_template_child (widget_class, VigieWindow, classify_revealer);
+  gtk_widget_class_bind_template_child (widget_class, VigieWindow, classify_label);
+  gtk_widget_class_bind_template_child (widget_class, VigieWindow, classify_progress);
   gtk_widget_class_bind_template_callback (widget_class, import_cancel_cb);
   gtk_widget_class_bind_template_callback (widget_class, import_revealed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -1255,6 +1504,7 @@ vigie_window_class_init (VigieWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_folder_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-policy", NULL, show_policy_action);
   gtk_widget_class_install_action (widget_class, "win.next-comment", NULL, next_comment_action);
   gtk_widget_class_install_action (widget_class, "win.previous-comment", NULL,
                                    previous_comment_action);
@@ -1372,4 +1622,37 @@ vigie_window_get_queue_state (VigieWindow *self)
   g_return_val_if_fail (VIGIE_IS_WINDOW (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->queue_stack);
+}
+
+gboolean
+vigie_window_get_classifying (VigieWindow *self)
+{
+  g_return_val_if_fail (VIGIE_IS_WINDOW (self), FALSE);
+
+  return self->classify_job != NULL;
+}
+
+VigieClassifier *
+vigie_window_get_classifier (VigieWindow *self)
+{
+  g_return_val_if_fail (VIGIE_IS_WINDOW (self), NULL);
+
+  return self->classifier;
+}
+
+void
+vigie_window_set_classifier (VigieWindow     *self,
+                             VigieClassifier *classifier)
+{
+  VigiePolicy *policy;
+
+  g_return_if_fail (VIGIE_IS_WINDOW (self));
+  g_return_if_fail (VIGIE_IS_CLASSIFIER (classifier));
+
+  if (!g_set_object (&self->classifier, classifier))
+    return;
+  policy = vigie_classifier_get_policy (classifier);
+  vigie_queue_model_set_policy (self->queue, policy);
+  vigie_comment_detail_set_policy (self->detail, policy);
+  classify (self, FALSE);
 }

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "vigie-classifier.h"
 #include "vigie-comment-detail.h"
 #include "vigie-queue-model.h"
 #include "vigie-store.h"
@@ -27,6 +28,12 @@ void                vigie_window_set_workspace_name (VigieWindow        *self,
 void                vigie_window_import             (VigieWindow        *self,
                                                      const char * const *paths);
 gboolean            vigie_window_get_importing      (VigieWindow        *self);
+/* Classification runs after each import, at start for the comments not
+ * classified yet, and over everything when the classifier changes */
+gboolean            vigie_window_get_classifying    (VigieWindow        *self);
+VigieClassifier    *vigie_window_get_classifier     (VigieWindow        *self);
+void                vigie_window_set_classifier     (VigieWindow        *self,
+                                                     VigieClassifier    *classifier);
 VigieQueueModel    *vigie_window_get_queue_model    (VigieWindow        *self);
 GtkSingleSelection *vigie_window_get_selection      (VigieWindow        *self);
 VigieCommentDetail *vigie_window_get_detail         (VigieWindow        *self);
