@@ -16,7 +16,10 @@
 #include "vigie-comment-item.h"
 #include "vigie-comment-item-private.h"
 #include "vigie-comment-row.h"
+#include "vigie-audit.h"
+#include "vigie-outbox.h"
 #include "vigie-policy-dialog.h"
+#include "vigie-reply-dialog.h"
 #include "vigie-demo.h"
 #include "vigie-import.h"
 #include "vigie-policy.h"
@@ -114,6 +117,8 @@ fixture_set_up_demo (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (vigie_import_files (fixture->store, (const char * const *) files, NULL, NULL, NULL,
                                      &stats, &error));
+  g_assert_no_error (error);
+  g_assert_true (vigie_demo_set_up_workspace (fixture->store, &error));
   g_assert_no_error (error);
   open_window (fixture);
 }
@@ -726,6 +731,176 @@ test_policy_dialog (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static GtkShortcut *find_key_shortcut (GtkWidget *widget,
+                                       guint      keyval);
+static gboolean press (GtkWidget *widget,
+                       guint      keyval);
+
+/* A flagged Facebook comment in the queue: its position */
+static guint
+find_flagged (Fixture    *fixture,
+              const char *category)
+{
+  VigieQueueModel *queue = vigie_window_get_queue_model (fixture->window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (queue)); i++)
+    {
+      g_autoptr(VigieCommentItem) item = g_list_model_get_item (G_LIST_MODEL (queue), i);
+      VigieClassification *c = vigie_comment_item_get_classification (item);
+
+      if (c != NULL && vigie_classification_get_flag (c, category) != NULL &&
+          vigie_comment_item_get_comment (item)->platform == VIGIE_PLATFORM_FACEBOOK &&
+          vigie_comment_item_get_comment (item)->status == VIGIE_COMMENT_STATUS_NEW)
+        return i;
+    }
+  g_assert_not_reached ();
+}
+
+static guint
+count_detail_buttons (Fixture *fixture)
+{
+  GtkWidget *box = (GtkWidget *) gtk_widget_get_template_child (
+    GTK_WIDGET (vigie_window_get_detail (fixture->window)), VIGIE_TYPE_COMMENT_DETAIL,
+    "actions_box");
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+  return gtk_widget_get_visible (box) ? n : 0;
+}
+
+/* h hides the selected comment, the toast's Undo (within the grace
+ * period) cancels it: nothing left the machine, both are in the audit */
+static void
+test_hide_undo (Fixture       *fixture,
+                gconstpointer  data)
+{
+  VigieOutbox *outbox;
+  g_autoptr(GPtrArray) actions = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  VigieAuditQuery query = { 0 };
+  VigieAction *action;
+  guint position;
+  gint64 id;
+
+  if (!require_display ())
+    return;
+
+  outbox = vigie_window_get_outbox (fixture->window);
+  g_assert_nonnull (outbox);
+  position = find_flagged (fixture, "insult");
+  gtk_single_selection_set_selected (vigie_window_get_selection (fixture->window), position);
+  id = vigie_comment_detail_get_comment (vigie_window_get_detail (fixture->window))->id;
+  /* Buttons for what Facebook can do */
+  g_assert_cmpuint (count_detail_buttons (fixture), >=, 5);
+
+  g_assert_true (press (GTK_WIDGET (fixture->window), GDK_KEY_h));
+  actions = vigie_outbox_list_for_comment (outbox, id, NULL);
+  g_assert_cmpuint (actions->len, ==, 1);
+  action = g_ptr_array_index (actions, 0);
+  g_assert_cmpint (action->kind, ==, VIGIE_ACTION_HIDE);
+  g_assert_cmpint (action->status, ==, VIGIE_ACTION_STATUS_PENDING);
+  g_assert_cmpint (vigie_outbox_get_undo_kind (outbox, action->id), ==, VIGIE_UNDO_CANCEL);
+
+  /* The toast's button */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", "x",
+                                             action->id));
+  {
+    g_autoptr(VigieAction) after = vigie_outbox_get_action (outbox, action->id, NULL);
+
+    g_assert_cmpint (after->status, ==, VIGIE_ACTION_STATUS_CANCELLED);
+  }
+  {
+    g_autoptr(VigieComment) comment = vigie_store_get_comment (fixture->store, id, NULL);
+
+    g_assert_false (comment->hidden);
+    g_assert_cmpint (comment->status, ==, VIGIE_COMMENT_STATUS_NEW);
+  }
+
+  query.comment_id = id;
+  entries = vigie_audit_query (fixture->store, &query, NULL);
+  g_assert_cmpuint (entries->len, ==, 2);
+  g_assert_cmpstr (((VigieAuditEntry *) g_ptr_array_index (entries, 0))->event, ==,
+                   VIGIE_AUDIT_EVENT_QUEUED);
+  g_assert_cmpstr (((VigieAuditEntry *) g_ptr_array_index (entries, 1))->event, ==,
+                   VIGIE_AUDIT_EVENT_CANCELLED);
+}
+
+static void
+reply_sent_cb (VigieReplyDialog *dialog,
+               gboolean         *sent)
+{
+  *sent = TRUE;
+}
+
+/* p opens the reply dialog on the suggested template; another template in
+ * English fills the organisation's values; an unknown placeholder is an
+ * error; Send queues the reply with its template */
+static void
+test_reply (Fixture       *fixture,
+            gconstpointer  data)
+{
+  VigieOutbox *outbox;
+  GtkWidget *dialog = NULL;
+  g_autoptr(GPtrArray) actions = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GList) toplevels = NULL;
+  GtkTextBuffer *buffer;
+  VigieAction *action;
+  gboolean sent = FALSE;
+  gint64 id;
+
+  if (!require_display ())
+    return;
+
+  outbox = vigie_window_get_outbox (fixture->window);
+  gtk_single_selection_set_selected (vigie_window_get_selection (fixture->window),
+                                     find_flagged (fixture, "complaint"));
+  id = vigie_comment_detail_get_comment (vigie_window_get_detail (fixture->window))->id;
+
+  g_assert_true (press (GTK_WIDGET (fixture->window), GDK_KEY_p));
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (VIGIE_IS_REPLY_DIALOG (l->data))
+      dialog = l->data;
+  g_assert_nonnull (dialog);
+  g_signal_connect (dialog, "send", G_CALLBACK (reply_sent_cb), &sent);
+
+  /* The suggested template, filled */
+  g_assert_nonnull (vigie_reply_dialog_get_template_id (VIGIE_REPLY_DIALOG (dialog)));
+  g_assert_null (vigie_reply_dialog_get_error (VIGIE_REPLY_DIALOG (dialog)));
+
+  g_assert_true (vigie_reply_dialog_select (VIGIE_REPLY_DIALOG (dialog), "complaint", "en"));
+  g_assert_null (vigie_reply_dialog_get_error (VIGIE_REPLY_DIALOG (dialog)));
+  text = vigie_reply_dialog_dup_text (VIGIE_REPLY_DIALOG (dialog));
+  g_assert_nonnull (strstr (text, "418 555-0100"));
+  g_assert_null (strchr (text, '{'));
+
+  /* An unknown placeholder typed in: an error, and no sending */
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (gtk_widget_get_template_child (
+    dialog, VIGIE_TYPE_REPLY_DIALOG, "text_view")));
+  gtk_text_buffer_set_text (buffer, "Bonjour {sender}", -1);
+  g_assert_nonnull (vigie_reply_dialog_get_error (VIGIE_REPLY_DIALOG (dialog)));
+  g_assert_false (vigie_reply_dialog_send (VIGIE_REPLY_DIALOG (dialog)));
+  gtk_text_buffer_set_text (buffer, "", -1);
+  g_assert_nonnull (vigie_reply_dialog_get_error (VIGIE_REPLY_DIALOG (dialog)));
+  g_assert_false (vigie_reply_dialog_send (VIGIE_REPLY_DIALOG (dialog)));
+  g_assert_false (sent);
+
+  g_assert_true (vigie_reply_dialog_select (VIGIE_REPLY_DIALOG (dialog), "complaint", "en"));
+  g_assert_true (vigie_reply_dialog_send (VIGIE_REPLY_DIALOG (dialog)));
+  g_assert_true (sent);
+
+  actions = vigie_outbox_list_for_comment (outbox, id, NULL);
+  g_assert_cmpuint (actions->len, ==, 1);
+  action = g_ptr_array_index (actions, 0);
+  g_assert_cmpint (action->kind, ==, VIGIE_ACTION_REPLY);
+  g_assert_cmpstr (action->template_id, ==, "complaint");
+  g_assert_cmpstr (action->lang, ==, "en");
+  g_assert_cmpstr (action->text, ==, text);
+}
+
 /* The window's j/k shortcut, found among its controllers as a person's
  * key press would find it */
 static GtkShortcut *
@@ -1023,6 +1198,10 @@ main (int    argc,
               fixture_set_up_demo, test_priority, fixture_tear_down);
   g_test_add ("/vigie/window/policy-dialog", Fixture, NULL,
               fixture_set_up_demo, test_policy_dialog, fixture_tear_down);
+  g_test_add ("/vigie/window/hide-undo", Fixture, NULL,
+              fixture_set_up_demo, test_hide_undo, fixture_tear_down);
+  g_test_add ("/vigie/window/reply", Fixture, NULL,
+              fixture_set_up_demo, test_reply, fixture_tear_down);
   g_test_add ("/vigie/window/keynav", Fixture, NULL,
               fixture_set_up_demo, test_keynav, fixture_tear_down);
   g_test_add ("/vigie/window/empty", Fixture, NULL,

@@ -380,6 +380,11 @@ vigie_application_command_line (GApplication            *application,
       g_application_command_line_printerr (command_line, "%s\n", error->message);
       return 1;
     }
+  if (demo && !vigie_demo_set_up_workspace (self->store, &error))
+    {
+      g_application_command_line_printerr (command_line, "%s\n", error->message);
+      return 1;
+    }
   if (!demo && self->settings != NULL)
     g_settings_set_string (self->settings, "last-workspace", path);
 

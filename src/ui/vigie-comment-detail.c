@@ -51,6 +51,7 @@ struct _VigieCommentDetail
   GtkListBox        *author_list;
   GtkLabel          *author_more_label;
   GtkBox            *chips_box;
+  GtkFlowBox        *actions_box;
   GtkWidget         *flags_box;
   GtkLabel          *recommendation_label;
   GtkBox            *flag_list;
@@ -803,6 +804,7 @@ vigie_comment_detail_class_init (VigieCommentDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigieCommentDetail, author_list);
   gtk_widget_class_bind_template_child (widget_class, VigieCommentDetail, author_more_label);
   gtk_widget_class_bind_template_child (widget_class, VigieCommentDetail, chips_box);
+  gtk_widget_class_bind_template_child (widget_class, VigieCommentDetail, actions_box);
   gtk_widget_class_bind_template_child (widget_class, VigieCommentDetail, flags_box);
   gtk_widget_class_bind_template_child (widget_class, VigieCommentDetail, recommendation_label);
   gtk_widget_class_bind_template_child (widget_class, VigieCommentDetail, flag_list);
@@ -909,4 +911,66 @@ vigie_comment_detail_get_text_label (VigieCommentDetail *self)
   g_return_val_if_fail (VIGIE_IS_COMMENT_DETAIL (self), NULL);
 
   return self->text_label;
+}
+
+/* The single key of each action, as the window binds them */
+static const char *
+action_key (VigieActionKind kind)
+{
+  switch (kind)
+    {
+    case VIGIE_ACTION_HIDE:
+      return "h";
+    case VIGIE_ACTION_REMOVE:
+      return "r";
+    case VIGIE_ACTION_BAN:
+      return "b";
+    case VIGIE_ACTION_REPLY:
+      return "p";
+    case VIGIE_ACTION_ESCALATE:
+      return "e";
+    case VIGIE_ACTION_KEEP:
+      return "d";
+    default:
+      return NULL;
+    }
+}
+
+void
+vigie_comment_detail_set_actions (VigieCommentDetail *self,
+                                  GArray             *kinds)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (VIGIE_IS_COMMENT_DETAIL (self));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->actions_box))) != NULL)
+    gtk_flow_box_remove (self->actions_box, child);
+
+  for (guint i = 0; kinds != NULL && self->comment != NULL && i < kinds->len; i++)
+    {
+      VigieActionKind kind = g_array_index (kinds, VigieActionKind, i);
+      const char *label = vigie_action_kind_get_label (kind, self->comment->platform);
+      const char *key = action_key (kind);
+      GtkWidget *button = gtk_button_new_with_label (label);
+
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.moderate");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s",
+                                        vigie_action_kind_to_string (kind));
+      if (key != NULL)
+        {
+          g_autofree char *tooltip = NULL;
+
+          /* Translators: an action button's tooltip, "Hide (h)" */
+          tooltip = g_strdup_printf (_("%s (%s)"), label, key);
+          gtk_widget_set_tooltip_text (button, tooltip);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                          GTK_ACCESSIBLE_PROPERTY_KEY_SHORTCUTS, key, -1);
+        }
+      if (kind == VIGIE_ACTION_REMOVE || kind == VIGIE_ACTION_BAN)
+        gtk_widget_add_css_class (button, "destructive-action");
+      gtk_flow_box_append (self->actions_box, button);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->actions_box),
+                          kinds != NULL && kinds->len > 0 && self->comment != NULL);
 }

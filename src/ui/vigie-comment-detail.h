@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "vigie-action.h"
 #include "vigie-store.h"
 
 G_BEGIN_DECLS
@@ -30,6 +31,10 @@ void          vigie_comment_detail_set_policy  (VigieCommentDetail *self,
                                                 VigiePolicy        *policy);
 /* The flags shown, NULL when the comment was never classified */
 VigieClassification *vigie_comment_detail_get_classification (VigieCommentDetail *self);
+/* Buttons for @kinds (VigieActionKind) on the comment shown, activating
+ * "win.moderate" with the kind's name; NULL or empty: none */
+void          vigie_comment_detail_set_actions (VigieCommentDetail *self,
+                                                GArray             *kinds);
 /* The text's Pango attributes: the matched spans are highlighted */
 GtkLabel     *vigie_comment_detail_get_text_label (VigieCommentDetail *self);
 

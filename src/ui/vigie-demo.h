@@ -6,6 +6,8 @@
 
 #include <gio/gio.h>
 
+#include "vigie-store.h"
+
 G_BEGIN_DECLS
 
 #define VIGIE_DEMO_RESOURCE_PATH "/io/github/vigie/Vigie/data/demo"
@@ -18,6 +20,11 @@ gboolean vigie_demo_prepare (char    **out_dir,
                              char    **out_workspace,
                              char   ***out_files,
                              GError  **error);
+/* Gives the demo workspace its organisation (name, complaints office,
+ * phone, addresses) so that the reply templates can be filled */
+gboolean vigie_demo_set_up_workspace (VigieStore  *store,
+                                      GError     **error);
+
 /* Removes @dir and everything in it */
 void     vigie_demo_remove  (const char *dir);
 

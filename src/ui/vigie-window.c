@@ -14,7 +14,11 @@
 #include "vigie-format.h"
 #include "vigie-import.h"
 #include "vigie-import-bar.h"
+#include "vigie-audit.h"
+#include "vigie-outbox.h"
 #include "vigie-policy-dialog.h"
+#include "vigie-reply-dialog.h"
+#include "vigie-templates.h"
 #include "vigie-sidebar.h"
 
 #include <glib/gi18n.h>
@@ -75,6 +79,9 @@ struct _VigieWindow
   GtkProgressBar       *classify_progress;
 
   /* Owned */
+  VigieOutbox          *outbox;
+  VigieTemplates       *templates;
+  GtkWidget            *row_menu;
   VigieClassifier      *classifier;
   ClassifyJob          *classify_job;
   guint                 classify_progress_id;
@@ -92,6 +99,7 @@ struct _VigieWindow
   char                 *workspace_name;
 
   gint64                selected_id;      /* kept across reloads */
+  guint                 acted_position;   /* where the comment acted on was */
   gulong                after_paint_id;
   GdkFrameClock        *after_paint_clock;
 
@@ -126,6 +134,12 @@ static void classify (VigieWindow *self,
                       gboolean     only_missing);
 static void show_toast (VigieWindow *self,
                         const char  *text);
+static void update_actions (VigieWindow *self);
+static void row_pressed_cb (GtkGestureClick *gesture,
+                            int              n_press,
+                            double           x,
+                            double           y,
+                            VigieWindow     *self);
 
 /* Classification */
 
@@ -713,7 +727,13 @@ setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               VigieWindow              *self)
 {
-  gtk_list_item_set_child (list_item, vigie_comment_row_new ());
+  GtkWidget *row = vigie_comment_row_new ();
+  GtkGesture *gesture = gtk_gesture_click_new ();
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect_object (gesture, "pressed", G_CALLBACK (row_pressed_cb), self, 0);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (gesture));
+  gtk_list_item_set_child (list_item, row);
 }
 
 static void
@@ -931,6 +951,7 @@ selection_changed_cb (VigieWindow *self)
     {
       self->selected_id = vigie_comment_item_get_id (item);
       vigie_comment_detail_set_comment (self->detail, vigie_comment_item_get_comment (item));
+      update_actions (self);
     }
   else if (!vigie_queue_model_get_loading (self->queue))
     {
@@ -1043,6 +1064,10 @@ queue_loaded_cb (VigieWindow *self)
   /* The same comment stays selected when it is still in the queue */
   if (self->selected_id != 0)
     position = vigie_queue_model_find (self->queue, self->selected_id);
+  if (position == GTK_INVALID_LIST_POSITION && self->acted_position != GTK_INVALID_LIST_POSITION &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->queue)) > 0)
+    position = MIN (self->acted_position, g_list_model_get_n_items (G_LIST_MODEL (self->queue)) - 1);
+  self->acted_position = GTK_INVALID_LIST_POSITION;
   if (position != GTK_INVALID_LIST_POSITION)
     select_position (self, position);
   else
@@ -1186,6 +1211,430 @@ detail_comment_activated_cb (VigieWindow *self,
     }
 }
 
+/* Moderation */
+
+static char *
+dup_actor_name (VigieWindow *self)
+{
+  g_autofree char *name = NULL;
+
+  if (self->settings != NULL)
+    name = g_settings_get_string (self->settings, "actor-name");
+  if (name != NULL && name[0] != '\0')
+    return g_steal_pointer (&name);
+  if (g_strcmp0 (g_get_real_name (), "Unknown") != 0 && g_get_real_name ()[0] != '\0')
+    return g_strdup (g_get_real_name ());
+  return g_strdup (g_get_user_name ());
+}
+
+static char *
+dup_actor_role (VigieWindow *self)
+{
+  if (self->settings != NULL)
+    return g_settings_get_string (self->settings, "actor-role");
+  return g_strdup ("delegate");
+}
+
+static void
+grace_changed_cb (VigieWindow *self)
+{
+  guint seconds = g_settings_get_uint (self->settings, "undo-grace-seconds");
+
+  vigie_outbox_set_grace_period (self->outbox, seconds * G_TIME_SPAN_SECOND);
+}
+
+static VigieComment *
+current_comment (VigieWindow *self)
+{
+  return vigie_comment_detail_get_comment (self->detail);
+}
+
+static gboolean
+kind_available (VigieWindow     *self,
+                gint64           comment_id,
+                VigieActionKind  kind)
+{
+  g_autoptr(GArray) kinds = vigie_outbox_list_available_kinds (self->outbox, comment_id, NULL);
+
+  for (guint i = 0; kinds != NULL && i < kinds->len; i++)
+    if (g_array_index (kinds, VigieActionKind, i) == kind)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+update_actions (VigieWindow *self)
+{
+  VigieComment *comment = current_comment (self);
+  g_autoptr(GArray) kinds = NULL;
+
+  if (comment != NULL && comment->id > 0 && self->outbox != NULL)
+    kinds = vigie_outbox_list_available_kinds (self->outbox, comment->id, NULL);
+  vigie_comment_detail_set_actions (self->detail, kinds);
+}
+
+static void
+show_action_error (VigieWindow  *self,
+                   const GError *error)
+{
+  g_autofree char *text = NULL;
+
+  /* Translators: %s is the reason */
+  text = g_strdup_printf (_("The action was not taken: %s"), error->message);
+  show_toast (self, text);
+}
+
+/* Queues the action; a toast offers to undo it during the grace period */
+static gint64
+enqueue (VigieWindow              *self,
+         VigieActionRequest       *request,
+         VigieComment             *comment)
+{
+  g_autofree char *actor = dup_actor_name (self);
+  g_autofree char *role = dup_actor_role (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *target = NULL;
+  AdwToast *toast;
+  GTimeSpan grace;
+  gint64 id;
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  request->actor_name = actor;
+  request->actor_role = role;
+  id = vigie_outbox_enqueue (self->outbox, request, &error);
+  if (id == 0)
+    {
+      show_action_error (self, error);
+      return 0;
+    }
+
+  /* The queue moves on to the next comment */
+  if (position != GTK_INVALID_LIST_POSITION &&
+      vigie_queue_model_get_id (self->queue, position) == comment->id)
+    self->acted_position = position;
+
+  grace = vigie_outbox_get_grace_period (self->outbox);
+  /* Translators: the toast after an action, "Comment hidden — Undo" */
+  title = g_strdup_printf (_("%s"), vigie_action_kind_get_done_label (request->kind,
+                                                                       comment->platform));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_action_target_value (toast, g_variant_new_int64 (id));
+  adw_toast_set_timeout (toast, MAX (3, (guint) (grace / G_TIME_SPAN_SECOND)));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  return id;
+}
+
+static void
+reply_send_cb (VigieReplyDialog *dialog,
+               VigieWindow      *self)
+{
+  g_autofree char *text = vigie_reply_dialog_dup_text (dialog);
+  g_autoptr(VigieComment) comment = NULL;
+  VigieActionRequest request = { 0 };
+
+  if (text == NULL)
+    return;
+  comment = vigie_store_get_comment (self->store, vigie_reply_dialog_get_comment_id (dialog),
+                                     NULL);
+  if (comment == NULL)
+    return;
+  request.kind = vigie_reply_dialog_get_kind (dialog);
+  request.comment_id = comment->id;
+  request.template_id = vigie_reply_dialog_get_template_id (dialog);
+  request.lang = vigie_reply_dialog_get_language (dialog);
+  request.text = text;
+  if (enqueue (self, &request, comment) != 0)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+open_reply (VigieWindow     *self,
+            VigieComment    *comment,
+            VigieActionKind  kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigieClassification) classification = NULL;
+  GtkWidget *dialog;
+
+  if (self->templates == NULL)
+    {
+      self->templates = vigie_templates_new_default (&error);
+      if (self->templates == NULL)
+        {
+          show_action_error (self, error);
+          return;
+        }
+      vigie_templates_load_overrides (self->templates, self->store, NULL);
+    }
+
+  classification = vigie_store_get_classification (self->store, comment->id, NULL);
+  dialog = vigie_reply_dialog_new (self->templates, self->store, comment, classification, kind);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "send", G_CALLBACK (reply_send_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+keep_entry_changed_cb (GtkEditable      *entry,
+                       AdwMessageDialog *dialog)
+{
+  adw_message_dialog_set_response_enabled (dialog, "keep",
+                                            gtk_editable_get_text (entry)[0] != '\0');
+}
+
+static void
+keep_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  VigieWindow      *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  gint64 *comment_id = g_object_get_data (G_OBJECT (dialog), "vigie-comment-id");
+  g_autoptr(VigieComment) comment = NULL;
+  VigieActionRequest request = { 0 };
+
+  if (!g_str_equal (response, "keep") || comment_id == NULL)
+    return;
+  comment = vigie_store_get_comment (self->store, *comment_id, NULL);
+  if (comment == NULL)
+    return;
+  request.kind = VIGIE_ACTION_KEEP;
+  request.comment_id = comment->id;
+  request.note = gtk_editable_get_text (entry);
+  enqueue (self, &request, comment);
+}
+
+/* A public body must be able to say why it left a comment up */
+static void
+open_keep (VigieWindow  *self,
+           VigieComment *comment)
+{
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Keep This Comment?"),
+                                   _("Say why the comment stays up: the reason is kept in the "
+                                     "audit trail."));
+  entry = gtk_entry_new ();
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Reason to keep the comment"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "keep", _("_Keep"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "keep",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "keep", FALSE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "vigie-comment-id",
+                          g_memdup2 (&comment->id, sizeof comment->id), g_free);
+  g_signal_connect (entry, "changed", G_CALLBACK (keep_entry_changed_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (keep_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+moderate (VigieWindow     *self,
+          VigieActionKind  kind)
+{
+  VigieComment *comment = current_comment (self);
+  VigieActionRequest request = { 0 };
+
+  if (comment == NULL || comment->id <= 0)
+    {
+      show_toast (self, _("Select a comment first"));
+      return;
+    }
+  if (!kind_available (self, comment->id, kind))
+    {
+      show_toast (self, _("This action is not possible on this comment"));
+      return;
+    }
+
+  if (vigie_action_kind_needs_text (kind))
+    open_reply (self, comment, kind);
+  else if (kind == VIGIE_ACTION_KEEP)
+    open_keep (self, comment);
+  else
+    {
+      request.kind = kind;
+      request.comment_id = comment->id;
+      enqueue (self, &request, comment);
+    }
+}
+
+static void
+moderate_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  VigieActionKind kind;
+
+  if (vigie_action_kind_from_string (g_variant_get_string (parameter, NULL), &kind))
+    moderate (VIGIE_WINDOW (widget), kind);
+}
+
+/* h, r, b, p, e, d, unless the person is typing */
+static gboolean
+moderate_key_cb (GtkWidget *widget,
+                 GVariant   *args,
+                 gpointer    user_data)
+{
+  VigieWindow *self = VIGIE_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  VigieActionKind kind;
+
+  if (focus != NULL &&
+      (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus) ||
+       gtk_widget_get_ancestor (focus, GTK_TYPE_EDITABLE) != NULL))
+    return FALSE;
+  if (!vigie_action_kind_from_string (g_variant_get_string (args, NULL), &kind))
+    return FALSE;
+  moderate (self, kind);
+  return TRUE;
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  VigieWindow *self = VIGIE_WINDOW (widget);
+  g_autofree char *actor = dup_actor_name (self);
+  g_autofree char *role = dup_actor_role (self);
+  g_autoptr(GError) error = NULL;
+  gint64 reverse = 0;
+
+  if (!vigie_outbox_undo (self->outbox, g_variant_get_int64 (parameter), actor, role, &reverse,
+                          &error))
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: %s is the reason */
+      text = g_strdup_printf (_("Cannot undo: %s"), error->message);
+      show_toast (self, text);
+      return;
+    }
+  show_toast (self, reverse != 0 ? _("Undone: the reverse action is on its way")
+                                 : _("Undone"));
+}
+
+static void
+outbox_comment_changed_cb (VigieWindow *self,
+                           gint64       comment_id)
+{
+  VigieComment *comment = current_comment (self);
+
+  vigie_queue_model_reload (self->queue);
+  vigie_sidebar_reload (self->sidebar);
+  if (comment != NULL && comment->id == comment_id)
+    {
+      g_autoptr(VigieComment) fresh = vigie_store_get_comment (self->store, comment_id, NULL);
+
+      if (fresh != NULL)
+        vigie_comment_detail_set_comment (self->detail, fresh);
+      update_actions (self);
+    }
+}
+
+static void
+outbox_process_error_cb (VigieWindow  *self,
+                         const GError *error)
+{
+  show_action_error (self, error);
+}
+
+/* Right click on a row: the actions for its comment */
+static void
+row_pressed_cb (GtkGestureClick *gesture,
+                int              n_press,
+                double           x,
+                double           y,
+                VigieWindow     *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  VigieCommentItem *item = vigie_comment_row_get_item (VIGIE_COMMENT_ROW (row));
+  VigieComment *comment;
+  g_autoptr(GMenu) menu = NULL;
+  g_autoptr(GArray) kinds = NULL;
+  guint position;
+  double qx, qy;
+
+  if (item == NULL)
+    return;
+  comment = vigie_comment_item_get_comment (item);
+  position = vigie_queue_model_find (self->queue, comment->id);
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->selection, position);
+
+  kinds = vigie_outbox_list_available_kinds (self->outbox, comment->id, NULL);
+  if (kinds == NULL || kinds->len == 0)
+    return;
+  menu = g_menu_new ();
+  for (guint i = 0; i < kinds->len; i++)
+    {
+      VigieActionKind kind = g_array_index (kinds, VigieActionKind, i);
+      g_autoptr(GMenuItem) menu_item = NULL;
+
+      menu_item = g_menu_item_new (vigie_action_kind_get_label (kind, comment->platform), NULL);
+      g_menu_item_set_action_and_target_value (menu_item, "win.moderate",
+                                               g_variant_new_string (
+                                                 vigie_action_kind_to_string (kind)));
+      g_menu_append_item (menu, menu_item);
+    }
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->row_menu), G_MENU_MODEL (menu));
+  if (!gtk_widget_translate_coordinates (row, GTK_WIDGET (self->queue_view), x, y, &qx, &qy))
+    qx = qy = 0;
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->row_menu),
+                               &(GdkRectangle) { (int) qx, (int) qy, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->row_menu));
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+check_audit (VigieWindow *self)
+{
+  g_auto(VigieAuditVerification) verification = { 0 };
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+  g_autofree char *body = NULL;
+
+  if (!vigie_audit_verify (self->store, &verification, NULL, &error))
+    {
+      g_debug ("Cannot check the audit trail: %s", error->message);
+      return;
+    }
+  if (verification.intact)
+    return;
+
+  /* Translators: %lld is the number of the first broken entry, %s why */
+  body = g_strdup_printf (_("The audit trail of this workspace was altered outside Vigie: entry "
+                            "%lld is not what was recorded (%s). Actions taken before it can no "
+                            "longer be proved. Keep a copy of the workspace file and tell your "
+                            "IT department."),
+                          (long long) verification.first_broken_id,
+                          verification.reason != NULL ? verification.reason : "");
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Audit Trail Tampered With"), body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+check_audit_idle_cb (gpointer user_data)
+{
+  check_audit (VIGIE_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 show_policy_action (GtkWidget  *widget,
                     const char *action_name,
@@ -1287,6 +1736,32 @@ vigie_window_constructed (GObject *object)
 
   /* Comments left unclassified by an earlier run, or by an older Vigie */
   classify (self, TRUE);
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(VigieConnector) connector = vigie_connector_new_for_store (self->store, &error);
+
+    if (connector == NULL)
+      g_message ("No connector: %s", error->message);
+    else
+      {
+        self->outbox = vigie_outbox_new (self->store, connector);
+        if (self->settings != NULL)
+          {
+            g_signal_connect_object (self->settings, "changed::undo-grace-seconds",
+                                     G_CALLBACK (grace_changed_cb), self, G_CONNECT_SWAPPED);
+            grace_changed_cb (self);
+          }
+        g_signal_connect_object (self->outbox, "comment-changed",
+                                 G_CALLBACK (outbox_comment_changed_cb), self,
+                                 G_CONNECT_SWAPPED);
+        g_signal_connect_object (self->outbox, "process-error",
+                                 G_CALLBACK (outbox_process_error_cb), self, G_CONNECT_SWAPPED);
+        /* Actions left pending by an earlier run go out now */
+        vigie_outbox_start (self->outbox);
+      }
+  }
+  g_idle_add_full (G_PRIORITY_LOW, check_audit_idle_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -1329,6 +1804,14 @@ vigie_window_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->queue);
   g_clear_object (&self->classifier);
+  if (self->outbox != NULL)
+    {
+      vigie_outbox_stop (self->outbox);
+      g_signal_handlers_disconnect_by_data (self->outbox, self);
+    }
+  g_clear_object (&self->outbox);
+  g_clear_object (&self->templates);
+  g_clear_pointer (&self->row_menu, gtk_widget_unparent);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
@@ -1505,6 +1988,8 @@ vigie_window_class_init (VigieWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_folder_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-policy", NULL, show_policy_action);
+  gtk_widget_class_install_action (widget_class, "win.moderate", "s", moderate_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", "x", undo_action);
   gtk_widget_class_install_action (widget_class, "win.next-comment", NULL, next_comment_action);
   gtk_widget_class_install_action (widget_class, "win.previous-comment", NULL,
                                    previous_comment_action);
@@ -1517,6 +2002,12 @@ vigie_window_class_init (VigieWindowClass *klass)
                                        "win.search", NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_j, 0, queue_key_cb, "i", 1);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_k, 0, queue_key_cb, "i", -1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_h, 0, moderate_key_cb, "s", "hide");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_r, 0, moderate_key_cb, "s", "remove");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_b, 0, moderate_key_cb, "s", "ban");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_p, 0, moderate_key_cb, "s", "reply");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_e, 0, moderate_key_cb, "s", "escalate");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_d, 0, moderate_key_cb, "s", "keep");
 }
 
 static void
@@ -1534,6 +2025,11 @@ vigie_window_init (VigieWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 
   gtk_search_entry_set_search_delay (self->search_entry, 250);
+  self->acted_position = GTK_INVALID_LIST_POSITION;
+  self->row_menu = gtk_popover_menu_new_from_model (NULL);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->row_menu), FALSE);
+  gtk_widget_set_halign (self->row_menu, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->row_menu, GTK_WIDGET (self->queue_view));
 
   /* The split button's arrow is a menu button of its own */
   dropdown = gtk_widget_get_last_child (GTK_WIDGET (self->import_button));
@@ -1655,4 +2151,12 @@ vigie_window_set_classifier (VigieWindow     *self,
   vigie_queue_model_set_policy (self->queue, policy);
   vigie_comment_detail_set_policy (self->detail, policy);
   classify (self, FALSE);
+}
+
+VigieOutbox *
+vigie_window_get_outbox (VigieWindow *self)
+{
+  g_return_val_if_fail (VIGIE_IS_WINDOW (self), NULL);
+
+  return self->outbox;
 }

@@ -8,6 +8,7 @@
 
 #include "vigie-classifier.h"
 #include "vigie-comment-detail.h"
+#include "vigie-outbox.h"
 #include "vigie-queue-model.h"
 #include "vigie-store.h"
 
@@ -34,6 +35,9 @@ gboolean            vigie_window_get_classifying    (VigieWindow        *self);
 VigieClassifier    *vigie_window_get_classifier     (VigieWindow        *self);
 void                vigie_window_set_classifier     (VigieWindow        *self,
                                                      VigieClassifier    *classifier);
+/* Moderation actions: win.moderate (the kind's name), win.undo (an action
+ * id); keys h r b p e d */
+VigieOutbox        *vigie_window_get_outbox         (VigieWindow        *self);
 VigieQueueModel    *vigie_window_get_queue_model    (VigieWindow        *self);
 GtkSingleSelection *vigie_window_get_selection      (VigieWindow        *self);
 VigieCommentDetail *vigie_window_get_detail         (VigieWindow        *self);
