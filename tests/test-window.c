@@ -16,7 +16,10 @@
 #include "vigie-comment-item.h"
 #include "vigie-comment-item-private.h"
 #include "vigie-comment-row.h"
+#include "vigie-activity-window.h"
 #include "vigie-audit.h"
+#include "vigie-failed-window.h"
+#include "vigie-preferences-window.h"
 #include "vigie-outbox.h"
 #include "vigie-policy-dialog.h"
 #include "vigie-reply-dialog.h"
@@ -825,6 +828,57 @@ test_hide_undo (Fixture       *fixture,
                    VIGIE_AUDIT_EVENT_QUEUED);
   g_assert_cmpstr (((VigieAuditEntry *) g_ptr_array_index (entries, 1))->event, ==,
                    VIGIE_AUDIT_EVENT_CANCELLED);
+
+  /* Both in the Activity view, and filtered by what */
+  {
+    GtkWidget *activity = vigie_activity_window_new (fixture->store, NULL);
+    GtkDropDown *what = GTK_DROP_DOWN (gtk_widget_get_template_child (
+      activity, VIGIE_TYPE_ACTIVITY_WINDOW, "what_dropdown"));
+
+    g_assert_cmpuint (vigie_activity_window_get_entries (VIGIE_ACTIVITY_WINDOW (activity))->len,
+                      ==, 2);
+    gtk_drop_down_set_selected (what, 6);   /* "Reply": none */
+    g_assert_cmpuint (vigie_activity_window_get_entries (VIGIE_ACTIVITY_WINDOW (activity))->len,
+                      ==, 0);
+    gtk_drop_down_set_selected (what, 1);   /* "Hide" */
+    g_assert_cmpuint (vigie_activity_window_get_entries (VIGIE_ACTIVITY_WINDOW (activity))->len,
+                      ==, 2);
+    gtk_window_destroy (GTK_WINDOW (activity));
+  }
+
+  /* Nothing failed */
+  {
+    GtkWidget *failed = vigie_failed_window_new (outbox, "Test", "delegate");
+
+    g_assert_cmpuint (vigie_failed_window_get_n_failed (VIGIE_FAILED_WINDOW (failed)), ==, 0);
+    gtk_window_destroy (GTK_WINDOW (failed));
+  }
+}
+
+/* Preferences write the settings the outbox and the audit read */
+static void
+test_preferences (void)
+{
+  g_autoptr(GSettings) settings = NULL;
+  GtkWidget *window;
+  GtkSpinButton *spin;
+
+  if (!require_display ())
+    return;
+
+  settings = g_settings_new ("io.github.vigie.Vigie");
+  window = vigie_preferences_window_new (settings);
+  spin = GTK_SPIN_BUTTON (gtk_widget_get_template_child (window, VIGIE_TYPE_PREFERENCES_WINDOW,
+                                                         "grace_spin"));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 10);
+  gtk_spin_button_set_value (spin, 4);
+  g_assert_cmpuint (g_settings_get_uint (settings, "undo-grace-seconds"), ==, 4);
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (
+    window, VIGIE_TYPE_PREFERENCES_WINDOW, "name_row")), "Marie Gagnon");
+  g_assert_cmpstr (g_settings_get_string (settings, "actor-name"), ==, "Marie Gagnon");
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "undo-grace-seconds");
+  g_settings_reset (settings, "actor-name");
 }
 
 static void
@@ -1200,6 +1254,7 @@ main (int    argc,
               fixture_set_up_demo, test_policy_dialog, fixture_tear_down);
   g_test_add ("/vigie/window/hide-undo", Fixture, NULL,
               fixture_set_up_demo, test_hide_undo, fixture_tear_down);
+  g_test_add_func ("/vigie/window/preferences", test_preferences);
   g_test_add ("/vigie/window/reply", Fixture, NULL,
               fixture_set_up_demo, test_reply, fixture_tear_down);
   g_test_add ("/vigie/window/keynav", Fixture, NULL,

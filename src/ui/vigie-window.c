@@ -14,7 +14,10 @@
 #include "vigie-format.h"
 #include "vigie-import.h"
 #include "vigie-import-bar.h"
+#include "vigie-activity-window.h"
 #include "vigie-audit.h"
+#include "vigie-failed-window.h"
+#include "vigie-preferences-window.h"
 #include "vigie-outbox.h"
 #include "vigie-policy-dialog.h"
 #include "vigie-reply-dialog.h"
@@ -1546,6 +1549,22 @@ outbox_comment_changed_cb (VigieWindow *self,
 }
 
 static void
+outbox_action_changed_cb (VigieWindow       *self,
+                          gint64             id,
+                          VigieActionStatus  status,
+                          guint              attempts)
+{
+  AdwToast *toast;
+
+  if (status != VIGIE_ACTION_STATUS_FAILED)
+    return;
+  toast = adw_toast_new (_("An action failed"));
+  adw_toast_set_button_label (toast, _("_Show"));
+  adw_toast_set_action_name (toast, "win.show-failed");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
 outbox_process_error_cb (VigieWindow  *self,
                          const GError *error)
 {
@@ -1633,6 +1652,56 @@ check_audit_idle_cb (gpointer user_data)
 {
   check_audit (VIGIE_WINDOW (user_data));
   return G_SOURCE_REMOVE;
+}
+
+static void
+show_activity_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  VigieWindow *self = VIGIE_WINDOW (widget);
+  GtkWindow *window;
+
+  window = GTK_WINDOW (vigie_activity_window_new (
+    self->store, self->classifier != NULL ? vigie_classifier_get_policy (self->classifier)
+                                          : NULL));
+  gtk_window_set_transient_for (window, GTK_WINDOW (self));
+  gtk_window_present (window);
+}
+
+static void
+show_failed_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  VigieWindow *self = VIGIE_WINDOW (widget);
+  g_autofree char *actor = dup_actor_name (self);
+  g_autofree char *role = dup_actor_role (self);
+  GtkWindow *window;
+
+  if (self->outbox == NULL)
+    return;
+  window = GTK_WINDOW (vigie_failed_window_new (self->outbox, actor, role));
+  gtk_window_set_transient_for (window, GTK_WINDOW (self));
+  gtk_window_present (window);
+}
+
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  VigieWindow *self = VIGIE_WINDOW (widget);
+  GtkWindow *window;
+
+  if (self->settings == NULL)
+    {
+      show_toast (self, _("Preferences cannot be kept: the settings schema is not installed"));
+      return;
+    }
+  window = GTK_WINDOW (vigie_preferences_window_new (self->settings));
+  gtk_window_set_transient_for (window, GTK_WINDOW (self));
+  gtk_window_present (window);
 }
 
 static void
@@ -1755,6 +1824,8 @@ vigie_window_constructed (GObject *object)
         g_signal_connect_object (self->outbox, "comment-changed",
                                  G_CALLBACK (outbox_comment_changed_cb), self,
                                  G_CONNECT_SWAPPED);
+        g_signal_connect_object (self->outbox, "action-changed",
+                                 G_CALLBACK (outbox_action_changed_cb), self, G_CONNECT_SWAPPED);
         g_signal_connect_object (self->outbox, "process-error",
                                  G_CALLBACK (outbox_process_error_cb), self, G_CONNECT_SWAPPED);
         /* Actions left pending by an earlier run go out now */
@@ -1989,6 +2060,9 @@ vigie_window_class_init (VigieWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-policy", NULL, show_policy_action);
   gtk_widget_class_install_action (widget_class, "win.moderate", "s", moderate_action);
+  gtk_widget_class_install_action (widget_class, "win.show-activity", NULL, show_activity_action);
+  gtk_widget_class_install_action (widget_class, "win.show-failed", NULL, show_failed_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.undo", "x", undo_action);
   gtk_widget_class_install_action (widget_class, "win.next-comment", NULL, next_comment_action);
   gtk_widget_class_install_action (widget_class, "win.previous-comment", NULL,
@@ -2002,6 +2076,8 @@ vigie_window_class_init (VigieWindowClass *klass)
                                        "win.search", NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_j, 0, queue_key_cb, "i", 1);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_k, 0, queue_key_cb, "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
+                                       "win.preferences", NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_h, 0, moderate_key_cb, "s", "hide");
   gtk_widget_class_add_binding (widget_class, GDK_KEY_r, 0, moderate_key_cb, "s", "remove");
   gtk_widget_class_add_binding (widget_class, GDK_KEY_b, 0, moderate_key_cb, "s", "ban");
