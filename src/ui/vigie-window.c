@@ -1273,6 +1273,10 @@ update_actions (VigieWindow *self)
 
   if (comment != NULL && comment->id > 0 && self->outbox != NULL)
     kinds = vigie_outbox_list_available_kinds (self->outbox, comment->id, NULL);
+  /* Correcting the classifier needs its own dialog: not offered yet */
+  for (guint i = kinds != NULL ? kinds->len : 0; i > 0; i--)
+    if (g_array_index (kinds, VigieActionKind, i - 1) == VIGIE_ACTION_CORRECT_CLASSIFICATION)
+      g_array_remove_index (kinds, i - 1);
   vigie_comment_detail_set_actions (self->detail, kinds);
 }
 
