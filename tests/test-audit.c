@@ -346,7 +346,7 @@ test_migrate (void)
 
   store = vigie_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (vigie_store_get_schema_version (store), ==, 4);
+  g_assert_cmpint (vigie_store_get_schema_version (store), ==, VIGIE_STORE_SCHEMA_VERSION);
   comment = vigie_store_find_comment (store, VIGIE_PLATFORM_FACEBOOK, "fb1", &error);
   g_assert_no_error (error);
   g_assert_cmpint (sql_int (store, "SELECT count(*) FROM comments WHERE removed = 0"), ==, 8);

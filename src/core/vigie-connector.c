@@ -8,7 +8,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "vigie-account.h"
 #include "vigie-connector.h"
+#include "vigie-live-connector.h"
 #include "vigie-sandbox-connector.h"
 
 G_DEFINE_QUARK (vigie-connector-error-quark, vigie_connector_error)
@@ -116,8 +118,18 @@ vigie_connector_new_for_store (VigieStore  *store,
   g_return_val_if_fail (VIGIE_IS_STORE (store), NULL);
 
   name = vigie_store_get_setting (store, "connector");
-  if (name == NULL || g_str_equal (name, "sandbox"))
+  if (name != NULL && g_str_equal (name, "sandbox"))
     return VIGIE_CONNECTOR (vigie_sandbox_connector_new (store));
+  if (name == NULL || g_str_equal (name, "live"))
+    {
+      guint n_accounts = 0;
+
+      if (!vigie_account_count (store, &n_accounts, error))
+        return NULL;
+      if (n_accounts == 0)
+        return VIGIE_CONNECTOR (vigie_sandbox_connector_new (store));
+      return VIGIE_CONNECTOR (vigie_live_connector_new (store, error));
+    }
 
   g_set_error (error, VIGIE_CONNECTOR_ERROR, VIGIE_CONNECTOR_ERROR_UNSUPPORTED,
                _("The workspace uses the connector “%s”, which this version of Vigie does "

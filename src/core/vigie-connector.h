@@ -87,8 +87,10 @@ gboolean    vigie_connector_execute_sync   (VigieConnector       *self,
                                             GError              **error);
 
 /* The connector of the workspace: its "connector" setting names it. A
- * workspace made of saved files only (no setting, or "sandbox") gets the
- * sandbox connector; this version has no live platform yet. */
+ * workspace with accounts (vigie-account.h; no setting, or "live") gets the
+ * live connector (vigie-live-connector.h), which acts on the platforms; a
+ * workspace made of saved files only, or with the setting "sandbox", gets
+ * the sandbox connector. */
 VigieConnector *vigie_connector_new_for_store (VigieStore  *store,
                                                GError     **error);
 

@@ -223,6 +223,28 @@ static const char *migrations[] = {
   "CREATE TRIGGER evidence_no_delete BEFORE DELETE ON evidence BEGIN"
   "  SELECT RAISE (ABORT, 'evidence is append-only');"
   "END;",
+  /* 4 → 5: live accounts (vigie-account.h) and their sync cursors; tokens
+   * stay in the keyring */
+  "CREATE TABLE accounts ("
+  "  id INTEGER PRIMARY KEY,"
+  "  platform TEXT NOT NULL,"
+  "  external_id TEXT NOT NULL,"
+  "  name TEXT,"
+  "  api_base TEXT,"
+  "  api_version TEXT,"
+  "  status TEXT NOT NULL DEFAULT 'ok',"
+  "  last_error TEXT,"
+  "  last_sync INTEGER NOT NULL DEFAULT 0,"
+  "  run_started INTEGER NOT NULL DEFAULT 0,"
+  "  created INTEGER NOT NULL,"
+  "  UNIQUE (platform, external_id)"
+  ");"
+  "CREATE TABLE sync_cursors ("
+  "  account_id INTEGER NOT NULL,"
+  "  key TEXT NOT NULL,"
+  "  value TEXT NOT NULL,"
+  "  PRIMARY KEY (account_id, key)"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == VIGIE_STORE_SCHEMA_VERSION);

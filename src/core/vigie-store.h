@@ -28,7 +28,7 @@ typedef enum
 
 GQuark vigie_store_error_quark (void);
 
-#define VIGIE_STORE_SCHEMA_VERSION 4
+#define VIGIE_STORE_SCHEMA_VERSION 5
 
 typedef enum
 {

@@ -1,0 +1,245 @@
+/* vigie-live-connector.c — the connector of a workspace with accounts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "vigie-live-connector"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "vigie-facebook-connector.h"
+#include "vigie-instagram-connector.h"
+#include "vigie-live-connector.h"
+#include "vigie-sandbox-connector.h"
+#include "vigie-secrets.h"
+#include "vigie-youtube-connector.h"
+
+struct _VigieLiveConnector
+{
+  GObject         parent_instance;
+
+  VigieConnector *sandbox;
+  GHashTable     *by_page;      /* "platform:page id" → VigieConnector */
+  GHashTable     *by_platform;  /* platform name → the first account's VigieConnector */
+  GHashTable     *errors;       /* "platform:page id" → why it has no connector */
+};
+
+static void connector_iface_init (VigieConnectorInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (VigieLiveConnector, vigie_live_connector, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (VIGIE_TYPE_CONNECTOR, connector_iface_init))
+
+static void
+vigie_live_connector_finalize (GObject *object)
+{
+  VigieLiveConnector *self = VIGIE_LIVE_CONNECTOR (object);
+
+  g_clear_object (&self->sandbox);
+  g_clear_pointer (&self->by_page, g_hash_table_unref);
+  g_clear_pointer (&self->by_platform, g_hash_table_unref);
+  g_clear_pointer (&self->errors, g_hash_table_unref);
+  G_OBJECT_CLASS (vigie_live_connector_parent_class)->finalize (object);
+}
+
+static void
+vigie_live_connector_class_init (VigieLiveConnectorClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = vigie_live_connector_finalize;
+}
+
+static void
+vigie_live_connector_init (VigieLiveConnector *self)
+{
+  self->by_page = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->by_platform = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  self->errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+VigieHttp *
+vigie_account_create_http (const VigieAccount  *account,
+                           GCancellable        *cancellable,
+                           GError             **error)
+{
+  g_autoptr(VigieHttp) http = NULL;
+  g_autofree char *token = NULL;
+
+  http = vigie_http_new (account->platform, account->api_base, account->api_version, error);
+  if (http == NULL)
+    return NULL;
+  token = vigie_secrets_lookup_token (vigie_platform_to_string (account->platform),
+                                      account->external_id, cancellable, error);
+  if (token == NULL)
+    return NULL;
+  vigie_http_set_token (http, token);
+  return g_steal_pointer (&http);
+}
+
+VigieConnector *
+vigie_account_create_connector (const VigieAccount *account,
+                                VigieHttp          *http)
+{
+  switch (account->platform)
+    {
+    case VIGIE_PLATFORM_FACEBOOK:
+      return VIGIE_CONNECTOR (vigie_facebook_connector_new (http, account->external_id));
+    case VIGIE_PLATFORM_INSTAGRAM:
+      return VIGIE_CONNECTOR (vigie_instagram_connector_new (http, account->external_id));
+    case VIGIE_PLATFORM_YOUTUBE:
+      return VIGIE_CONNECTOR (vigie_youtube_connector_new (http, account->external_id));
+    case VIGIE_PLATFORM_UNKNOWN:
+    default:
+      return NULL;
+    }
+}
+
+VigieLiveConnector *
+vigie_live_connector_new (VigieStore  *store,
+                          GError     **error)
+{
+  g_autoptr(VigieLiveConnector) self = g_object_new (VIGIE_TYPE_LIVE_CONNECTOR, NULL);
+  g_autoptr(GPtrArray) accounts = vigie_account_list (store, error);
+
+  if (accounts == NULL)
+    return NULL;
+  self->sandbox = VIGIE_CONNECTOR (vigie_sandbox_connector_new (store));
+  for (guint i = 0; i < accounts->len; i++)
+    {
+      VigieAccount *a = g_ptr_array_index (accounts, i);
+      g_autofree char *key = g_strdup_printf ("%s:%s", vigie_platform_to_string (a->platform),
+                                              a->external_id);
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(VigieHttp) http = vigie_account_create_http (a, NULL, &local_error);
+      VigieConnector *connector;
+
+      if (http == NULL)
+        {
+          /* Reported when an action needs this account */
+          g_hash_table_insert (self->errors, g_steal_pointer (&key),
+                               g_strdup (local_error->message));
+          continue;
+        }
+      connector = vigie_account_create_connector (a, http);
+      if (connector == NULL)
+        continue;
+      if (!g_hash_table_contains (self->by_platform, vigie_platform_to_string (a->platform)))
+        g_hash_table_insert (self->by_platform, (gpointer) vigie_platform_to_string (a->platform),
+                             g_object_ref (connector));
+      g_hash_table_insert (self->by_page, g_steal_pointer (&key), connector);
+    }
+  return g_steal_pointer (&self);
+}
+
+static const char *
+get_name (VigieConnector *connector)
+{
+  return _("Live platforms");
+}
+
+static gboolean
+is_live (VigieConnector *connector)
+{
+  return TRUE;
+}
+
+/* The connector for @action; NULL with @error when its account cannot act */
+static VigieConnector *
+route (VigieLiveConnector  *self,
+       VigieAction         *action,
+       GError             **error)
+{
+  const char *platform = vigie_platform_to_string (action->platform);
+  g_autofree char *key = g_strdup_printf ("%s:%s", platform,
+                                          action->page_external_id ? action->page_external_id
+                                                                   : "");
+  VigieConnector *connector;
+  const char *message;
+
+  if (vigie_action_kind_is_local (action->kind))
+    return self->sandbox;
+  connector = g_hash_table_lookup (self->by_page, key);
+  if (connector != NULL)
+    return connector;
+  message = g_hash_table_lookup (self->errors, key);
+  if (message != NULL)
+    {
+      g_set_error (error, VIGIE_CONNECTOR_ERROR, VIGIE_CONNECTOR_ERROR_AUTH, "%s", message);
+      return NULL;
+    }
+  /* Instagram and YouTube comments imported from files name the account
+   * by its user name; the account of that platform acts for them */
+  if (action->page_external_id == NULL || action->platform != VIGIE_PLATFORM_FACEBOOK)
+    {
+      connector = g_hash_table_lookup (self->by_platform, platform);
+      if (connector != NULL)
+        return connector;
+    }
+  return self->sandbox;
+}
+
+static void
+target_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autofree char *ref = NULL;
+  GError *error = NULL;
+
+  if (vigie_connector_execute_finish (VIGIE_CONNECTOR (source), result, &ref, &error))
+    g_task_return_pointer (task, g_steal_pointer (&ref), g_free);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+execute_async (VigieConnector      *connector,
+               VigieAction         *action,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  VigieLiveConnector *self = VIGIE_LIVE_CONNECTOR (connector);
+  g_autoptr(GError) error = NULL;
+  VigieConnector *target = route (self, action, &error);
+  GTask *task = g_task_new (connector, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, execute_async);
+  if (target == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return;
+    }
+  vigie_connector_execute_async (target, action, cancellable, target_done_cb, task);
+}
+
+static gboolean
+execute_finish (VigieConnector  *connector,
+                GAsyncResult    *result,
+                char           **out_result_ref,
+                GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  char *ref = g_task_propagate_pointer (G_TASK (result), &local_error);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (out_result_ref != NULL)
+    *out_result_ref = ref;
+  else
+    g_free (ref);
+  return TRUE;
+}
+
+static void
+connector_iface_init (VigieConnectorInterface *iface)
+{
+  iface->get_name = get_name;
+  iface->is_live = is_live;
+  iface->execute_async = execute_async;
+  iface->execute_finish = execute_finish;
+}

@@ -1,0 +1,34 @@
+/* vigie-live-connector.h — the connector of a workspace with accounts
+ *
+ * Routes each action to the connector of the account that holds the
+ * comment's page or channel (vigie-facebook-connector.h,
+ * vigie-instagram-connector.h, vigie-youtube-connector.h); comments that
+ * came from files, on pages with no account, go to the sandbox.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "vigie-account.h"
+#include "vigie-connector.h"
+#include "vigie-http.h"
+
+G_BEGIN_DECLS
+
+#define VIGIE_TYPE_LIVE_CONNECTOR (vigie_live_connector_get_type ())
+
+G_DECLARE_FINAL_TYPE (VigieLiveConnector, vigie_live_connector, VIGIE, LIVE_CONNECTOR, GObject)
+
+/* Reads the accounts of @store and their tokens from the keyring */
+VigieLiveConnector *vigie_live_connector_new        (VigieStore          *store,
+                                                     GError             **error);
+
+/* The HTTP client of @account with its token from the keyring */
+VigieHttp          *vigie_account_create_http       (const VigieAccount  *account,
+                                                     GCancellable        *cancellable,
+                                                     GError             **error);
+/* The platform connector of @account over @http */
+VigieConnector     *vigie_account_create_connector  (const VigieAccount  *account,
+                                                     VigieHttp           *http);
+
+G_END_DECLS

@@ -1,0 +1,25 @@
+/* vigie-youtube-connector.h — moderation actions on YouTube
+ *
+ * Carries the outbox's actions to the YouTube API through a VigieHttp (see
+ * vigie-connector.h for the contract: idempotent, a comment already gone
+ * counts as removed).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "vigie-connector.h"
+#include "vigie-http.h"
+
+G_BEGIN_DECLS
+
+#define VIGIE_TYPE_YOUTUBE_CONNECTOR (vigie_youtube_connector_get_type ())
+
+G_DECLARE_FINAL_TYPE (VigieYouTubeConnector, vigie_youtube_connector, VIGIE, YOUTUBE_CONNECTOR, GObject)
+
+/* @account_external_id: the page, Instagram account or channel */
+VigieYouTubeConnector *vigie_youtube_connector_new      (VigieHttp          *http,
+                                                   const char         *account_external_id);
+VigieHttp          *vigie_youtube_connector_get_http (VigieYouTubeConnector *self);
+
+G_END_DECLS
