@@ -156,6 +156,46 @@ test_discrimination (void)
 }
 
 static void
+test_generalisation (void)
+{
+  /* insults with a typo, addressed insults, dehumanising words */
+  assert_flags ("Espèce de connrad", "insult");
+  assert_flags ("t'es qu'un abrtui", "insult");
+  assert_flags ("Bande d'enuclés", "insult");
+  assert_flags ("Allez tous vous faire foutre", "insult");
+  assert_flags ("Va te faire soigner, t'es malade dans la tête", "insult");
+  assert_flags ("Bande de moutons", "insult");
+  assert_flags ("C'est de la merde ce service", "obscene");
+  /* wishes of death, incitement to self-harm, threats to the premises */
+  assert_flags ("Qu'ils crèvent tous", "threat");
+  assert_flags ("J'espère que tu vas crever", "threat");
+  assert_flags ("Je vais mettre le feu à l'urgence", "threat");
+  assert_flags ("Tu mérites une balle", "threat");
+  /* epithet before a group, implicit derogation, typos inside phrases */
+  assert_flags ("Sale gitan", "discrimination,insult");
+  assert_flags ("Maudits immigrants", "discrimination,insult");
+  assert_flags ("Renvoyez-les chez eux", "discrimination");
+  assert_flags ("Les migrants nous volent nos jobs", "discrimination");
+  assert_flags ("Les handicapés sont un fardeau pour la société", "discrimination");
+  assert_flags ("Les réfugiés sont une mencae pour nous", "discrimination");
+  assert_flags ("Les musulmans me rendent maalde", "discrimination");
+
+  /* contrasts: swearing at a situation, literal words, reports, negation */
+  assert_flags ("C'est débile cette règle de stationnement", "");
+  assert_flags ("Je crève de chaleur dans la salle d'attente", "");
+  assert_flags ("On crève de faim ici, la cafétéria est fermée", "");
+  assert_flags ("Il m'a dit « qu'ils crèvent tous », j'ai porté plainte", "");
+  assert_flags ("Arrêtez de dire que les réfugiés méritent de mourir", "");
+  assert_flags ("Mon père est mort en CHSLD, qu'il repose en paix", "");
+  assert_flags ("Je me suis fait traiter de sale gitan à l'accueil, c'est inadmissible", "");
+  assert_flags ("Les moutons de la ferme pédagogique sont adorables", "");
+  assert_flags ("Ma pauvre bête a été malade toute la nuit", "");
+  assert_flags ("Je ne pense pas que les immigrants soient un fardeau", "");
+  assert_flags ("Les vaccins sont gratuits pour les réfugiés et les migrants", "");
+  assert_flags ("Va te faire vacciner à la pharmacie, c'est rapide", "");
+}
+
+static void
 test_health_words (void)
 {
   assert_flags ("J'ai eu un cancer du sein l'an passé, merci à l'équipe", "");
@@ -680,6 +720,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/threads", test_threads);
   g_test_add_func ("/vigie/classifier/near-duplicates", test_near_duplicates);
   g_test_add_func ("/vigie/classifier/offtopic", test_offtopic);
+  g_test_add_func ("/vigie/classifier/generalisation", test_generalisation);
   g_test_add_func ("/vigie/classifier/store-roundtrip", test_store_roundtrip);
   g_test_add_func ("/vigie/scan/lines", test_scan_lines);
   g_test_add_func ("/vigie/scan/import-jsonl", test_scan_import);

@@ -1047,8 +1047,10 @@ add_term (VigieClassifier    *self,
       g_string_free (joined, TRUE);
     }
 
-  /* Typos: one letter left out ("hane"), two letters swapped ("détetse") */
-  if (fuzzy != NULL && strchr (skel, ' ') == NULL &&
+  /* Typos: one letter left out ("hane"), two letters swapped ("détetse"),
+   * in one word of five letters or more, also inside a phrase ("manque de
+   * respct"); the variants are found like any term, at no cost per comment */
+  if (fuzzy != NULL &&
       (term->mode == VIGIE_TERM_WORD || term->mode == VIGIE_TERM_EXACT))
     {
       g_autofree char *plain = NULL;
@@ -1070,16 +1072,25 @@ add_term (VigieClassifier    *self,
         {
           char variants[2][64];
           gboolean have[2] = { FALSE, FALSE };
+          gsize ws = i, we = i;
+
+          /* the word of the phrase that holds letter i */
+          while (ws > 0 && plain[ws - 1] != ' ')
+            ws--;
+          while (we < sl && plain[we] != ' ')
+            we++;
+          if (plain[i] == ' ' || we - ws < 5)
+            continue;
 
           /* neither the first letter nor the last (an ending, not a typo) */
-          if (sl >= 5 && i > 0 && i + 1 < sl)
+          if (i > ws && i + 1 < we)
             {
               /* the first letter is rarely the one missing */
               memcpy (variants[0], plain, i);
               memcpy (variants[0] + i, plain + i + 1, sl - i);
               have[0] = TRUE;
             }
-          if (i + 1 < sl && sl < 64 && plain[i] != plain[i + 1] && i > 0)
+          if (i + 1 < we && plain[i] != plain[i + 1] && i > ws)
             {
               memcpy (variants[1], plain, sl + 1);
               variants[1][i] = plain[i + 1];
