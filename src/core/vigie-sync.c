@@ -416,6 +416,18 @@ sync_graph_edge (Run                 *run,
     }
 }
 
+static int
+compare_posts (gconstpointer a,
+               gconstpointer b)
+{
+  const VigiePost *pa = *(VigiePost * const *) a;
+  const VigiePost *pb = *(VigiePost * const *) b;
+
+  if (pa->created != pb->created)
+    return pa->created < pb->created ? -1 : 1;
+  return g_strcmp0 (pa->external_id, pb->external_id);
+}
+
 /* The posts of the account a run reads the comments of */
 static GPtrArray *
 run_posts (Run     *run,
@@ -427,6 +439,8 @@ run_posts (Run     *run,
 
   if (posts == NULL)
     return NULL;
+  /* Oldest first, so a run always reads them in the same order */
+  g_ptr_array_sort (posts, compare_posts);
   ids = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < posts->len; i++)
     {
@@ -451,7 +465,7 @@ sync_facebook (Run     *run,
   g_autofree char *posts_path = g_strdup_printf ("/%s/published_posts",
                                                  run->account->external_id);
   const char *post_params[] = {
-    "fields", "id,message,created_time,permalink_url,from",
+    "fields", "id,message,created_time,updated_time,permalink_url,from",
     "limit", limit,
     run->since > 0 ? "since" : NULL, since,
     NULL
