@@ -161,7 +161,7 @@ test_generalisation (void)
   /* insults with a typo, addressed insults, dehumanising words */
   assert_flags ("Espèce de connrad", "insult");
   assert_flags ("t'es qu'un abrtui", "insult");
-  assert_flags ("Bande d'enuclés", "insult");
+  assert_flags ("Bande d'enclués", "insult");
   assert_flags ("Allez tous vous faire foutre", "insult");
   assert_flags ("Va te faire soigner, t'es malade dans la tête", "insult");
   assert_flags ("Bande de moutons", "insult");

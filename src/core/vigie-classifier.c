@@ -1105,6 +1105,14 @@ add_term (VigieClassifier    *self,
               vskel = vigie_normalize_term (variants[k], NULL);
               if (vskel == NULL || g_hash_table_contains (fuzzy, vskel))
                 continue;
+              if (we - ws < sl)
+                {
+                  /* in a phrase, the changed word may be a known word too */
+                  g_autofree char *word = g_strndup (variants[k] + ws, we - ws - (k == 0));
+                  g_autofree char *wskel = vigie_normalize_term (word, NULL);
+                  if (wskel == NULL || g_hash_table_contains (fuzzy, wskel))
+                    continue;
+                }
               if (fuzzy_entry == G_MAXUINT32)
                 fuzzy_entry = add_entry (self, klass, term->weight * 0.9, VIGIE_TERM_EXACT);
               add_entry_pattern (self, variants[k], VIGIE_TERM_EXACT, fuzzy_entry, FALSE);
