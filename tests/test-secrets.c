@@ -12,6 +12,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <glib/gstdio.h>
+
+#include "fake-platform.h"
 #include "vigie-secrets.h"
 
 static gboolean
@@ -118,6 +121,147 @@ test_no_service (void)
   g_test_trap_assert_stderr ("*No keyring is available*");
 }
 
+/* vigie-scan: a command, its standard input, its exit status */
+static int
+scan (const char  *scope,
+      const char  *input,
+      char       **out_stdout,
+      char       **out_stderr,
+      ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *build = g_getenv ("VIGIE_BUILD_DIR");
+  const char *arg;
+  va_list ap;
+
+  g_ptr_array_add (args, g_build_filename (build ? build : ".", "src", "cli", "vigie-scan",
+                                           NULL));
+  va_start (ap, out_stderr);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, g_strdup (arg));
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "VIGIE_SECRETS_SCOPE", scope, TRUE);
+  g_subprocess_launcher_setenv (launcher, "G_MESSAGES_DEBUG", "all", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C", TRUE);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, input ? input : "", NULL, out_stdout, out_stderr,
+                                 &error);
+  g_assert_no_error (error);
+  return g_subprocess_get_exit_status (process);
+}
+
+#define TOKEN "EAAcli-token-9f86d081884c7d659a2feaa0"
+
+static void
+test_cli_accounts (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("vigie-cli-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "w.vigie", NULL);
+  g_autofree char *scope = g_strdup_printf ("vigie-test-%d-cli", (int) getpid ());
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *token = NULL;
+  FakePlatform *fake;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gsize length;
+
+  if (!require_keyring ())
+    return;
+  fake = fake_platform_new (TOKEN);
+  fake_platform_add_post (fake, "facebook", "1234", "1234_1", "Publication", now - 100);
+  fake_platform_add_comment (fake, "facebook", "1234", "1234_1", "c1", NULL, "u1", "A",
+                             "Merci beaucoup", now - 50);
+  fake_platform_add_comment (fake, "facebook", "1234", "1234_1", "c2", NULL, "u2", "B",
+                             "Bande d'incompétents et d'imbéciles", now - 40);
+
+  /* Bad input: exit status 2 with a message */
+  g_assert_cmpint (scan (scope, "", &out, &err, "--db", db, "--add-account", "facebook",
+                         "--account-id", "1234", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "standard input"));
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (scan (scope, TOKEN "\n", &out, &err, "--db", db, "--add-account", "facebook",
+                         "--account-id", "1234", "--api-base", "http://example.com", NULL),
+                   ==, 2);
+  g_assert_nonnull (strstr (err, "https://"));
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (scan (scope, TOKEN "\n", &out, &err, "--db", db, "--add-account", "facebook",
+                         "--account-id", "1234", "--account-name", "CISSS test",
+                         "--api-base", fake_platform_get_url (fake), NULL), ==, 0);
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&out, g_free);
+
+  vigie_secrets_set_scope (scope);
+  token = vigie_secrets_lookup_token ("facebook", "1234", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (token, ==, TOKEN);
+
+  g_assert_cmpint (scan (scope, NULL, &out, &err, "--db", db, "--list-accounts", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "facebook\t1234\tCISSS test\tnever\tok"));
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (scan (scope, NULL, &out, &err, "--db", db, "--sync", NULL), ==, 0);
+  g_assert_nonnull (strstr (err, "1 account synced: 2 comments read, 2 new, 0 updated, 1 flagged"));
+  g_assert_null (strstr (err, TOKEN));
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&out, g_free);
+
+  /* No token in the workspace */
+  g_assert_true (g_file_get_contents (db, &contents, &length, NULL));
+  for (gsize i = 0; i + strlen (TOKEN) <= length; i++)
+    g_assert_true (memcmp (contents + i, TOKEN, strlen (TOKEN)) != 0);
+
+  /* An expired token: exit status 2 and the account needs reconnecting */
+  fake_platform_expire_token (fake);
+  g_assert_cmpint (scan (scope, NULL, &out, &err, "--db", db, "--sync=1234", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "reconnect"));
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (scan (scope, NULL, &out, &err, "--db", db, "--list-accounts", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "needs-reconnect"));
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (scan (scope, NULL, &out, &err, "--db", db, "--remove-account", "1234", NULL),
+                   ==, 0);
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&token, g_free);
+  token = vigie_secrets_lookup_token ("facebook", "1234", NULL, &error);
+  g_assert_null (token);
+  g_assert_error (error, VIGIE_SECRETS_ERROR, VIGIE_SECRETS_ERROR_NOT_FOUND);
+  g_assert_cmpint (scan (scope, NULL, &out, &err, "--db", db, "--remove-account", "1234", NULL),
+                   ==, 2);
+  {
+    g_autofree char *s = g_strdup_printf ("vigie-test-%d", (int) getpid ());
+    vigie_secrets_set_scope (s);
+  }
+
+  fake_platform_free (fake);
+  {
+    g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  g_unlink (db);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -139,5 +283,6 @@ main (int    argc,
   g_test_add_func ("/vigie/secrets/round-trip", test_round_trip);
   g_test_add_func ("/vigie/secrets/scope", test_scope);
   g_test_add_func ("/vigie/secrets/no-service", test_no_service);
+  g_test_add_func ("/vigie/secrets/cli-accounts", test_cli_accounts);
   return g_test_run ();
 }

@@ -12,11 +12,15 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "vigie-account.h"
 #include "vigie-audit.h"
 #include "vigie-classifier.h"
+#include "vigie-http.h"
 #include "vigie-import.h"
 #include "vigie-outbox.h"
+#include "vigie-secrets.h"
 #include "vigie-store.h"
+#include "vigie-sync.h"
 #include "vigie-templates.h"
 
 enum
@@ -739,6 +743,214 @@ verify_audit (VigieStore *store,
   return EXIT_OK;
 }
 
+/* Accounts and sync */
+
+typedef struct
+{
+  char     *add_platform;
+  char     *account_id;
+  char     *account_name;
+  char     *api_base;
+  gboolean  list;
+  char     *remove_id;
+  gboolean  sync;
+  char     *sync_id;
+} AccountOptions;
+
+static gboolean
+sync_option_cb (const char  *name,
+                const char  *value,
+                gpointer     data,
+                GError     **error)
+{
+  AccountOptions *o = data;
+
+  o->sync = TRUE;
+  g_free (o->sync_id);
+  o->sync_id = g_strdup (value);
+  return TRUE;
+}
+
+/* The token, from standard input: never from the command line, where
+ * other users and the shell history would see it */
+static char *
+read_token (GError **error)
+{
+  g_autoptr(GString) token = g_string_new (NULL);
+  char buffer[4096];
+  size_t n;
+
+  while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0)
+    {
+      g_string_append_len (token, buffer, n);
+      if (token->len > 64 * 1024)
+        break;
+    }
+  g_strstrip (token->str);
+  token->len = strlen (token->str);
+  if (token->len == 0 || token->len > 64 * 1024 || strpbrk (token->str, " \t\r\n") != NULL)
+    {
+      memset (token->str, 0, token->len);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s",
+                   _("Give the account’s access token on standard input, alone on one line"));
+      return NULL;
+    }
+  return g_string_free (g_steal_pointer (&token), FALSE);
+}
+
+static VigieAccount *
+find_account (VigieStore  *store,
+              const char  *id,
+              GError     **error)
+{
+  return vigie_account_get (store, 0, VIGIE_PLATFORM_UNKNOWN, id, error);
+}
+
+static char *
+format_unix_time (gint64 t)
+{
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (t == 0)
+    return g_strdup (_("never"));
+  dt = g_date_time_new_from_unix_local (t);
+  return g_date_time_format (dt, "%Y-%m-%d %H:%M");
+}
+
+static int
+accounts_command (const char     *db_path,
+                  AccountOptions *o,
+                  const char     *policy_path,
+                  gboolean        quiet)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigieStore) store = NULL;
+
+  if (db_path == NULL)
+    {
+      g_printerr ("vigie-scan: %s\n",
+                  _("--add-account, --list-accounts, --remove-account and --sync work on a "
+                    "workspace: give --db FILE"));
+      return EXIT_BAD_INPUT;
+    }
+  if (o->add_platform == NULL && !g_file_test (db_path, G_FILE_TEST_EXISTS))
+    {
+      g_printerr (_("vigie-scan: no workspace “%s”\n"), db_path);
+      return EXIT_BAD_INPUT;
+    }
+  store = vigie_store_open (db_path, &error);
+  if (store == NULL)
+    goto fail;
+
+  if (o->add_platform != NULL)
+    {
+      VigiePlatform platform = vigie_platform_from_string (o->add_platform);
+      g_autoptr(VigieAccount) account = NULL;
+      g_autofree char *token = NULL;
+      g_autofree char *label = NULL;
+
+      if (platform == VIGIE_PLATFORM_UNKNOWN || o->account_id == NULL ||
+          o->account_id[0] == '\0')
+        {
+          g_printerr ("vigie-scan: %s\n",
+                      _("--add-account needs facebook, instagram or youtube, and --account-id "
+                        "with the id of the page, Instagram account or channel"));
+          return EXIT_BAD_INPUT;
+        }
+      if ((o->api_base != NULL && !vigie_http_check_base_url (o->api_base, &error)) ||
+          !vigie_secrets_check (NULL, &error) ||
+          (token = read_token (&error)) == NULL)
+        goto fail;
+      label = g_strdup_printf (_("Vigie: %s access token for %s"),
+                               vigie_platform_get_display_name (platform), o->account_id);
+      if (!vigie_secrets_store_token (vigie_platform_to_string (platform), o->account_id, label,
+                                      token, NULL, &error))
+        {
+          memset (token, 0, strlen (token));
+          goto fail;
+        }
+      memset (token, 0, strlen (token));
+      account = vigie_account_add (store, platform, o->account_id, o->account_name, o->api_base,
+                                   NULL, &error);
+      if (account == NULL)
+        goto fail;
+      if (!quiet)
+        g_printerr (_("Account added: %s %s\n"), vigie_platform_get_display_name (platform),
+                    account->external_id);
+    }
+
+  if (o->remove_id != NULL)
+    {
+      g_autoptr(VigieAccount) account = find_account (store, o->remove_id, &error);
+
+      if (account == NULL)
+        goto fail;
+      /* The token first: an account the workspace forgot must not leave it behind */
+      if (!vigie_secrets_clear_token (vigie_platform_to_string (account->platform),
+                                      account->external_id, NULL, &error) ||
+          !vigie_account_remove (store, account->id, &error))
+        goto fail;
+      if (!quiet)
+        g_printerr (_("Account removed: %s %s\n"),
+                    vigie_platform_get_display_name (account->platform), account->external_id);
+    }
+
+  if (o->list)
+    {
+      g_autoptr(GPtrArray) accounts = vigie_account_list (store, &error);
+
+      if (accounts == NULL)
+        goto fail;
+      for (guint i = 0; i < accounts->len; i++)
+        {
+          VigieAccount *a = g_ptr_array_index (accounts, i);
+          g_autofree char *last = format_unix_time (a->last_sync);
+
+          g_print ("%s\t%s\t%s\t%s\t%s%s%s\n", vigie_platform_to_string (a->platform),
+                   a->external_id, a->name ? a->name : "", last,
+                   vigie_account_status_to_string (a->status), a->last_error ? "\t" : "",
+                   a->last_error ? a->last_error : "");
+        }
+    }
+
+  if (o->sync)
+    {
+      g_autoptr(VigieClassifier) classifier = load_classifier (policy_path, &error);
+      g_autoptr(VigieSync) sync = NULL;
+      g_autoptr(VigieAccount) account = NULL;
+      VigieSyncStats stats = { 0 };
+      gboolean ok;
+
+      if (classifier == NULL)
+        goto fail;
+      if (o->sync_id != NULL && (account = find_account (store, o->sync_id, &error)) == NULL)
+        goto fail;
+      sync = vigie_sync_new (store, classifier);
+      ok = vigie_sync_run (sync, account ? account->id : 0, NULL, &stats, &error);
+      if (!quiet)
+        {
+          g_autofree char *accounts = g_strdup_printf (ngettext ("%u account", "%u accounts",
+                                                                 stats.n_accounts),
+                                                       stats.n_accounts);
+          /* Translators: the first %s is "2 accounts" */
+          g_printerr (_("%s synced: %llu comments read, %llu new, %llu updated, %llu flagged "
+                        "(%llu urgent), %u requests\n"),
+                      accounts, (unsigned long long) stats.n_comments,
+                      (unsigned long long) stats.n_inserted,
+                      (unsigned long long) stats.n_updated,
+                      (unsigned long long) stats.n_flagged,
+                      (unsigned long long) stats.n_urgent, stats.n_requests);
+        }
+      if (!ok)
+        goto fail;
+    }
+  return EXIT_OK;
+
+fail:
+  g_printerr ("vigie-scan: %s\n", error->message);
+  return EXIT_BAD_INPUT;
+}
+
 static void
 remove_temporary_workspace (const char *dir)
 {
@@ -786,6 +998,7 @@ main (int    argc,
   OutputFormat format = OUTPUT_TEXT;
   int status = EXIT_OK;
   g_auto(GStrv) set_values = NULL;
+  AccountOptions accounts = { 0 };
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path,
       N_("Workspace file to import into (default: a temporary one)"), N_("FILE") },
@@ -827,6 +1040,24 @@ main (int    argc,
       N_("Set an organisation setting of the workspace that replies use, such as "
          "organisation.name=VALUE (name, complaints_office, phone, url, email, policy_url; "
          "a .en suffix for English); repeat for several"), N_("KEY=VALUE") },
+    { "add-account", 0, 0, G_OPTION_ARG_STRING, &accounts.add_platform,
+      N_("Add a live account to the workspace (facebook, instagram or youtube); its access "
+         "token is read from standard input and kept in the keyring"), N_("PLATFORM") },
+    { "account-id", 0, 0, G_OPTION_ARG_STRING, &accounts.account_id,
+      N_("With --add-account: the id of the Facebook Page, Instagram account or YouTube "
+         "channel"), N_("ID") },
+    { "account-name", 0, 0, G_OPTION_ARG_STRING, &accounts.account_name,
+      N_("With --add-account: a name to show for the account"), N_("NAME") },
+    { "api-base", 0, 0, G_OPTION_ARG_STRING, &accounts.api_base,
+      N_("With --add-account: the API address (default: the platform’s; https only)"),
+      N_("URL") },
+    { "list-accounts", 0, 0, G_OPTION_ARG_NONE, &accounts.list,
+      N_("List the workspace’s accounts: platform, id, name, last sync, status"), NULL },
+    { "remove-account", 0, 0, G_OPTION_ARG_STRING, &accounts.remove_id,
+      N_("Remove an account and its token (its comments stay)"), N_("ID") },
+    { "sync", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, sync_option_cb,
+      N_("Fetch the new comments of one account, or of all, classify them and say what "
+         "arrived and what was flagged"), N_("[ID]") },
     { "verify-audit", 0, 0, G_OPTION_ARG_NONE, &verify,
       N_("Check the workspace’s audit trail and report its first broken entry"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version and exit"), NULL },
@@ -841,7 +1072,13 @@ main (int    argc,
 
   context = g_option_context_new (_("FILE|FOLDER… — import comment files and print the comments"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  {
+    GOptionGroup *group = g_option_group_new ("vigie-scan", NULL, NULL, &accounts, NULL);
+
+    g_option_group_add_entries (group, entries);
+    g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
+    g_option_context_set_main_group (context, group);
+  }
   g_option_context_set_description (context,
     _("Reads Facebook, Instagram and YouTube API responses saved as JSON, CSV exports and "
       "“Download your information” files, stores them in a workspace, and prints every "
@@ -861,6 +1098,27 @@ main (int    argc,
 
   if (set_values != NULL && !set_settings (db_path, (const char * const *) set_values))
     return EXIT_BAD_INPUT;
+
+  if (accounts.add_platform != NULL || accounts.list || accounts.remove_id != NULL ||
+      accounts.sync)
+    {
+      int account_status;
+
+      if ((files != NULL && files[0] != NULL) || lines || apply_kind != NULL)
+        {
+          g_printerr ("vigie-scan: %s\n",
+                      _("The account commands take no files to import, --lines or --apply"));
+          return EXIT_BAD_INPUT;
+        }
+      account_status = accounts_command (db_path, &accounts, policy_path, quiet);
+      g_free (accounts.add_platform);
+      g_free (accounts.account_id);
+      g_free (accounts.account_name);
+      g_free (accounts.api_base);
+      g_free (accounts.remove_id);
+      g_free (accounts.sync_id);
+      return account_status;
+    }
 
   if (apply_kind != NULL || verify)
     {

@@ -55,6 +55,9 @@ get_scope (void)
   char *s;
 
   g_mutex_lock (&lock);
+  /* VIGIE_SECRETS_SCOPE: for tests of the programs, like vigie_secrets_set_scope() */
+  if (scope == NULL && g_getenv ("VIGIE_SECRETS_SCOPE") != NULL)
+    scope = g_strdup (g_getenv ("VIGIE_SECRETS_SCOPE"));
   s = g_strdup (scope != NULL ? scope : "vigie");
   g_mutex_unlock (&lock);
   return s;
