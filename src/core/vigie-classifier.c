@@ -1275,7 +1275,10 @@ vigie_classifier_new (VigiePolicy                    *policy,
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
       VigieLexClass *k = value;
-      guint32 id = class_id (self, k->name, FALSE);
+      guint32 id;
+      if (k->guard)
+        continue;  /* its words only keep typo variants out (above) */
+      id = class_id (self, k->name, FALSE);
       for (guint t = 0; t < k->terms->len; t++)
         add_term (self, g_ptr_array_index (k->terms, t), id, k->glue, k->mask,
                   k->fuzzy ? known : NULL, allowed);

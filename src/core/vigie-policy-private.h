@@ -36,6 +36,7 @@ typedef struct
   gboolean   glue;           /* also find it glued to a short word ("deconnasse") */
   gboolean   mask;           /* also find it with letters hidden ("c*nnard") */
   gboolean   fuzzy;          /* also find it with a letter left out or two swapped */
+  gboolean   guard;          /* not searched: real words kept out of the typo variants */
 } VigieLexClass;
 
 typedef enum

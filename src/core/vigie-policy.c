@@ -606,6 +606,8 @@ _vigie_lexicon_parse (GHashTable  *classes,
                 current->mask = TRUE;
               else if (g_str_equal (parts[k], "fuzzy"))
                 current->fuzzy = TRUE;
+              else if (g_str_equal (parts[k], "guard"))
+                current->guard = TRUE;
               else if (parts[k][0] != '\0')
                 {
                   g_set_error (error, VIGIE_POLICY_ERROR, VIGIE_POLICY_ERROR_LEXICON,
