@@ -18,8 +18,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (VigieInstagramConnector, vigie_instagram_connector, VIGIE, INSTAGRAM_CONNECTOR, GObject)
 
 /* @account_external_id: the page, Instagram account or channel */
-VigieInstagramConnector *vigie_instagram_connector_new      (VigieHttp          *http,
-                                                   const char         *account_external_id);
-VigieHttp          *vigie_instagram_connector_get_http (VigieInstagramConnector *self);
+VigieInstagramConnector *vigie_instagram_connector_new      (VigieHttp  *http,
+                                                             const char *account_external_id);
+VigieHttp               *vigie_instagram_connector_get_http (VigieInstagramConnector *self);
 
 G_END_DECLS
