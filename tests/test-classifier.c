@@ -171,6 +171,8 @@ test_generalisation (void)
   assert_flags ("J'espère que tu vas crever", "threat");
   assert_flags ("Je vais mettre le feu à l'urgence", "threat");
   assert_flags ("Tu mérites une balle", "threat");
+  assert_flags ("Qu'on les pende", "threat");
+  assert_flags ("Criss ton camp", "insult");
   /* epithet before a group, implicit derogation, typos inside phrases */
   assert_flags ("Sale gitan", "discrimination,insult");
   assert_flags ("Maudits immigrants", "discrimination,insult");
@@ -193,6 +195,8 @@ test_generalisation (void)
   assert_flags ("Je ne pense pas que les immigrants soient un fardeau", "");
   assert_flags ("Les vaccins sont gratuits pour les réfugiés et les migrants", "");
   assert_flags ("Va te faire vacciner à la pharmacie, c'est rapide", "");
+  assert_flags ("Ma fille s'est cognée au poteau de la balançoire", "");
+  assert_flags ("Des arguments éculés, mais un tube de crème suffit", "");
 }
 
 static void
