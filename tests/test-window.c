@@ -862,6 +862,7 @@ test_preferences (void)
   g_autoptr(GSettings) settings = NULL;
   GtkWidget *window;
   GtkSpinButton *spin;
+  g_autofree char *name = NULL;
 
   if (!require_display ())
     return;
@@ -875,7 +876,8 @@ test_preferences (void)
   g_assert_cmpuint (g_settings_get_uint (settings, "undo-grace-seconds"), ==, 4);
   gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (
     window, VIGIE_TYPE_PREFERENCES_WINDOW, "name_row")), "Marie Gagnon");
-  g_assert_cmpstr (g_settings_get_string (settings, "actor-name"), ==, "Marie Gagnon");
+  name = g_settings_get_string (settings, "actor-name");
+  g_assert_cmpstr (name, ==, "Marie Gagnon");
   gtk_window_destroy (GTK_WINDOW (window));
   g_settings_reset (settings, "undo-grace-seconds");
   g_settings_reset (settings, "actor-name");

@@ -1,0 +1,444 @@
+#!/usr/bin/python3
+# atspi-actions.py — moderating the real `vigie --demo` through AT-SPI, as a
+# screen-reader user would
+#
+# Starts the program on the demo workspace with accessibility on, selects a
+# flagged comment in the queue, hides it with the key h, takes it back with
+# the toast's Undo button, replies to it with a template chosen in the reply
+# dialog and sent with its Send button, opens the Activity view from the main
+# menu and finds both actions there, then closes the windows and checks that
+# the program quits cleanly. Prints TAP.
+#
+# Needs a display and a session bus (`xvfb-run -a dbus-run-session -- meson
+# test --suite ui`), python3-gi, gir1.2-atspi-2.0 and at-spi2-core. Without
+# them it skips, unless VIGIE_REQUIRE_DISPLAY is set: then it fails.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import glob
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import unicodedata
+import warnings
+
+# libatspi marks its per-interface getters deprecated; they are what works
+# on Debian 12's at-spi2-core 2.46
+warnings.filterwarnings("ignore", category=DeprecationWarning)
+
+TIMEOUT = 30.0
+REQUIRE = bool(os.environ.get("VIGIE_REQUIRE_DISPLAY"))
+N_TESTS = 9
+
+results = []
+
+
+def emit(ok, description, diagnostics=None):
+    results.append(ok)
+    print(("ok" if ok else "not ok") + " %d - %s" % (len(results), description))
+    for line in (diagnostics or "").splitlines():
+        print("# " + line)
+    sys.stdout.flush()
+
+
+def skip_all(reason):
+    if REQUIRE:
+        print("1..1")
+        print("not ok 1 - %s (VIGIE_REQUIRE_DISPLAY is set)" % reason)
+        sys.exit(1)
+    print("1..0 # SKIP %s" % reason)
+    sys.exit(0)
+
+
+if not os.environ.get("DISPLAY"):
+    skip_all("no display; run under xvfb-run")
+if not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
+    skip_all("no session bus; run under dbus-run-session")
+
+try:
+    import gi
+    gi.require_version("Atspi", "2.0")
+    from gi.repository import Atspi, GLib
+except (ImportError, ValueError) as e:
+    skip_all("no AT-SPI bindings (python3-gi, gir1.2-atspi-2.0): %s" % e)
+
+if Atspi.init() not in (0, 1):   # 1: already initialised
+    skip_all("AT-SPI cannot start")
+
+build_dir = os.environ.get("VIGIE_BUILD_DIR") or os.path.join(os.path.dirname(__file__), "..", "build")
+program = os.path.join(build_dir, "src", "ui", "vigie")
+if not os.access(program, os.X_OK):
+    print("Bail out! %s is not built" % program)
+    sys.exit(1)
+
+
+def pump():
+    context = GLib.MainContext.default()
+    while context.pending():
+        context.iteration(False)
+
+
+def wait_for(what, func, timeout=TIMEOUT):
+    """Polls func() until it returns something true, or returns None"""
+    deadline = time.monotonic() + timeout
+    while True:
+        pump()
+        try:
+            value = func()
+        except GLib.Error:
+            value = None    # an object went away while we looked at it
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            print("# timed out waiting for %s" % what)
+            return None
+        time.sleep(0.05)
+
+
+def children(node):
+    try:
+        n = node.get_child_count()
+    except GLib.Error:
+        return
+    for i in range(n):
+        try:
+            child = node.get_child_at_index(i)
+        except GLib.Error:
+            continue
+        if child is not None:
+            yield child
+
+
+def walk(node, into_queue=False):
+    """Every descendant, without the queue's rows unless asked"""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        if not into_queue and is_queue(current):
+            continue
+        stack.extend(reversed(list(children(current))))
+
+
+def role(node):
+    try:
+        return node.get_role()
+    except GLib.Error:
+        return None
+
+
+def name(node):
+    try:
+        return node.get_name() or ""
+    except GLib.Error:
+        return ""
+
+
+def is_queue(node):
+    return role(node) == Atspi.Role.LIST and name(node) == "Comment queue"
+
+
+def find(root, predicate, into_queue=False):
+    for node in walk(root, into_queue):
+        if predicate(node):
+            return node
+    return None
+
+
+def normalise(text):
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def parse_count(text):
+    """'1,234 comments', '1 234 matching comments' → 1234"""
+    match = re.match(r"^\s*([\d\s,.\u00a0\u202f]+)\s", text)
+    if match is None:
+        return None
+    return int(re.sub(r"\D", "", match.group(1)))
+
+
+def queue_count(frame):
+    """The number under the queue's title (AdwWindowTitle: title, subtitle)"""
+    for node in walk(frame):
+        if name(node) != "AdwWindowTitle":
+            continue
+        labels = [name(label) for label in walk(node) if role(label) == Atspi.Role.LABEL]
+        if len(labels) == 2 and labels[0] != "Vigie":
+            return parse_count(labels[1])
+    return None
+
+
+def do_action(node, action):
+    for i in range(node.get_n_actions()):
+        if node.get_action_name(i) == action:
+            return node.do_action(i)
+    return False
+
+
+def labels_of(node):
+    return [name(label) for label in walk(node) if role(label) == Atspi.Role.LABEL]
+
+
+def press(keysym):
+    """A key, typed on the keyboard"""
+    ok = Atspi.generate_keyboard_event(keysym, None, Atspi.KeySynthType.SYM)
+    time.sleep(0.2)
+    pump()
+    return ok
+
+
+def toasts(frame):
+    """The text of the toasts on screen"""
+    return [" ".join(labels_of(node)) for node in walk(frame) if name(node) == "AdwToastWidget"]
+
+
+def toast_button(frame, label):
+    for node in walk(frame):
+        if name(node) != "AdwToastWidget":
+            continue
+        for button in walk(node):
+            if role(button) == Atspi.Role.PUSH_BUTTON and label in labels_of(button):
+                return button
+    return None
+
+
+def top_level(app, title):
+    for window in children(app):
+        if name(window) == title:
+            return window
+    return None
+
+
+# The program, with accessibility on (the test environment turns it off
+# for the other tests) and in English so that names are known
+runtime_dir = tempfile.mkdtemp(prefix="vigie-atspi-")
+os.chmod(runtime_dir, 0o700)
+env = dict(os.environ)
+env.pop("GTK_A11Y", None)
+env.pop("NO_AT_BRIDGE", None)
+env.update({
+    "LC_ALL": "C.UTF-8",
+    "LANGUAGE": "",
+    "XDG_RUNTIME_DIR": runtime_dir,
+    "GSETTINGS_BACKEND": "memory",
+    "GDK_BACKEND": "x11",
+})
+log = tempfile.TemporaryFile(mode="w+")
+process = subprocess.Popen([program, "--demo"], env=env, stdout=log, stderr=subprocess.STDOUT)
+
+print("1..%d" % N_TESTS)
+
+
+def finish(code=None):
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+    if code is None:
+        code = 0 if all(results) and len(results) == N_TESTS else 1
+    if code != 0:
+        log.seek(0)
+        for line in log.read().splitlines()[-40:]:
+            print("# vigie: " + line)
+    shutil.rmtree(runtime_dir, ignore_errors=True)
+    sys.exit(code)
+
+
+def bail(reason):
+    print("Bail out! " + reason)
+    finish(1)
+
+
+# 1. The window is on the accessibility bus
+def find_app():
+    desktop = Atspi.get_desktop(0)
+    for app in children(desktop):
+        try:
+            if app.get_process_id() == process.pid:
+                return app
+        except GLib.Error:
+            pass
+    return None
+
+
+app = wait_for("the application on the accessibility bus", find_app)
+if app is None:
+    if not REQUIRE:
+        # The bus is there but nothing shows: AT-SPI does not work here
+        process.terminate()
+        process.wait()
+        skip_all("the application never appeared on the AT-SPI bus")
+    bail("the application never appeared on the AT-SPI bus")
+app.set_cache_mask(Atspi.Cache.NONE)
+frame = wait_for("the window", lambda: find(app, lambda n: role(n) == Atspi.Role.FRAME))
+emit(frame is not None and "Vigie" in name(frame),
+     "the window is on the AT-SPI bus", "title: %r" % (name(frame) if frame else None))
+if frame is None:
+    bail("no window")
+main_title = name(frame)
+
+# 2. The demo is imported and the queue fills
+queue = wait_for("the queue", lambda: find(frame, is_queue))
+total = wait_for("the queue to fill", lambda: (queue_count(frame) or 0) >= 300 and queue_count(frame))
+emit(queue is not None and bool(total), "the queue fills with the demo's comments",
+     "%s comments" % total)
+if not total:
+    bail("the queue never filled")
+
+# 3. A flagged comment, selected in the queue, shows in the detail. Its
+# row's accessible name ends with its flags; replies by the organisation
+# itself cannot be replied to
+detail = find(frame, lambda n: name(n) == "Comment detail")
+
+
+def flagged_position():
+    for i, item in enumerate(children(queue)):
+        row = next(children(item), None)
+        if row is not None and name(row).startswith("Comment by ") and "Flagged:" in name(row):
+            return i + 1    # 0 is false
+    return None
+
+
+position = wait_for("a flagged comment on screen", flagged_position)
+author = excerpt = None
+shown = False
+if position is not None and detail is not None:
+    position -= 1
+    Atspi.Selection.select_child(queue, position)
+    row = next(children(queue.get_child_at_index(position)))
+    row_labels = labels_of(row)
+    author = row_labels[0]
+    excerpt = normalise(name(row)).split(": ", 1)[1].split(" Flagged:")[0].rstrip("…")[:40]
+
+    def detail_shows():
+        texts = [normalise(text) for text in labels_of(detail)]
+        return author in texts and any(t.startswith(excerpt) for t in texts)
+
+    shown = wait_for("the detail of the flagged comment", detail_shows)
+emit(bool(shown), "a flagged comment selected in the queue shows in the detail",
+     "%r by %r" % (excerpt, author))
+if not shown:
+    bail("no flagged comment to act on")
+
+# 4. h hides it: a toast says so and offers to undo. The queue has the
+# focus (GTK 4.8 cannot move the focus through AT-SPI)
+pump()
+press(ord("h"))
+undo = wait_for("the toast of the hidden comment", lambda: toast_button(frame, "Undo"))
+emit(undo is not None and any("Comment hidden" in t for t in toasts(frame)),
+     "h hides the comment and a toast offers to undo it", "toasts: %r" % toasts(frame))
+
+# 5. Undo in the toast takes it back
+undone = None
+if undo is not None:
+    do_action(undo, "click")
+    # After the toasts already waiting, if any
+    undone = wait_for("the toast of the undo", lambda: any(t.startswith("Undone") for t in toasts(frame)))
+emit(bool(undone), "Undo in the toast takes the action back", "toasts: %r" % toasts(frame))
+
+# 6. p opens the reply dialog; another template is chosen in its list
+# (opened from the keyboard: Tab past Cancel and Send, Return) and the
+# preview follows
+Atspi.Selection.select_child(queue, position)
+wait_for("the flagged comment again", lambda: author in [normalise(t) for t in labels_of(detail)])
+pump()
+press(ord("p"))
+dialog = wait_for("the reply dialog", lambda: top_level(app, "Reply"))
+chosen = None
+titles = []
+preview_before = preview_after = None
+how = None
+if dialog is not None:
+    combo = wait_for("the template row", lambda: find(
+        dialog, lambda n: role(n) == Atspi.Role.COMBO_BOX and name(n) == "Template"))
+    preview = find(dialog, lambda n: role(n) == Atspi.Role.TEXT)
+    current = labels_of(combo)[-1] if combo is not None else None
+    preview_before = preview.get_text(0, -1) if preview is not None else None
+    press(0xff09)   # Tab
+    press(0xff09)
+    press(0xff0d)   # Return
+    popover = wait_for("the list of templates", lambda: find(
+        dialog, lambda n: name(n) == "GtkPopover"))
+    popup = find(popover, lambda n: role(n) == Atspi.Role.LIST) if popover is not None else None
+    if popup is not None:
+        titles = [" ".join(labels_of(item)) for item in children(popup)]
+        # Another template, with the arrow keys and Return: the list opens
+        # on its first entry or on the current one, so down, or up when that
+        # leaves the choice as it was
+        for arrow in (0xff54, 0xff52):   # Down, Up
+            if find(dialog, lambda n: name(n) == "GtkPopover") is None:
+                press(0xff0d)   # the row has the focus: Return opens the list
+            press(arrow)
+            press(0xff0d)
+            changed = wait_for("another template", lambda: labels_of(combo)[-1] != current,
+                               timeout=3)
+            if changed:
+                chosen = labels_of(combo)[-1]
+                how = "with the arrow keys"
+                break
+    preview_after = wait_for("the new preview", lambda: preview.get_text(0, -1) != preview_before
+                             and preview.get_text(0, -1))
+emit(dialog is not None and chosen in titles and chosen != current and bool(preview_after),
+     "p opens the reply dialog, where choosing a template fills the preview",
+     "chosen %r (%s), preview %r" % (chosen, how, (preview_after or "")[:60]))
+
+# 7. Send posts it: the dialog closes and a toast offers to undo
+sent = None
+if dialog is not None:
+    send = find(dialog, lambda n: role(n) == Atspi.Role.PUSH_BUTTON and "Send" in labels_of(n))
+    if send is not None:
+        do_action(send, "click")
+        sent = wait_for("the dialog to close and the toast",
+                        lambda: top_level(app, "Reply") is None
+                        and any(t.startswith("Reply posted") or t.startswith("Replied")
+                                for t in toasts(frame)))
+emit(bool(sent), "Send closes the dialog and the reply is queued", "toasts: %r" % toasts(frame))
+
+# 8. The Activity view, opened from the main menu, lists both
+menu_button = find(frame, lambda n: role(n) == Atspi.Role.PUSH_BUTTON and name(n) == "Main menu"
+                   and n.get_n_actions() > 0)
+activity = None
+entry_titles = []
+expected = ("Hide — Requested", "Hide — Undone", "Reply — Requested")
+if menu_button is not None:
+    do_action(menu_button, "click")
+    item = wait_for("the Activity menu item", lambda: find(
+        frame, lambda n: role(n) == Atspi.Role.MENU_ITEM and name(n) == "Activity"))
+    if item is not None:
+        do_action(item, "click")
+        activity = wait_for("the Activity window", lambda: top_level(app, "Activity"))
+if activity is not None:
+    entries = wait_for("the activity entries", lambda: find(
+        activity, lambda n: role(n) == Atspi.Role.LIST and name(n) == "Activity entries"))
+
+    def both():
+        entry_titles[:] = [labels_of(row)[0] for row in children(entries) if labels_of(row)]
+        return all(t in entry_titles for t in expected)
+
+    wait_for("both actions in the activity", both)
+emit(activity is not None and all(t in entry_titles for t in expected),
+     "the Activity view, from the main menu, lists the hide, its undo and the reply",
+     "entries: %r" % entry_titles[:12])
+
+# 9. Closing the windows quits cleanly and removes the demo workspace
+if activity is not None:
+    do_action(activity, "window.close")
+    wait_for("the Activity window to close", lambda: top_level(app, "Activity") is None)
+do_action(frame, "window.close")
+try:
+    process.wait(TIMEOUT)
+    exited = process.returncode
+except subprocess.TimeoutExpired:
+    exited = None
+leftovers = glob.glob(os.path.join(runtime_dir, "vigie-demo-*"))
+emit(exited == 0 and not leftovers, "closing the windows quits and deletes the demo workspace",
+     "exit status %s, left behind: %s" % (exited, leftovers))
+
+finish()
