@@ -23,6 +23,7 @@
 #include "vigie-outbox.h"
 #include "vigie-policy-dialog.h"
 #include "vigie-reply-dialog.h"
+#include "vigie-sandbox-connector.h"
 #include "vigie-demo.h"
 #include "vigie-import.h"
 #include "vigie-policy.h"
@@ -855,6 +856,122 @@ test_hide_undo (Fixture       *fixture,
   }
 }
 
+/* The sidebar's row titled @title, or NULL */
+static GtkListBoxRow *
+sidebar_row (Fixture    *fixture,
+             const char *title)
+{
+  VigieSidebar *sidebar = VIGIE_SIDEBAR (window_child (fixture->window, "sidebar"));
+  GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (sidebar),
+                                                                  VIGIE_TYPE_SIDEBAR,
+                                                                  "list_box"));
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    {
+      GtkWidget *box = gtk_list_box_row_get_child (row);
+
+      /* icon, then the title and subtitle */
+      for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        if (GTK_IS_BOX (child) && GTK_IS_LABEL (gtk_widget_get_first_child (child)) &&
+            g_strcmp0 (gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (child))),
+                       title) == 0)
+          return row;
+    }
+  return NULL;
+}
+
+/* The count at the end of a sidebar row */
+static const char *
+sidebar_row_count (GtkListBoxRow *row)
+{
+  GtkWidget *last = gtk_widget_get_last_child (gtk_list_box_row_get_child (row));
+
+  return GTK_IS_LABEL (last) ? gtk_label_get_text (GTK_LABEL (last)) : NULL;
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return GTK_WINDOW (window);
+    }
+  return NULL;
+}
+
+/* "Activity" opens its view; "Failed Actions" shows up with a count when
+ * an action fails, opens its view, and goes once nothing is left failed */
+static void
+test_sidebar_views (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  VigieSidebar *sidebar;
+  VigieOutbox *outbox;
+  VigieConnector *connector;
+  GtkListBoxRow *row;
+  g_autoptr(GPtrArray) actions = NULL;
+  gint64 id;
+
+  if (!require_display ())
+    return;
+
+  sidebar = VIGIE_SIDEBAR (window_child (fixture->window, "sidebar"));
+  WAIT_FOR (vigie_sidebar_get_store (sidebar) != NULL && !vigie_sidebar_get_loading (sidebar));
+  outbox = vigie_window_get_outbox (fixture->window);
+  connector = vigie_outbox_get_connector (outbox);
+  g_assert_true (VIGIE_IS_SANDBOX_CONNECTOR (connector));
+
+  /* Activity: always there, opens the view without changing the queue */
+  row = sidebar_row (fixture, "Activity");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row)));
+  g_assert_false (gtk_list_box_row_get_selectable (row));
+  g_assert_null (find_toplevel (VIGIE_TYPE_ACTIVITY_WINDOW));
+  gtk_widget_activate (GTK_WIDGET (row));
+  g_assert_nonnull (find_toplevel (VIGIE_TYPE_ACTIVITY_WINDOW));
+  gtk_window_destroy (find_toplevel (VIGIE_TYPE_ACTIVITY_WINDOW));
+  g_assert_cmpstr (vigie_sidebar_get_title (sidebar), ==, "All Comments");
+
+  /* Failed Actions: hidden while nothing failed */
+  row = sidebar_row (fixture, "Failed Actions");
+  g_assert_nonnull (row);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (row)));
+
+  /* A hide the platform refuses */
+  vigie_sandbox_connector_inject_failure (VIGIE_SANDBOX_CONNECTOR (connector), FALSE,
+                                          VIGIE_ACTION_HIDE, 1, VIGIE_CONNECTOR_ERROR_PERMISSION,
+                                          "(#200) Permissions error");
+  vigie_outbox_set_grace_period (outbox, 0);
+  gtk_single_selection_set_selected (vigie_window_get_selection (fixture->window), 0);
+  id = vigie_comment_detail_get_comment (vigie_window_get_detail (fixture->window))->id;
+  g_assert_true (press (GTK_WIDGET (fixture->window), GDK_KEY_h));
+  WAIT_FOR (vigie_sidebar_get_failed_count (sidebar) == 1);
+  row = sidebar_row (fixture, "Failed Actions");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row)));
+  g_assert_cmpstr (sidebar_row_count (row), ==, "1");
+
+  gtk_widget_activate (GTK_WIDGET (row));
+  g_assert_nonnull (find_toplevel (VIGIE_TYPE_FAILED_WINDOW));
+  g_assert_cmpuint (vigie_failed_window_get_n_failed (
+                      VIGIE_FAILED_WINDOW (find_toplevel (VIGIE_TYPE_FAILED_WINDOW))), ==, 1);
+  gtk_window_destroy (find_toplevel (VIGIE_TYPE_FAILED_WINDOW));
+
+  /* Given up on: the row goes */
+  actions = vigie_outbox_list_for_comment (outbox, id, NULL);
+  g_assert_cmpuint (actions->len, ==, 1);
+  g_assert_true (vigie_outbox_abandon (outbox, ((VigieAction *) actions->pdata[0])->id,
+                                       "Test", "delegate", NULL));
+  WAIT_FOR (vigie_sidebar_get_failed_count (sidebar) == 0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (sidebar_row (fixture, "Failed Actions"))));
+}
+
 /* Preferences write the settings the outbox and the audit read */
 static void
 test_preferences (void)
@@ -1256,6 +1373,8 @@ main (int    argc,
               fixture_set_up_demo, test_policy_dialog, fixture_tear_down);
   g_test_add ("/vigie/window/hide-undo", Fixture, NULL,
               fixture_set_up_demo, test_hide_undo, fixture_tear_down);
+  g_test_add ("/vigie/window/sidebar-views", Fixture, NULL,
+              fixture_set_up_demo, test_sidebar_views, fixture_tear_down);
   g_test_add_func ("/vigie/window/preferences", test_preferences);
   g_test_add ("/vigie/window/reply", Fixture, NULL,
               fixture_set_up_demo, test_reply, fixture_tear_down);

@@ -29,6 +29,7 @@ typedef enum
   ENTRY_POST,
   ENTRY_CATEGORY,
   ENTRY_MORE,
+  ENTRY_ACTION,            /* opens a view of its own (Activity, Failed actions) */
 } EntryKind;
 
 typedef struct
@@ -38,6 +39,7 @@ typedef struct
   gint64     page_id;
   gint64     post_id;
   const char *category;    /* interned category id */
+  const char *action;      /* ENTRY_ACTION: the window's action to activate */
   char      *title;
   char      *section;      /* the heading above the row's group, or NULL */
 } Entry;
@@ -74,6 +76,9 @@ struct _VigieSidebar
 
   /* What the selected row filters */
   Entry         current;
+
+  gint64        n_failed;
+  GtkWidget    *failed_row;  /* unowned, in list_box */
 
   guint         rebuilding : 1;
   guint         loading : 1;
@@ -200,6 +205,11 @@ policy_language (void)
   return "en";
 }
 
+static GtkWidget *make_row (Entry      *entry,
+                            const char *icon_name,
+                            const char *subtitle,
+                            gint64      count);
+
 /* Row widgets */
 
 static GtkWidget *
@@ -265,10 +275,18 @@ make_row (Entry      *entry,
       gtk_widget_add_css_class (label, "dim-label");
       gtk_box_append (GTK_BOX (box), label);
 
-      /* Translators: how a screen reader reads a sidebar row, "Needs
-       * Action, 12 comments" */
-      accessible = g_strdup_printf (ngettext ("%s, %s comment", "%s, %s comments", (gulong) count),
-                                    entry->title, number);
+      g_object_set_data (G_OBJECT (row), "vigie-count-label", label);
+      if (entry->kind == ENTRY_ACTION)
+        /* Translators: how a screen reader reads a sidebar row, "Failed
+         * Actions, 2 actions" */
+        accessible = g_strdup_printf (ngettext ("%s, %s action", "%s, %s actions", (gulong) count),
+                                      entry->title, number);
+      else
+        /* Translators: how a screen reader reads a sidebar row, "Needs
+         * Action, 12 comments" */
+        accessible = g_strdup_printf (ngettext ("%s, %s comment", "%s, %s comments",
+                                                (gulong) count),
+                                      entry->title, number);
     }
   else
     accessible = g_strdup (entry->title);
@@ -285,6 +303,27 @@ make_row (Entry      *entry,
       gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
     }
+  if (entry->kind == ENTRY_ACTION)
+    {
+      /* Opens its view; the queue keeps its filter */
+      gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), entry->action);
+    }
+  return row;
+}
+
+static GtkWidget *
+make_failed_row (VigieSidebar *self)
+{
+  Entry *entry = g_new0 (Entry, 1);
+  GtkWidget *row;
+
+  entry->kind = ENTRY_ACTION;
+  entry->action = "win.show-failed";
+  entry->title = g_strdup (_("Failed Actions"));
+  entry->section = g_strdup (_("Moderation"));
+  row = make_row (entry, "dialog-error-symbolic", NULL, MAX (self->n_failed, 0));
+  gtk_widget_set_visible (row, self->n_failed > 0);
   return row;
 }
 
@@ -396,6 +435,20 @@ rebuild (VigieSidebar *self,
       gtk_list_box_append (self->list_box,
                            make_row (entry, view_icon (views[i]), NULL, data->counts[views[i]]));
     }
+
+  /* Views of their own: the activity, and the failed actions when any */
+  {
+    Entry *entry = g_new0 (Entry, 1);
+
+    entry->kind = ENTRY_ACTION;
+    entry->action = "win.show-activity";
+    entry->title = g_strdup (_("Activity"));
+    entry->section = g_strdup (_("Moderation"));
+    gtk_list_box_append (self->list_box,
+                         make_row (entry, "document-open-recent-symbolic", NULL, -1));
+    self->failed_row = make_failed_row (self);
+    gtk_list_box_append (self->list_box, self->failed_row);
+  }
 
   /* Flagged, by category: only once the classifier has flagged comments */
   if (data->policy != NULL && self->policy == NULL)
@@ -611,6 +664,9 @@ static void
 row_activated_cb (VigieSidebar  *self,
                   GtkListBoxRow *row)
 {
+  /* Those open a window: the queue stays where it is */
+  if (row_get_entry (row)->kind == ENTRY_ACTION)
+    return;
   g_signal_emit (self, signals[ACTIVATED], 0);
 }
 
@@ -806,6 +862,7 @@ vigie_sidebar_set_store (VigieSidebar *self,
 
   self->rebuilding = TRUE;
   remove_rows (self);
+  self->failed_row = NULL;
   self->rebuilding = FALSE;
   if (store != NULL)
     vigie_sidebar_reload (self);
@@ -911,4 +968,38 @@ vigie_sidebar_select_view (VigieSidebar *self,
       self->current.title = g_strdup (view_title (view));
       g_signal_emit (self, signals[FILTER_CHANGED], 0);
     }
+}
+
+/* Shows the "Failed Actions" row with its count, or hides it at 0 */
+void
+vigie_sidebar_set_failed_count (VigieSidebar *self,
+                                gint64        count)
+{
+  GtkWidget *row;
+  int index;
+
+  g_return_if_fail (VIGIE_IS_SIDEBAR (self));
+
+  count = MAX (count, 0);
+  if (self->n_failed == count)
+    return;
+  self->n_failed = count;
+  if (self->failed_row == NULL)
+    return;
+  /* The count and what a screen reader says of it are made with the row */
+  index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (self->failed_row));
+  self->rebuilding = TRUE;
+  gtk_list_box_remove (self->list_box, self->failed_row);
+  row = make_failed_row (self);
+  gtk_list_box_insert (self->list_box, row, index);
+  self->failed_row = row;
+  self->rebuilding = FALSE;
+}
+
+gint64
+vigie_sidebar_get_failed_count (VigieSidebar *self)
+{
+  g_return_val_if_fail (VIGIE_IS_SIDEBAR (self), 0);
+
+  return self->n_failed;
 }

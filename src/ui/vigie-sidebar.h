@@ -32,4 +32,9 @@ const char *vigie_sidebar_get_title          (VigieSidebar *self);
 void        vigie_sidebar_select_view        (VigieSidebar *self,
                                               VigieView     view);
 
+/* The "Failed Actions" row shows @count, and only when it is above 0 */
+void        vigie_sidebar_set_failed_count   (VigieSidebar *self,
+                                              gint64        count);
+gint64      vigie_sidebar_get_failed_count   (VigieSidebar *self);
+
 G_END_DECLS

@@ -1553,6 +1553,15 @@ outbox_comment_changed_cb (VigieWindow *self,
 }
 
 static void
+update_failed_count (VigieWindow *self)
+{
+  if (self->outbox != NULL)
+    vigie_sidebar_set_failed_count (self->sidebar,
+                                    vigie_outbox_count (self->outbox, VIGIE_ACTION_STATUS_FAILED,
+                                                        NULL));
+}
+
+static void
 outbox_action_changed_cb (VigieWindow       *self,
                           gint64             id,
                           VigieActionStatus  status,
@@ -1560,6 +1569,8 @@ outbox_action_changed_cb (VigieWindow       *self,
 {
   AdwToast *toast;
 
+  /* Retried, abandoned or failed: the sidebar counts what is left */
+  update_failed_count (self);
   if (status != VIGIE_ACTION_STATUS_FAILED)
     return;
   toast = adw_toast_new (_("An action failed"));
@@ -1834,6 +1845,7 @@ vigie_window_constructed (GObject *object)
                                  G_CALLBACK (outbox_process_error_cb), self, G_CONNECT_SWAPPED);
         /* Actions left pending by an earlier run go out now */
         vigie_outbox_start (self->outbox);
+        update_failed_count (self);
       }
   }
   g_idle_add_full (G_PRIORITY_LOW, check_audit_idle_cb, g_object_ref (self), g_object_unref);
