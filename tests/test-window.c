@@ -264,7 +264,6 @@ test_queue (Fixture       *fixture,
             gconstpointer  data)
 {
   VigieQueueModel *queue;
-  GtkSingleSelection *selection;
   gint64 total;
 
   if (!require_display ())
@@ -302,8 +301,7 @@ test_queue (Fixture       *fixture,
   }
 
   /* Nothing selected yet: the detail says so */
-  selection = vigie_window_get_selection (fixture->window);
-  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpuint (vigie_window_get_selected (fixture->window), ==, GTK_INVALID_LIST_POSITION);
   g_assert_cmpstr (detail_page (fixture->window), ==, "empty");
 }
 
@@ -312,7 +310,6 @@ test_detail (Fixture       *fixture,
              gconstpointer  data)
 {
   VigieQueueModel *queue;
-  GtkSingleSelection *selection;
   g_autoptr(VigieCommentItem) item = NULL;
   VigieComment *comment = NULL;
   VigieCommentDetail *detail;
@@ -322,7 +319,6 @@ test_detail (Fixture       *fixture,
     return;
 
   queue = vigie_window_get_queue_model (fixture->window);
-  selection = vigie_window_get_selection (fixture->window);
   detail = vigie_window_get_detail (fixture->window);
   n = g_list_model_get_n_items (G_LIST_MODEL (queue));
   g_assert_cmpuint (n, >, 0);
@@ -330,7 +326,7 @@ test_detail (Fixture       *fixture,
   /* Every one of a few positions, the last one included */
   for (guint position = 0; position < n; position += n / 5)
     {
-      gtk_single_selection_set_selected (selection, position);
+      vigie_window_select (fixture->window, position);
       g_clear_object (&item);
       item = g_list_model_get_item (G_LIST_MODEL (queue), position);
       comment = vigie_comment_item_get_comment (item);
@@ -354,7 +350,7 @@ test_detail (Fixture       *fixture,
       comment = NULL;
     }
   g_assert_nonnull (comment);
-  gtk_single_selection_set_selected (selection, vigie_queue_model_find (queue, comment->id));
+  vigie_window_select (fixture->window, vigie_queue_model_find (queue, comment->id));
   WAIT_FOR (vigie_comment_detail_get_comment (detail)->id == comment->id);
   g_assert_true (gtk_widget_get_visible (detail_child (fixture->window, "thread_box")));
   g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (detail_child (fixture->window,
@@ -362,7 +358,7 @@ test_detail (Fixture       *fixture,
                                                    1));
 
   /* Unselecting goes back to "No comment selected" */
-  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+  vigie_window_select (fixture->window, GTK_INVALID_LIST_POSITION);
   WAIT_FOR (vigie_comment_detail_get_comment (detail) == NULL);
   g_assert_cmpstr (detail_page (fixture->window), ==, "empty");
 }
@@ -425,7 +421,6 @@ test_selection_kept (Fixture       *fixture,
                      gconstpointer  data)
 {
   VigieQueueModel *queue;
-  GtkSingleSelection *selection;
   GtkEditable *entry;
   g_autoptr(VigieCommentItem) item = NULL;
   gint64 id;
@@ -435,7 +430,6 @@ test_selection_kept (Fixture       *fixture,
     return;
 
   queue = vigie_window_get_queue_model (fixture->window);
-  selection = vigie_window_get_selection (fixture->window);
   entry = GTK_EDITABLE (window_child (fixture->window, "search_entry"));
 
   /* A comment that mentions the hospital, deep in the queue */
@@ -451,13 +445,13 @@ test_selection_kept (Fixture       *fixture,
     }
   g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
   id = vigie_comment_item_get_id (item);
-  gtk_single_selection_set_selected (selection, position);
+  vigie_window_select (fixture->window, position);
 
   /* Still selected, at its new place, after the search */
   gtk_editable_set_text (entry, "hopital");
   WAIT_FOR (!vigie_queue_model_get_loading (queue) &&
             g_strcmp0 (vigie_queue_model_get_query (queue)->search, "hopital") == 0);
-  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==,
+  g_assert_cmpuint (vigie_window_get_selected (fixture->window), ==,
                     vigie_queue_model_find (queue, id));
   g_assert_cmpint (vigie_comment_detail_get_comment (vigie_window_get_detail (fixture->window))->id,
                    ==, id);
@@ -643,7 +637,7 @@ test_chips_and_spans (Fixture       *fixture,
   g_object_unref (row);
 
   /* The detail: the spans highlighted, a card per flag */
-  gtk_single_selection_set_selected (vigie_window_get_selection (fixture->window), position);
+  vigie_window_select (fixture->window, position);
   g_assert_nonnull (vigie_comment_detail_get_classification (detail));
   attrs = gtk_label_get_attributes (vigie_comment_detail_get_text_label (detail));
   g_assert_nonnull (attrs);
@@ -794,7 +788,7 @@ test_hide_undo (Fixture       *fixture,
   outbox = vigie_window_get_outbox (fixture->window);
   g_assert_nonnull (outbox);
   position = find_flagged (fixture, "insult");
-  gtk_single_selection_set_selected (vigie_window_get_selection (fixture->window), position);
+  vigie_window_select (fixture->window, position);
   id = vigie_comment_detail_get_comment (vigie_window_get_detail (fixture->window))->id;
   /* Buttons for what Facebook can do */
   g_assert_cmpuint (count_detail_buttons (fixture), >=, 5);
@@ -949,7 +943,7 @@ test_sidebar_views (Fixture       *fixture,
                                           VIGIE_ACTION_HIDE, 1, VIGIE_CONNECTOR_ERROR_PERMISSION,
                                           "(#200) Permissions error");
   vigie_outbox_set_grace_period (outbox, 0);
-  gtk_single_selection_set_selected (vigie_window_get_selection (fixture->window), 0);
+  vigie_window_select (fixture->window, 0);
   id = vigie_comment_detail_get_comment (vigie_window_get_detail (fixture->window))->id;
   g_assert_true (press (GTK_WIDGET (fixture->window), GDK_KEY_h));
   WAIT_FOR (vigie_sidebar_get_failed_count (sidebar) == 1);
@@ -970,6 +964,101 @@ test_sidebar_views (Fixture       *fixture,
                                        "Test", "delegate", NULL));
   WAIT_FOR (vigie_sidebar_get_failed_count (sidebar) == 0);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (sidebar_row (fixture, "Failed Actions"))));
+}
+
+/* Shift+click or Shift+arrows, then Ctrl+click pick several comments; h
+ * hides each of them (one action, one audit trail each) and the one toast's
+ * Undo takes them all back */
+static void
+test_bulk (Fixture       *fixture,
+           gconstpointer  data)
+{
+  GtkWidget *queue_view;
+  GtkSelectionModel *selection;
+  VigieQueueModel *queue;
+  VigieOutbox *outbox;
+  g_autoptr(GtkBitset) selected = NULL;
+  g_autoptr(GArray) hideable = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) pending = NULL;
+  g_autoptr(GArray) action_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GVariant *target;
+
+  if (!require_display ())
+    return;
+
+  queue_view = window_child (fixture->window, "queue_view");
+  selection = vigie_window_get_selection (fixture->window);
+  queue = vigie_window_get_queue_model (fixture->window);
+  outbox = vigie_window_get_outbox (fixture->window);
+  g_assert_true (GTK_IS_MULTI_SELECTION (selection));
+
+  /* A click on 0, Shift+click on 11: a range; Ctrl+click on 13 adds it */
+  vigie_window_select (fixture->window, 0);
+  g_assert_true (gtk_widget_activate_action (queue_view, "list.select-item", "(ubb)",
+                                             11, FALSE, TRUE));
+  g_assert_true (gtk_widget_activate_action (queue_view, "list.select-item", "(ubb)",
+                                             13, TRUE, FALSE));
+  selected = gtk_selection_model_get_selection (selection);
+  g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 13);
+  g_assert_false (gtk_bitset_contains (selected, 12));
+  /* The detail shows the last one picked */
+  g_assert_cmpuint (vigie_window_get_selected (fixture->window), ==, 13);
+  g_assert_cmpint (vigie_comment_detail_get_comment (vigie_window_get_detail (fixture->window))->id,
+                   ==, vigie_queue_model_get_id (queue, 13));
+
+  /* The page's own replies cannot be hidden: left out */
+  for (guint i = 0; i <= 13; i++)
+    {
+      g_autoptr(GArray) kinds = NULL;
+      gint64 id = vigie_queue_model_get_id (queue, i);
+
+      if (i == 12)
+        continue;
+      kinds = vigie_outbox_list_available_kinds (outbox, id, NULL);
+      for (guint k = 0; k < kinds->len; k++)
+        if (g_array_index (kinds, VigieActionKind, k) == VIGIE_ACTION_HIDE)
+          g_array_append_val (hideable, id);
+    }
+  g_assert_cmpuint (hideable->len, >=, 5);
+
+  g_assert_true (press (GTK_WIDGET (fixture->window), GDK_KEY_h));
+  pending = vigie_outbox_list (outbox, VIGIE_ACTION_STATUS_PENDING, NULL);
+  g_assert_cmpuint (pending->len, ==, hideable->len);
+  for (guint i = 0; i < hideable->len; i++)
+    {
+      gint64 id = g_array_index (hideable, gint64, i);
+      g_autoptr(GPtrArray) actions = vigie_outbox_list_for_comment (outbox, id, NULL);
+      g_autoptr(GPtrArray) entries = NULL;
+      VigieAuditQuery query = { .comment_id = id };
+      VigieAction *action;
+
+      g_assert_cmpuint (actions->len, ==, 1);
+      action = g_ptr_array_index (actions, 0);
+      g_assert_cmpint (action->kind, ==, VIGIE_ACTION_HIDE);
+      g_array_append_val (action_ids, action->id);
+      entries = vigie_audit_query (fixture->store, &query, NULL);
+      g_assert_cmpuint (entries->len, ==, 1);
+    }
+
+  /* The toast's Undo: every one of them */
+  target = g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, action_ids->data, action_ids->len,
+                                      sizeof (gint64));
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (fixture->window), "win.undo-all",
+                                                     target));
+  for (guint i = 0; i < action_ids->len; i++)
+    {
+      g_autoptr(VigieAction) action = vigie_outbox_get_action (
+        outbox, g_array_index (action_ids, gint64, i), NULL);
+
+      g_assert_cmpint (action->status, ==, VIGIE_ACTION_STATUS_CANCELLED);
+    }
+  g_assert_cmpint (vigie_outbox_count (outbox, VIGIE_ACTION_STATUS_PENDING, NULL), ==, 0);
+
+  /* A reply speaks to one person: not in bulk */
+  gtk_selection_model_select_range (selection, 0, 3, TRUE);
+  g_assert_true (press (GTK_WIDGET (fixture->window), GDK_KEY_p));
+  g_assert_cmpint (vigie_outbox_count (outbox, VIGIE_ACTION_STATUS_PENDING, NULL), ==, 0);
+  g_assert_null (find_toplevel (VIGIE_TYPE_REPLY_DIALOG));
 }
 
 /* Preferences write the settings the outbox and the audit read */
@@ -1028,7 +1117,7 @@ test_reply (Fixture       *fixture,
     return;
 
   outbox = vigie_window_get_outbox (fixture->window);
-  gtk_single_selection_set_selected (vigie_window_get_selection (fixture->window),
+  vigie_window_select (fixture->window,
                                      find_flagged (fixture, "complaint"));
   id = vigie_comment_detail_get_comment (vigie_window_get_detail (fixture->window))->id;
 
@@ -1119,7 +1208,6 @@ test_keynav (Fixture       *fixture,
              gconstpointer  data)
 {
   GtkWidget *window;
-  GtkSingleSelection *selection;
   VigieCommentDetail *detail;
   guint n;
 
@@ -1127,7 +1215,6 @@ test_keynav (Fixture       *fixture,
     return;
 
   window = GTK_WIDGET (fixture->window);
-  selection = vigie_window_get_selection (fixture->window);
   detail = vigie_window_get_detail (fixture->window);
   n = g_list_model_get_n_items (G_LIST_MODEL (vigie_window_get_queue_model (fixture->window)));
   g_assert_cmpuint (n, >, 3);
@@ -1136,28 +1223,28 @@ test_keynav (Fixture       *fixture,
 
   /* j from nothing selected: the first comment */
   g_assert_true (press (window, GDK_KEY_j));
-  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
+  g_assert_cmpuint (vigie_window_get_selected (fixture->window), ==, 0);
   g_assert_true (press (window, GDK_KEY_j));
   g_assert_true (press (window, GDK_KEY_j));
-  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 2);
+  g_assert_cmpuint (vigie_window_get_selected (fixture->window), ==, 2);
   g_assert_cmpint (vigie_comment_detail_get_comment (detail)->id, ==,
                    vigie_queue_model_get_id (vigie_window_get_queue_model (fixture->window), 2));
   g_assert_true (press (window, GDK_KEY_k));
-  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 1);
+  g_assert_cmpuint (vigie_window_get_selected (fixture->window), ==, 1);
   g_assert_true (press (window, GDK_KEY_k));
   g_assert_true (press (window, GDK_KEY_k));
-  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
+  g_assert_cmpuint (vigie_window_get_selected (fixture->window), ==, 0);
 
   /* The same moves as actions (menus, the shortcuts window) */
   gtk_widget_activate_action (window, "win.next-comment", NULL);
-  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 1);
+  g_assert_cmpuint (vigie_window_get_selected (fixture->window), ==, 1);
   gtk_widget_activate_action (window, "win.previous-comment", NULL);
-  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
+  g_assert_cmpuint (vigie_window_get_selected (fixture->window), ==, 0);
 
   /* The last comment stays the last one */
-  gtk_single_selection_set_selected (selection, n - 1);
+  vigie_window_select (fixture->window, n - 1);
   g_assert_true (press (window, GDK_KEY_j));
-  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, n - 1);
+  g_assert_cmpuint (vigie_window_get_selected (fixture->window), ==, n - 1);
 
   /* Typing in the search entry: j and k are letters, not moves */
   gtk_widget_activate_action (window, "win.search", NULL);
@@ -1165,7 +1252,7 @@ test_keynav (Fixture       *fixture,
             gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
                                     window_child (fixture->window, "search_entry")));
   g_assert_false (press (window, GDK_KEY_k));
-  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, n - 1);
+  g_assert_cmpuint (vigie_window_get_selected (fixture->window), ==, n - 1);
 }
 
 static void
@@ -1375,6 +1462,8 @@ main (int    argc,
               fixture_set_up_demo, test_hide_undo, fixture_tear_down);
   g_test_add ("/vigie/window/sidebar-views", Fixture, NULL,
               fixture_set_up_demo, test_sidebar_views, fixture_tear_down);
+  g_test_add ("/vigie/window/bulk", Fixture, NULL,
+              fixture_set_up_demo, test_bulk, fixture_tear_down);
   g_test_add_func ("/vigie/window/preferences", test_preferences);
   g_test_add ("/vigie/window/reply", Fixture, NULL,
               fixture_set_up_demo, test_reply, fixture_tear_down);

@@ -93,7 +93,8 @@ struct _VigieWindow
   VigieStore           *store;
   GSettings            *settings;
   VigieQueueModel      *queue;
-  GtkSingleSelection   *selection;
+  GtkMultiSelection    *selection;
+  guint                 current_position; /* the one in the detail, of those selected */
   GtkFileChooserNative *chooser;
   ImportJob            *import_job;
   guint                 progress_id;
@@ -877,13 +878,50 @@ focus_row (VigieWindow *self,
     }
 }
 
+/* The comment the detail shows: the last one picked of those selected */
+static guint
+get_current (VigieWindow *self)
+{
+  GtkSelectionModel *model = GTK_SELECTION_MODEL (self->selection);
+  g_autoptr(GtkBitset) selected = NULL;
+
+  if (self->current_position != GTK_INVALID_LIST_POSITION &&
+      gtk_selection_model_is_selected (model, self->current_position))
+    return self->current_position;
+  selected = gtk_selection_model_get_selection (model);
+  if (gtk_bitset_is_empty (selected))
+    return GTK_INVALID_LIST_POSITION;
+  return gtk_bitset_get_minimum (selected);
+}
+
+/* That comment alone, or none */
+static void
+set_selected (VigieWindow *self,
+              guint        position)
+{
+  self->current_position = position;
+  if (position == GTK_INVALID_LIST_POSITION)
+    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  else
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+}
+
+static guint
+n_selected (VigieWindow *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (
+    GTK_SELECTION_MODEL (self->selection));
+
+  return (guint) gtk_bitset_get_size (selected);
+}
+
 static void
 select_position (VigieWindow *self,
                  guint        position)
 {
   gboolean had_focus = focus_in_queue (self);
 
-  gtk_single_selection_set_selected (self->selection, position);
+  set_selected (self, position);
   gtk_widget_activate_action (GTK_WIDGET (self->queue_view), "list.scroll-to-item", "u", position);
   if (had_focus)
     focus_row (self, position);
@@ -899,7 +937,7 @@ move_selection (VigieWindow *self,
   if (n == 0)
     return;
 
-  position = gtk_single_selection_get_selected (self->selection);
+  position = get_current (self);
   if (position == GTK_INVALID_LIST_POSITION)
     position = 0;
   else if (delta > 0)
@@ -946,9 +984,21 @@ queue_key_cb (GtkWidget *widget,
 }
 
 static void
-selection_changed_cb (VigieWindow *self)
+selection_changed_cb (VigieWindow *self,
+                      guint        position,
+                      guint        n_items)
 {
-  VigieCommentItem *item = gtk_single_selection_get_selected_item (self->selection);
+  g_autoptr(VigieCommentItem) item = NULL;
+  guint current;
+
+  /* One more picked (Ctrl+click, Shift+arrow): the detail shows it */
+  if (n_items == 1 &&
+      gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), position))
+    self->current_position = position;
+  current = get_current (self);
+  self->current_position = current;
+  if (current != GTK_INVALID_LIST_POSITION)
+    item = g_list_model_get_item (G_LIST_MODEL (self->selection), current);
 
   if (item != NULL)
     {
@@ -967,7 +1017,9 @@ static void
 queue_activate_cb (VigieWindow *self,
                    guint        position)
 {
-  gtk_single_selection_set_selected (self->selection, position);
+  /* Enter on one of several selected keeps them selected */
+  if (!gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), position))
+    set_selected (self, position);
 }
 
 static void
@@ -1076,7 +1128,7 @@ queue_loaded_cb (VigieWindow *self)
   else
     {
       self->selected_id = 0;
-      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      set_selected (self, GTK_INVALID_LIST_POSITION);
       vigie_comment_detail_set_comment (self->detail, NULL);
     }
 
@@ -1144,7 +1196,7 @@ search_activate_cb (VigieWindow *self)
   if (g_list_model_get_n_items (G_LIST_MODEL (self->queue)) > 0)
     {
       gtk_widget_grab_focus (GTK_WIDGET (self->queue_view));
-      if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
+      if (get_current (self) == GTK_INVALID_LIST_POSITION)
         select_position (self, 0);
     }
 }
@@ -1208,7 +1260,7 @@ detail_comment_activated_cb (VigieWindow *self,
       if (comment != NULL)
         {
           self->selected_id = 0;
-          gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+          set_selected (self, GTK_INVALID_LIST_POSITION);
           vigie_comment_detail_set_comment (self->detail, comment);
         }
     }
@@ -1305,7 +1357,7 @@ enqueue (VigieWindow              *self,
   AdwToast *toast;
   GTimeSpan grace;
   gint64 id;
-  guint position = gtk_single_selection_get_selected (self->selection);
+  guint position = get_current (self);
 
   request->actor_name = actor;
   request->actor_role = role;
@@ -1333,6 +1385,103 @@ enqueue (VigieWindow              *self,
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
   return id;
+}
+
+/* The ids of the selected comments, in the queue's order */
+static GArray *
+dup_selected_ids (VigieWindow *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (
+    GTK_SELECTION_MODEL (self->selection));
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GtkBitsetIter iter;
+  guint position;
+
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    {
+      gint64 id = vigie_queue_model_get_id (self->queue, position);
+
+      if (id > 0)
+        g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+/* "12 comments hidden", for the toast after a bulk action */
+static char *
+bulk_done_title (VigieActionKind kind,
+                 guint           n)
+{
+  g_autofree char *number = vigie_format_number (n);
+
+  switch (kind)
+    {
+    case VIGIE_ACTION_HIDE:
+      return g_strdup_printf (ngettext ("%s comment hidden", "%s comments hidden", n), number);
+    case VIGIE_ACTION_UNHIDE:
+      return g_strdup_printf (ngettext ("%s comment shown again", "%s comments shown again", n),
+                              number);
+    case VIGIE_ACTION_REMOVE:
+      return g_strdup_printf (ngettext ("%s comment removed", "%s comments removed", n), number);
+    case VIGIE_ACTION_BAN:
+      return g_strdup_printf (ngettext ("Authors of %s comment banned",
+                                        "Authors of %s comments banned", n), number);
+    case VIGIE_ACTION_UNBAN:
+      return g_strdup_printf (ngettext ("Authors of %s comment unbanned",
+                                        "Authors of %s comments unbanned", n), number);
+    case VIGIE_ACTION_ESCALATE:
+      return g_strdup_printf (ngettext ("%s comment escalated to the director",
+                                        "%s comments escalated to the director", n), number);
+    case VIGIE_ACTION_KEEP:
+      return g_strdup_printf (ngettext ("%s comment kept", "%s comments kept", n), number);
+    default:
+      return g_strdup_printf (ngettext ("%s action queued", "%s actions queued", n), number);
+    }
+}
+
+/* One action per comment, each recorded on its own; one toast undoes them
+ * all. Returns how many were queued. */
+static guint
+enqueue_bulk (VigieWindow        *self,
+              VigieActionRequest *request,
+              GArray             *comment_ids)
+{
+  g_autofree char *actor = dup_actor_name (self);
+  g_autofree char *role = dup_actor_role (self);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *title = NULL;
+  GVariant *target;
+  AdwToast *toast;
+  GTimeSpan grace;
+  guint position = get_current (self);
+
+  request->actor_name = actor;
+  request->actor_role = role;
+  ids = vigie_outbox_enqueue_bulk (self->outbox, request, (const gint64 *) (gpointer) comment_ids->data,
+                                   comment_ids->len, &error);
+  if (ids == NULL)
+    {
+      show_action_error (self, error);
+      return 0;
+    }
+
+  /* The queue moves on from where the person was */
+  if (position != GTK_INVALID_LIST_POSITION)
+    self->acted_position = position;
+
+  grace = vigie_outbox_get_grace_period (self->outbox);
+  title = bulk_done_title (request->kind, ids->len);
+  target = g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, ids->data, ids->len, sizeof (gint64));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-all");
+  adw_toast_set_action_target_value (toast, target);
+  adw_toast_set_timeout (toast, MAX (3, (guint) (grace / G_TIME_SPAN_SECOND)));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  return ids->len;
 }
 
 static void
@@ -1400,9 +1549,17 @@ keep_response_cb (AdwMessageDialog *dialog,
 {
   GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
   gint64 *comment_id = g_object_get_data (G_OBJECT (dialog), "vigie-comment-id");
+  GArray *comment_ids = g_object_get_data (G_OBJECT (dialog), "vigie-comment-ids");
   g_autoptr(VigieComment) comment = NULL;
   VigieActionRequest request = { 0 };
 
+  if (g_str_equal (response, "keep") && comment_ids != NULL)
+    {
+      request.kind = VIGIE_ACTION_KEEP;
+      request.note = gtk_editable_get_text (entry);
+      enqueue_bulk (self, &request, comment_ids);
+      return;
+    }
   if (!g_str_equal (response, "keep") || comment_id == NULL)
     return;
   comment = vigie_store_get_comment (self->store, *comment_id, NULL);
@@ -1417,14 +1574,29 @@ keep_response_cb (AdwMessageDialog *dialog,
 /* A public body must be able to say why it left a comment up */
 static void
 open_keep (VigieWindow  *self,
-           VigieComment *comment)
+           VigieComment *comment,
+           GArray       *comment_ids)
 {
   GtkWidget *dialog;
   GtkWidget *entry;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Keep This Comment?"),
-                                   _("Say why the comment stays up: the reason is kept in the "
-                                     "audit trail."));
+  if (comment_ids != NULL)
+    {
+      g_autofree char *number = vigie_format_number (comment_ids->len);
+      g_autofree char *heading = NULL;
+
+      heading = g_strdup_printf (ngettext ("Keep %s Comment?", "Keep %s Comments?",
+                                           comment_ids->len), number);
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                       _("Say why the comments stay up: the reason is kept in "
+                                         "the audit trail with each of them."));
+      g_object_set_data_full (G_OBJECT (dialog), "vigie-comment-ids",
+                              g_array_ref (comment_ids), (GDestroyNotify) g_array_unref);
+    }
+  else
+    dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Keep This Comment?"),
+                                     _("Say why the comment stays up: the reason is kept in the "
+                                       "audit trail."));
   entry = gtk_entry_new ();
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason"));
@@ -1440,12 +1612,59 @@ open_keep (VigieWindow  *self,
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "keep", FALSE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "vigie-comment-id",
-                          g_memdup2 (&comment->id, sizeof comment->id), g_free);
+  if (comment_ids == NULL)
+    g_object_set_data_full (G_OBJECT (dialog), "vigie-comment-id",
+                            g_memdup2 (&comment->id, sizeof comment->id), g_free);
   g_signal_connect (entry, "changed", G_CALLBACK (keep_entry_changed_cb), dialog);
   g_signal_connect_object (dialog, "response", G_CALLBACK (keep_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
+}
+
+/* The action on every selected comment that can take it */
+static void
+moderate_selected (VigieWindow     *self,
+                   VigieActionKind  kind)
+{
+  g_autoptr(GArray) selected = dup_selected_ids (self);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  VigieActionRequest request = { 0 };
+  guint skipped;
+
+  if (vigie_action_kind_needs_text (kind))
+    {
+      /* A reply speaks to one person */
+      show_toast (self, _("Replies are written one comment at a time: select only one"));
+      return;
+    }
+  for (guint i = 0; i < selected->len; i++)
+    if (kind_available (self, g_array_index (selected, gint64, i), kind))
+      g_array_append_val (ids, g_array_index (selected, gint64, i));
+  skipped = selected->len - ids->len;
+  if (ids->len == 0)
+    {
+      show_toast (self, _("This action is not possible on the selected comments"));
+      return;
+    }
+  if (skipped > 0)
+    {
+      g_autofree char *number = vigie_format_number (skipped);
+      g_autofree char *text = NULL;
+
+      text = g_strdup_printf (ngettext ("%s selected comment left out: the action is not "
+                                        "possible on it",
+                                        "%s selected comments left out: the action is not "
+                                        "possible on them", skipped), number);
+      show_toast (self, text);
+    }
+
+  if (kind == VIGIE_ACTION_KEEP)
+    open_keep (self, NULL, ids);
+  else
+    {
+      request.kind = kind;
+      enqueue_bulk (self, &request, ids);
+    }
 }
 
 static void
@@ -1455,6 +1674,11 @@ moderate (VigieWindow     *self,
   VigieComment *comment = current_comment (self);
   VigieActionRequest request = { 0 };
 
+  if (n_selected (self) > 1)
+    {
+      moderate_selected (self, kind);
+      return;
+    }
   if (comment == NULL || comment->id <= 0)
     {
       show_toast (self, _("Select a comment first"));
@@ -1469,7 +1693,7 @@ moderate (VigieWindow     *self,
   if (vigie_action_kind_needs_text (kind))
     open_reply (self, comment, kind);
   else if (kind == VIGIE_ACTION_KEEP)
-    open_keep (self, comment);
+    open_keep (self, comment, NULL);
   else
     {
       request.kind = kind;
@@ -1532,6 +1756,52 @@ undo_action (GtkWidget  *widget,
     }
   show_toast (self, reverse != 0 ? _("Undone: the reverse action is on its way")
                                  : _("Undone"));
+}
+
+/* The toast of a bulk action: undoes each of its actions */
+static void
+undo_all_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  VigieWindow *self = VIGIE_WINDOW (widget);
+  g_autofree char *actor = dup_actor_name (self);
+  g_autofree char *role = dup_actor_role (self);
+  g_autofree char *first_error = NULL;
+  gsize n_ids = 0;
+  const gint64 *ids = g_variant_get_fixed_array (parameter, &n_ids, sizeof (gint64));
+  guint failed = 0;
+  guint reversed = 0;
+
+  for (gsize i = 0; i < n_ids; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 reverse = 0;
+
+      if (!vigie_outbox_undo (self->outbox, ids[i], actor, role, &reverse, &error))
+        {
+          failed++;
+          if (first_error == NULL)
+            first_error = g_strdup (error->message);
+        }
+      else if (reverse != 0)
+        reversed++;
+    }
+
+  if (failed > 0)
+    {
+      g_autofree char *number = vigie_format_number (failed);
+      g_autofree char *text = NULL;
+
+      /* Translators: %s is a number, then the first reason */
+      text = g_strdup_printf (ngettext ("Cannot undo %s action: %s",
+                                        "Cannot undo %s actions: %s", failed),
+                              number, first_error);
+      show_toast (self, text);
+    }
+  else
+    show_toast (self, reversed > 0 ? _("Undone: the reverse actions are on their way")
+                                   : _("Undone"));
 }
 
 static void
@@ -1607,7 +1877,17 @@ row_pressed_cb (GtkGestureClick *gesture,
   comment = vigie_comment_item_get_comment (item);
   position = vigie_queue_model_find (self->queue, comment->id);
   if (position != GTK_INVALID_LIST_POSITION)
-    gtk_single_selection_set_selected (self->selection, position);
+    {
+      /* Inside the selection, the menu acts on all of it */
+      if (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), position) &&
+          n_selected (self) > 1)
+        {
+          self->current_position = position;
+          selection_changed_cb (self, position, 0);
+        }
+      else
+        set_selected (self, position);
+    }
 
   kinds = vigie_outbox_list_available_kinds (self->outbox, comment->id, NULL);
   if (kinds == NULL || kinds->len == 0)
@@ -1784,11 +2064,10 @@ vigie_window_constructed (GObject *object)
   g_signal_connect_object (self->queue, "loaded", G_CALLBACK (queue_loaded_cb), self,
                            G_CONNECT_SWAPPED);
 
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->queue)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  g_signal_connect_object (self->selection, "notify::selected-item",
+  /* Ctrl+click, Shift+click and Shift+arrows pick several for bulk actions */
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->queue)));
+  self->current_position = GTK_INVALID_LIST_POSITION;
+  g_signal_connect_object (self->selection, "selection-changed",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
 
   factory = gtk_signal_list_item_factory_new ();
@@ -2080,6 +2359,7 @@ vigie_window_class_init (VigieWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-failed", NULL, show_failed_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.undo", "x", undo_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-all", "ax", undo_all_action);
   gtk_widget_class_install_action (widget_class, "win.next-comment", NULL, next_comment_action);
   gtk_widget_class_install_action (widget_class, "win.previous-comment", NULL,
                                    previous_comment_action);
@@ -2188,12 +2468,31 @@ vigie_window_get_queue_model (VigieWindow *self)
   return self->queue;
 }
 
-GtkSingleSelection *
+GtkSelectionModel *
 vigie_window_get_selection (VigieWindow *self)
 {
   g_return_val_if_fail (VIGIE_IS_WINDOW (self), NULL);
 
-  return self->selection;
+  return GTK_SELECTION_MODEL (self->selection);
+}
+
+/* The comment in the detail, of those selected */
+guint
+vigie_window_get_selected (VigieWindow *self)
+{
+  g_return_val_if_fail (VIGIE_IS_WINDOW (self), GTK_INVALID_LIST_POSITION);
+
+  return get_current (self);
+}
+
+/* That comment alone, or none with GTK_INVALID_LIST_POSITION */
+void
+vigie_window_select (VigieWindow *self,
+                     guint        position)
+{
+  g_return_if_fail (VIGIE_IS_WINDOW (self));
+
+  set_selected (self, position);
 }
 
 VigieCommentDetail *

@@ -39,7 +39,13 @@ void                vigie_window_set_classifier     (VigieWindow        *self,
  * id); keys h r b p e d */
 VigieOutbox        *vigie_window_get_outbox         (VigieWindow        *self);
 VigieQueueModel    *vigie_window_get_queue_model    (VigieWindow        *self);
-GtkSingleSelection *vigie_window_get_selection      (VigieWindow        *self);
+/* Several comments can be selected (Ctrl+click, Shift+click, Shift+arrows):
+ * actions then apply to each of them, win.undo-all (their ids) undoes
+ * them. The detail shows the last one picked. */
+GtkSelectionModel  *vigie_window_get_selection      (VigieWindow        *self);
+guint               vigie_window_get_selected       (VigieWindow        *self);
+void                vigie_window_select             (VigieWindow        *self,
+                                                     guint               position);
 VigieCommentDetail *vigie_window_get_detail         (VigieWindow        *self);
 /* The queue's visible page: "loading", "list", "empty", "importing",
  * "no-results" or "error" */
