@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "vigie-category-chip.h"
 #include "vigie-classifier.h"
 #include "vigie-comment-detail.h"
 #include "vigie-comment-item.h"
@@ -1061,6 +1062,106 @@ test_bulk (Fixture       *fixture,
   g_assert_null (find_toplevel (VIGIE_TYPE_REPLY_DIALOG));
 }
 
+static guint
+find_string (GListModel *model,
+             const char *string)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), string) == 0)
+      return i;
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static gboolean
+has_flag (VigieStore *store,
+          gint64      comment_id,
+          const char *category)
+{
+  g_autoptr(VigieClassification) classification = vigie_store_get_classification (store,
+                                                                                  comment_id,
+                                                                                  NULL);
+
+  return classification != NULL && vigie_classification_get_flag (classification, category);
+}
+
+/* The correction dialog: a wrong flag goes, a missed category comes, each
+ * through the outbox */
+static void
+test_correction (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  VigieOutbox *outbox;
+  VigiePolicy *policy;
+  AdwMessageDialog *dialog;
+  GtkWidget *wrong, *missed, *dropdown, *entry;
+  GListModel *categories;
+  g_autoptr(GPtrArray) actions = NULL;
+  VigieAction *action;
+  guint position;
+  gint64 id;
+
+  if (!require_display ())
+    return;
+
+  outbox = vigie_window_get_outbox (fixture->window);
+  vigie_outbox_set_grace_period (outbox, 0);
+  policy = vigie_classifier_get_policy (vigie_window_get_classifier (fixture->window));
+  position = find_flagged (fixture, "insult");
+  vigie_window_select (fixture->window, position);
+  id = vigie_comment_detail_get_comment (vigie_window_get_detail (fixture->window))->id;
+  g_assert_true (has_flag (fixture->store, id, "insult"));
+  g_assert_false (has_flag (fixture->store, id, "spam"));
+
+  /* Wrong: among the comment's own categories */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.moderate", "s",
+                                             "correct_classification"));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  wrong = gtk_widget_get_first_child (adw_message_dialog_get_extra_child (dialog));
+  missed = gtk_widget_get_next_sibling (wrong);
+  dropdown = gtk_widget_get_next_sibling (missed);
+  entry = gtk_widget_get_next_sibling (dropdown);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (wrong)));
+  categories = gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown));
+  g_assert_cmpuint (find_string (categories, vigie_category_chip_label (policy, "insult")), !=,
+                    GTK_INVALID_LIST_POSITION);
+  g_assert_cmpuint (find_string (categories, vigie_category_chip_label (policy, "spam")), ==,
+                    GTK_INVALID_LIST_POSITION);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown),
+                              find_string (categories, vigie_category_chip_label (policy,
+                                                                                  "insult")));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "A quotation, not an insult");
+  adw_message_dialog_response (dialog, "correct");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  actions = vigie_outbox_list_for_comment (outbox, id, NULL);
+  g_assert_cmpuint (actions->len, ==, 1);
+  action = g_ptr_array_index (actions, 0);
+  g_assert_cmpint (action->kind, ==, VIGIE_ACTION_CORRECT_CLASSIFICATION);
+  g_assert_cmpint (action->correction, ==, VIGIE_CORRECTION_WRONG);
+  g_assert_cmpstr (action->categories[0], ==, "insult");
+  g_assert_cmpstr (action->note, ==, "A quotation, not an insult");
+  WAIT_FOR (!has_flag (fixture->store, id, "insult"));
+
+  /* Missed: among the others */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.moderate", "s",
+                                             "correct_classification"));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  wrong = gtk_widget_get_first_child (adw_message_dialog_get_extra_child (dialog));
+  missed = gtk_widget_get_next_sibling (wrong);
+  dropdown = gtk_widget_get_next_sibling (missed);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (missed), TRUE);
+  categories = gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown));
+  g_assert_cmpuint (find_string (categories, vigie_category_chip_label (policy, "insult")), !=,
+                    GTK_INVALID_LIST_POSITION);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown),
+                              find_string (categories, vigie_category_chip_label (policy,
+                                                                                  "spam")));
+  adw_message_dialog_response (dialog, "correct");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  WAIT_FOR (has_flag (fixture->store, id, "spam"));
+}
+
 /* Preferences write the settings the outbox and the audit read */
 static void
 test_preferences (void)
@@ -1464,6 +1565,8 @@ main (int    argc,
               fixture_set_up_demo, test_sidebar_views, fixture_tear_down);
   g_test_add ("/vigie/window/bulk", Fixture, NULL,
               fixture_set_up_demo, test_bulk, fixture_tear_down);
+  g_test_add ("/vigie/window/correction", Fixture, NULL,
+              fixture_set_up_demo, test_correction, fixture_tear_down);
   g_test_add_func ("/vigie/window/preferences", test_preferences);
   g_test_add ("/vigie/window/reply", Fixture, NULL,
               fixture_set_up_demo, test_reply, fixture_tear_down);

@@ -8,6 +8,7 @@
 
 #include "vigie-window.h"
 
+#include "vigie-category-chip.h"
 #include "vigie-classify-task.h"
 #include "vigie-comment-item.h"
 #include "vigie-comment-row.h"
@@ -1325,10 +1326,6 @@ update_actions (VigieWindow *self)
 
   if (comment != NULL && comment->id > 0 && self->outbox != NULL)
     kinds = vigie_outbox_list_available_kinds (self->outbox, comment->id, NULL);
-  /* Correcting the classifier needs its own dialog: not offered yet */
-  for (guint i = kinds != NULL ? kinds->len : 0; i > 0; i--)
-    if (g_array_index (kinds, VigieActionKind, i - 1) == VIGIE_ACTION_CORRECT_CLASSIFICATION)
-      g_array_remove_index (kinds, i - 1);
   vigie_comment_detail_set_actions (self->detail, kinds);
 }
 
@@ -1637,6 +1634,12 @@ moderate_selected (VigieWindow     *self,
       show_toast (self, _("Replies are written one comment at a time: select only one"));
       return;
     }
+  if (kind == VIGIE_ACTION_CORRECT_CLASSIFICATION)
+    {
+      show_toast (self, _("Classifications are corrected one comment at a time: select only "
+                          "one"));
+      return;
+    }
   for (guint i = 0; i < selected->len; i++)
     if (kind_available (self, g_array_index (selected, gint64, i), kind))
       g_array_append_val (ids, g_array_index (selected, gint64, i));
@@ -1667,6 +1670,180 @@ moderate_selected (VigieWindow     *self,
     }
 }
 
+/* Correcting the classifier: a flag that is wrong, or a category missed */
+
+typedef struct
+{
+  gint64        comment_id;
+  VigiePolicy  *policy;
+  GStrv         flagged;       /* the comment's categories */
+  GPtrArray    *shown;         /* the ids in the drop-down, in its order */
+  GtkCheckButton *wrong_button;
+  GtkDropDown  *category_dropdown;
+  GtkEditable  *note_entry;
+} Correction;
+
+static void
+correction_free (gpointer data)
+{
+  Correction *correction = data;
+
+  g_clear_object (&correction->policy);
+  g_strfreev (correction->flagged);
+  g_ptr_array_unref (correction->shown);
+  g_free (correction);
+}
+
+/* Wrong: the categories it was flagged with; missed: the others */
+static void
+correction_fill (AdwMessageDialog *dialog)
+{
+  Correction *correction = g_object_get_data (G_OBJECT (dialog), "vigie-correction");
+  gboolean wrong = gtk_check_button_get_active (correction->wrong_button);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+  g_ptr_array_set_size (correction->shown, 0);
+  for (guint i = 0; i < vigie_policy_get_n_categories (correction->policy); i++)
+    {
+      const VigieCategory *category = vigie_policy_get_category (correction->policy, i);
+
+      if (g_strv_contains ((const char * const *) correction->flagged, category->id) != wrong)
+        continue;
+      g_ptr_array_add (correction->shown, category->id);
+      gtk_string_list_append (labels, vigie_category_chip_label (correction->policy,
+                                                                 category->id));
+    }
+  gtk_drop_down_set_model (correction->category_dropdown, G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (correction->category_dropdown, 0);
+  adw_message_dialog_set_response_enabled (dialog, "correct", correction->shown->len > 0);
+}
+
+static void
+correction_kind_toggled_cb (GtkCheckButton   *button,
+                            AdwMessageDialog *dialog)
+{
+  if (gtk_check_button_get_active (button))
+    correction_fill (dialog);
+}
+
+static void
+correction_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        VigieWindow      *self)
+{
+  Correction *correction = g_object_get_data (G_OBJECT (dialog), "vigie-correction");
+  g_autoptr(VigieComment) comment = NULL;
+  VigieActionRequest request = { 0 };
+  const VigieCategory *category;
+  const char *categories[2] = { NULL, NULL };
+  const char *clauses[2] = { NULL, NULL };
+  guint selected;
+  const char *note;
+
+  if (!g_str_equal (response, "correct"))
+    return;
+  selected = gtk_drop_down_get_selected (correction->category_dropdown);
+  if (selected >= correction->shown->len)
+    return;
+  comment = vigie_store_get_comment (self->store, correction->comment_id, NULL);
+  if (comment == NULL)
+    return;
+  categories[0] = g_ptr_array_index (correction->shown, selected);
+  category = vigie_policy_lookup_category (correction->policy, categories[0]);
+  if (category != NULL && category->n_clauses > 0)
+    clauses[0] = category->clauses[0].ref;
+  note = gtk_editable_get_text (correction->note_entry);
+
+  request.kind = VIGIE_ACTION_CORRECT_CLASSIFICATION;
+  request.comment_id = comment->id;
+  request.correction = gtk_check_button_get_active (correction->wrong_button)
+                       ? VIGIE_CORRECTION_WRONG : VIGIE_CORRECTION_MISSED;
+  request.categories = categories;
+  request.clauses = clauses[0] != NULL ? clauses : NULL;
+  request.note = note[0] != '\0' ? note : NULL;
+  enqueue (self, &request, comment);
+}
+
+static void
+open_correction (VigieWindow  *self,
+                 VigieComment *comment)
+{
+  g_autoptr(VigieClassification) classification = NULL;
+  g_autoptr(GStrvBuilder) flagged = g_strv_builder_new ();
+  g_autoptr(GError) error = NULL;
+  Correction *correction;
+  GtkWidget *dialog;
+  GtkWidget *box;
+  GtkWidget *wrong;
+  GtkWidget *missed;
+  GtkWidget *dropdown;
+  GtkWidget *entry;
+
+  correction = g_new0 (Correction, 1);
+  correction->comment_id = comment->id;
+  correction->shown = g_ptr_array_new ();
+  if (self->classifier != NULL)
+    correction->policy = g_object_ref (vigie_classifier_get_policy (self->classifier));
+  else
+    correction->policy = vigie_policy_new_default (&error);
+  if (correction->policy == NULL)
+    {
+      show_action_error (self, error);
+      correction_free (correction);
+      return;
+    }
+  classification = vigie_store_get_classification (self->store, comment->id, NULL);
+  for (guint i = 0; classification != NULL && i < classification->flags->len; i++)
+    g_strv_builder_add (flagged, g_array_index (classification->flags, VigieFlag, i).category);
+  correction->flagged = g_strv_builder_end (flagged);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Correct the Classification"),
+                                   _("Tell Vigie what it got wrong about this comment. The "
+                                     "comment's flags change, and the correction is kept in "
+                                     "the audit trail."));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  wrong = gtk_check_button_new_with_mnemonic (_("A flag is _wrong: remove it"));
+  missed = gtk_check_button_new_with_mnemonic (_("A category was _missed: add it"));
+  gtk_check_button_set_group (GTK_CHECK_BUTTON (missed), GTK_CHECK_BUTTON (wrong));
+  dropdown = gtk_drop_down_new (NULL, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Category"), -1);
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Note (optional)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Note about the correction"), -1);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_box_append (GTK_BOX (box), wrong);
+  gtk_box_append (GTK_BOX (box), missed);
+  gtk_box_append (GTK_BOX (box), dropdown);
+  gtk_box_append (GTK_BOX (box), entry);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "correct", _("C_orrect"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "correct",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "correct");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  correction->wrong_button = GTK_CHECK_BUTTON (wrong);
+  correction->category_dropdown = GTK_DROP_DOWN (dropdown);
+  correction->note_entry = GTK_EDITABLE (entry);
+  g_object_set_data_full (G_OBJECT (dialog), "vigie-correction", correction, correction_free);
+
+  /* Nothing flagged: only a missed category makes sense */
+  gtk_widget_set_sensitive (wrong, correction->flagged[0] != NULL);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (correction->flagged[0] != NULL ? wrong : missed),
+                               TRUE);
+  correction_fill (ADW_MESSAGE_DIALOG (dialog));
+  g_signal_connect (wrong, "toggled", G_CALLBACK (correction_kind_toggled_cb), dialog);
+  g_signal_connect (missed, "toggled", G_CALLBACK (correction_kind_toggled_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (correction_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (gtk_check_button_get_active (GTK_CHECK_BUTTON (wrong)) ? wrong : missed);
+}
+
 static void
 moderate (VigieWindow     *self,
           VigieActionKind  kind)
@@ -1694,6 +1871,8 @@ moderate (VigieWindow     *self,
     open_reply (self, comment, kind);
   else if (kind == VIGIE_ACTION_KEEP)
     open_keep (self, comment, NULL);
+  else if (kind == VIGIE_ACTION_CORRECT_CLASSIFICATION)
+    open_correction (self, comment);
   else
     {
       request.kind = kind;
