@@ -1162,6 +1162,111 @@ test_correction (Fixture       *fixture,
   WAIT_FOR (has_flag (fixture->store, id, "spam"));
 }
 
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A word of @text of at least 7 ASCII letters, or NULL */
+static char *
+long_word (const char *text)
+{
+  g_auto(GStrv) words = g_regex_split_simple ("[^A-Za-z]+", text, 0, 0);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (strlen (words[i]) >= 7)
+      return g_strdup (words[i]);
+  return NULL;
+}
+
+/* Preferences, Policy page: an extra term for a category flags the
+ * comments that contain it, at once */
+static void
+test_classifier_settings (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *word = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(GPtrArray) posts = NULL;
+  VigieQueueModel *queue;
+  GtkWindow *preferences;
+  GtkWidget *row;
+  gint64 id = 0;
+
+  if (!require_display ())
+    return;
+
+  /* Preferences need the settings */
+  settings = g_settings_new ("io.github.vigie.Vigie");
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  fixture->window = vigie_window_new (NULL, fixture->store, settings);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  WAIT_FOR (!vigie_window_get_classifying (fixture->window) && queue_ready (fixture));
+  queue = vigie_window_get_queue_model (fixture->window);
+
+  /* A comment nothing flags, by someone other than the page (whose
+   * replies are never flagged) */
+  posts = vigie_store_list_posts (fixture->store, 0, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (queue)) && id == 0; i++)
+    {
+      g_autoptr(VigieCommentItem) item = g_list_model_get_item (G_LIST_MODEL (queue), i);
+      VigieComment *comment = vigie_comment_item_get_comment (item);
+      VigieClassification *c = vigie_comment_item_get_classification (item);
+      const char *page = NULL;
+
+      if (c != NULL && c->flags->len > 0)
+        continue;
+      for (guint p = 0; p < posts->len; p++)
+        if (((VigiePost *) posts->pdata[p])->id == comment->post_id)
+          page = ((VigiePost *) posts->pdata[p])->page_external_id;
+      if (comment->author_external_id == NULL ||
+          g_strcmp0 (comment->author_external_id, page) == 0)
+        continue;
+      word = long_word (comment->text);
+      if (word != NULL)
+        id = comment->id;
+    }
+  g_assert_cmpint (id, >, 0);
+  g_assert_false (has_flag (fixture->store, id, "insult"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.preferences",
+                                             NULL));
+  preferences = find_toplevel (VIGIE_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  row = find_named (GTK_WIDGET (preferences), "terms-insult");
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), word);
+  g_signal_emit_by_name (row, "apply");
+
+  json = vigie_store_get_setting (fixture->store, "classifier.settings");
+  g_assert_nonnull (json);
+  g_assert_nonnull (strstr (json, word));
+  WAIT_FOR (has_flag (fixture->store, id, "insult"));
+  gtk_window_destroy (preferences);
+
+  /* Kept for the next time Preferences open */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.preferences",
+                                             NULL));
+  preferences = find_toplevel (VIGIE_TYPE_PREFERENCES_WINDOW);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (preferences),
+                                                                    "terms-insult"))),
+                   ==, word);
+  gtk_window_destroy (preferences);
+}
+
 /* Preferences write the settings the outbox and the audit read */
 static void
 test_preferences (void)
@@ -1567,6 +1672,8 @@ main (int    argc,
               fixture_set_up_demo, test_bulk, fixture_tear_down);
   g_test_add ("/vigie/window/correction", Fixture, NULL,
               fixture_set_up_demo, test_correction, fixture_tear_down);
+  g_test_add ("/vigie/window/classifier-settings", Fixture, NULL,
+              fixture_set_up_demo, test_classifier_settings, fixture_tear_down);
   g_test_add_func ("/vigie/window/preferences", test_preferences);
   g_test_add ("/vigie/window/reply", Fixture, NULL,
               fixture_set_up_demo, test_reply, fixture_tear_down);

@@ -1,10 +1,14 @@
-/* vigie-preferences-window.h — who you are, the undo grace period, the style
+/* vigie-preferences-window.h — who you are, the undo grace period, the style,
+ * and the classifier settings of the workspace
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include <adwaita.h>
+
+#include "vigie-policy.h"
+#include "vigie-store.h"
 
 G_BEGIN_DECLS
 
@@ -13,6 +17,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (VigiePreferencesWindow, vigie_preferences_window, VIGIE,
                       PREFERENCES_WINDOW, AdwPreferencesWindow)
 
-GtkWidget *vigie_preferences_window_new (GSettings *settings);
+GtkWidget *vigie_preferences_window_new           (GSettings              *settings);
+/* Shows the "Policy" page: the classifier settings of the workspace in
+ * @store, written to its "classifier.settings" as JSON on each change;
+ * ::classifier-settings-changed then says so */
+void       vigie_preferences_window_set_workspace (VigiePreferencesWindow *self,
+                                                   VigieStore             *store,
+                                                   VigiePolicy            *policy);
 
 G_END_DECLS

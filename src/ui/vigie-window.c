@@ -2160,6 +2160,26 @@ show_failed_action (GtkWidget  *widget,
   gtk_window_present (window);
 }
 
+/* Saved in Preferences: a classifier with them, and the workspace
+ * classified again */
+static void
+classifier_settings_changed_cb (VigieWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigieClassifier) classifier = vigie_classifier_new_for_store (self->store, &error);
+
+  if (classifier == NULL)
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: %s is the reason */
+      text = g_strdup_printf (_("The classifier settings cannot be used: %s"), error->message);
+      show_toast (self, text);
+      return;
+    }
+  vigie_window_set_classifier (self, classifier);
+}
+
 static void
 preferences_action (GtkWidget  *widget,
                     const char *action_name,
@@ -2174,6 +2194,14 @@ preferences_action (GtkWidget  *widget,
       return;
     }
   window = GTK_WINDOW (vigie_preferences_window_new (self->settings));
+  if (self->classifier != NULL)
+    {
+      vigie_preferences_window_set_workspace (VIGIE_PREFERENCES_WINDOW (window), self->store,
+                                              vigie_classifier_get_policy (self->classifier));
+      g_signal_connect_object (window, "classifier-settings-changed",
+                               G_CALLBACK (classifier_settings_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
   gtk_window_set_transient_for (window, GTK_WINDOW (self));
   gtk_window_present (window);
 }
