@@ -348,6 +348,34 @@ test_many_local (Workspace     *w,
   g_assert_cmpint (vigie_outbox_count (w->outbox, VIGIE_ACTION_STATUS_APPLIED, NULL), ==, 150);
 }
 
+/* Escalated comments have a view of their own, until undone */
+static void
+test_escalated_view (Workspace     *w,
+                     gconstpointer  data)
+{
+  gint64 fb1 = comment_id (w, VIGIE_PLATFORM_FACEBOOK, "fb1");
+  gint64 ig1 = comment_id (w, VIGIE_PLATFORM_INSTAGRAM, "ig1");
+  VigieQuery escalated = { .view = VIGIE_VIEW_ESCALATED };
+  VigieQuery handled = { .view = VIGIE_VIEW_HANDLED };
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  g_assert_cmpint (vigie_store_count (w->store, &escalated, NULL), ==, 0);
+  id = enqueue (w, VIGIE_ACTION_ESCALATE, fb1, NULL, NULL);
+  enqueue (w, VIGIE_ACTION_HIDE, ig1, NULL, NULL);
+  g_assert_cmpint (vigie_store_count (w->store, &handled, NULL), ==, 2);
+  g_assert_cmpint (vigie_store_count (w->store, &escalated, NULL), ==, 1);
+  ids = vigie_store_query_ids (w->store, &escalated, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, fb1);
+
+  g_assert_true (vigie_outbox_undo (w->outbox, id, "Marie Côté", "delegate", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (vigie_store_count (w->store, &escalated, NULL), ==, 0);
+}
+
 /* Pending actions survive the process and go out at the next start */
 static void
 test_resume (Workspace     *w,
@@ -689,6 +717,7 @@ main (int    argc,
   ADD ("/vigie/outbox/retry/backoff", test_retry_backoff);
   ADD ("/vigie/outbox/retry/failed-retry-abandon", test_failed_retry_abandon);
   ADD ("/vigie/outbox/many-local", test_many_local);
+  ADD ("/vigie/outbox/escalated-view", test_escalated_view);
   ADD ("/vigie/outbox/resume", test_resume);
   ADD ("/vigie/outbox/signals", test_signals);
   ADD ("/vigie/outbox/started", test_started);

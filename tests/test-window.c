@@ -522,6 +522,24 @@ test_sidebar (Fixture       *fixture,
             vigie_queue_model_get_query (queue)->view == VIGIE_VIEW_HANDLED);
   g_assert_cmpuint (n_queued (fixture->window), ==, 0);
   g_assert_cmpstr (vigie_window_get_queue_state (fixture->window), ==, "no-results");
+
+  /* Escalated: the comments escalated to the director, and only those */
+  vigie_sidebar_select_view (sidebar, VIGIE_VIEW_ALL);
+  WAIT_FOR (!vigie_queue_model_get_loading (queue) &&
+            vigie_queue_model_get_query (queue)->view == VIGIE_VIEW_ALL);
+  vigie_window_select (fixture->window, 0);
+  expected = vigie_comment_detail_get_comment (vigie_window_get_detail (fixture->window))->id;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.moderate", "s",
+                                             "escalate"));
+  vigie_window_select (fixture->window, 4);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.moderate", "s",
+                                             "hide"));
+  vigie_sidebar_select_view (sidebar, VIGIE_VIEW_ESCALATED);
+  WAIT_FOR (!vigie_queue_model_get_loading (queue) &&
+            vigie_queue_model_get_query (queue)->view == VIGIE_VIEW_ESCALATED);
+  g_assert_cmpuint (n_queued (fixture->window), ==, 1);
+  g_assert_cmpint (vigie_queue_model_get_id (queue, 0), ==, expected);
+  g_assert_cmpstr (vigie_sidebar_get_title (sidebar), ==, "Escalated");
 }
 
 static void

@@ -1380,6 +1380,9 @@ build_query_sql (const VigieQuery *query,
     case VIGIE_VIEW_HANDLED:
       g_string_append (sql, " AND c.status = 1");
       break;
+    case VIGIE_VIEW_ESCALATED:
+      g_string_append (sql, " AND c.status = 1 AND c.resolution = 'escalate'");
+      break;
     case VIGIE_VIEW_ALL:
     default:
       break;

@@ -35,6 +35,7 @@ typedef enum
   VIGIE_VIEW_ALL,
   VIGIE_VIEW_NEEDS_ACTION,
   VIGIE_VIEW_HANDLED,
+  VIGIE_VIEW_ESCALATED,    /* handled by escalating it to the director */
 } VigieView;
 
 typedef enum

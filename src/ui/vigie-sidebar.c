@@ -52,7 +52,7 @@ typedef struct
 
 typedef struct
 {
-  gint64       counts[3];  /* by VigieView */
+  gint64       counts[VIGIE_VIEW_ESCALATED + 1];  /* by VigieView */
   GPtrArray   *pages;
   GPtrArray   *posts;
   GArray      *flags;      /* FlagCount, in the policy's order; empty without flags */
@@ -149,6 +149,8 @@ view_title (VigieView view)
       return _("Needs Action");
     case VIGIE_VIEW_HANDLED:
       return _("Handled");
+    case VIGIE_VIEW_ESCALATED:
+      return _("Escalated");
     case VIGIE_VIEW_ALL:
     default:
       return _("All Comments");
@@ -164,6 +166,8 @@ view_icon (VigieView view)
       return "mail-unread-symbolic";
     case VIGIE_VIEW_HANDLED:
       return "object-select-symbolic";
+    case VIGIE_VIEW_ESCALATED:
+      return "mail-forward-symbolic";
     case VIGIE_VIEW_ALL:
     default:
       return "view-list-bullet-symbolic";
@@ -414,7 +418,8 @@ rebuild (VigieSidebar *self,
   g_autofree char *count_text = NULL;
   GtkListBoxRow *selected = NULL;
   GtkListBoxRow *all_row = NULL;
-  static const VigieView views[] = { VIGIE_VIEW_ALL, VIGIE_VIEW_NEEDS_ACTION, VIGIE_VIEW_HANDLED };
+  static const VigieView views[] = { VIGIE_VIEW_ALL, VIGIE_VIEW_NEEDS_ACTION, VIGIE_VIEW_HANDLED,
+                                     VIGIE_VIEW_ESCALATED };
 
   self->rebuilding = TRUE;
   remove_rows (self);
@@ -550,7 +555,7 @@ load_thread (GTask        *task,
     }
 
   data = g_new0 (SidebarData, 1);
-  for (VigieView view = VIGIE_VIEW_ALL; view <= VIGIE_VIEW_HANDLED; view++)
+  for (VigieView view = VIGIE_VIEW_ALL; view <= VIGIE_VIEW_ESCALATED; view++)
     {
       VigieQuery query = { .view = view };
 

@@ -28,7 +28,7 @@ void        vigie_sidebar_get_filter         (VigieSidebar *self,
                                               VigieQuery   *query);
 /* The selected row's title, "Needs action" */
 const char *vigie_sidebar_get_title          (VigieSidebar *self);
-/* Selects a saved filter (All, Needs action, Handled) */
+/* Selects a saved filter (All, Needs action, Handled, Escalated) */
 void        vigie_sidebar_select_view        (VigieSidebar *self,
                                               VigieView     view);
 

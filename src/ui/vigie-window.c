@@ -1088,6 +1088,8 @@ update_queue_state (VigieWindow *self)
         description = _("No comments here yet.");
       else if (query->view == VIGIE_VIEW_NEEDS_ACTION)
         description = _("Every comment has been handled.");
+      else if (query->view == VIGIE_VIEW_ESCALATED)
+        description = _("No comment has been escalated to the director.");
       else
         description = _("No comment has been handled yet.");
       adw_status_page_set_icon_name (self->no_results_page, "object-select-symbolic");
