@@ -1025,6 +1025,11 @@ test_bulk (Fixture       *fixture,
   g_assert_cmpint (vigie_comment_detail_get_comment (vigie_window_get_detail (fixture->window))->id,
                    ==, vigie_queue_model_get_id (queue, 13));
 
+  /* The queue's title says how many */
+  g_assert_nonnull (strstr (adw_window_title_get_subtitle (
+                              ADW_WINDOW_TITLE (window_child (fixture->window, "window_title"))),
+                            "13 selected"));
+
   /* The page's own replies cannot be hidden: left out */
   for (guint i = 0; i <= 13; i++)
     {
@@ -1072,6 +1077,30 @@ test_bulk (Fixture       *fixture,
       g_assert_cmpint (action->status, ==, VIGIE_ACTION_STATUS_CANCELLED);
     }
   g_assert_cmpint (vigie_outbox_count (outbox, VIGIE_ACTION_STATUS_PENDING, NULL), ==, 0);
+
+  /* Keep: one reason, for each of them */
+  gtk_selection_model_select_range (selection, 0, 3, TRUE);
+  g_assert_true (press (GTK_WIDGET (fixture->window), GDK_KEY_d));
+  {
+    AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    g_autoptr(GPtrArray) kept = NULL;
+
+    g_assert_nonnull (dialog);
+    gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)),
+                           "Legitimate criticism");
+    adw_message_dialog_response (dialog, "keep");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    kept = vigie_outbox_list (outbox, VIGIE_ACTION_STATUS_PENDING, NULL);
+    g_assert_cmpuint (kept->len, >=, 2);
+    for (guint i = 0; i < kept->len; i++)
+      {
+        g_assert_cmpint (((VigieAction *) kept->pdata[i])->kind, ==, VIGIE_ACTION_KEEP);
+        g_assert_cmpstr (((VigieAction *) kept->pdata[i])->note, ==, "Legitimate criticism");
+      }
+    for (guint i = 0; i < kept->len; i++)
+      g_assert_true (vigie_outbox_undo (outbox, ((VigieAction *) kept->pdata[i])->id, "Test",
+                                        "delegate", NULL, NULL));
+  }
 
   /* A reply speaks to one person: not in bulk */
   gtk_selection_model_select_range (selection, 0, 3, TRUE);

@@ -135,6 +135,7 @@ static guint signals[N_SIGNALS];
 G_DEFINE_FINAL_TYPE (VigieWindow, vigie_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void update_queue_state (VigieWindow *self);
+static void update_title (VigieWindow *self);
 static void classify (VigieWindow *self,
                       gboolean     only_missing);
 static void show_toast (VigieWindow *self,
@@ -998,6 +999,7 @@ selection_changed_cb (VigieWindow *self,
     self->current_position = position;
   current = get_current (self);
   self->current_position = current;
+  update_title (self);
   if (current != GTK_INVALID_LIST_POSITION)
     item = g_list_model_get_item (G_LIST_MODEL (self->selection), current);
 
@@ -1041,6 +1043,19 @@ update_title (VigieWindow *self)
                                 number);
   else
     subtitle = g_strdup_printf (ngettext ("%s comment", "%s comments", n), number);
+
+  /* Actions go to each of several selected comments: say how many */
+  if (n_selected (self) > 1)
+    {
+      g_autofree char *n_text = vigie_format_number (n_selected (self));
+      g_autofree char *with_selection = NULL;
+
+      /* Translators: the queue's subtitle, then how many comments are
+       * selected: "457 comments · 12 selected" */
+      with_selection = g_strdup_printf (_("%s · %s selected"), subtitle, n_text);
+      g_free (subtitle);
+      subtitle = g_steal_pointer (&with_selection);
+    }
   adw_window_title_set_subtitle (self->window_title, subtitle);
 }
 
