@@ -1635,15 +1635,32 @@ open_keep (VigieWindow  *self,
   gtk_widget_grab_focus (entry);
 }
 
+/* One bulk action checks and records each comment on the main thread:
+ * more than this at once would freeze the window */
+#define MAX_BULK 1000
+
 /* The action on every selected comment that can take it */
 static void
 moderate_selected (VigieWindow     *self,
                    VigieActionKind  kind)
 {
-  g_autoptr(GArray) selected = dup_selected_ids (self);
+  g_autoptr(GArray) selected = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   VigieActionRequest request = { 0 };
   guint skipped;
+
+  if (n_selected (self) > MAX_BULK)
+    {
+      g_autofree char *number = vigie_format_number (MAX_BULK);
+      g_autofree char *text = NULL;
+
+      /* Translators: %s is a number, 1,000 */
+      text = g_strdup_printf (_("Act on at most %s comments at a time: filter the queue to "
+                                "select fewer"), number);
+      show_toast (self, text);
+      return;
+    }
+  selected = dup_selected_ids (self);
 
   if (vigie_action_kind_needs_text (kind))
     {
