@@ -195,6 +195,15 @@ env.update({
     "GDK_BACKEND": "x11",
 })
 log = tempfile.TemporaryFile(mode="w+")
+# The registry must be up before the program starts: GTK announces its
+# window to it once, at start, and a window announced too early is never
+# seen
+for _ in range(50):
+    try:
+        Atspi.get_desktop(0).get_child_count()
+        break
+    except GLib.Error:
+        time.sleep(0.1)
 process = subprocess.Popen([program, "--demo"], env=env, stdout=log, stderr=subprocess.STDOUT)
 
 print("1..%d" % N_TESTS)
@@ -235,7 +244,15 @@ def find_app():
     return None
 
 
-app = wait_for("the application on the accessibility bus", find_app)
+app = wait_for("the application on the accessibility bus", find_app, timeout=TIMEOUT / 2)
+if app is None and process.poll() is None:
+    # Announced before the registry listened: start it once more
+    process.terminate()
+    process.wait()
+    print("# the window was not announced on the AT-SPI bus; starting the program again")
+    process = subprocess.Popen([program, "--demo"], env=env, stdout=log,
+                               stderr=subprocess.STDOUT)
+    app = wait_for("the application on the accessibility bus", find_app, timeout=TIMEOUT / 2)
 if app is None:
     if not REQUIRE:
         # The bus is there but nothing shows: AT-SPI does not work here
