@@ -1416,6 +1416,131 @@ test_reply (Fixture       *fixture,
   g_assert_cmpstr (action->text, ==, text);
 }
 
+static void
+set_view_text (GtkWidget  *view,
+               const char *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+}
+
+static char *
+dup_view_text (GtkWidget *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* Preferences, Replies page: the workspace's copy of a template is what
+ * the reply dialog fills; an unknown placeholder is shown and not saved;
+ * Reset to Default brings the shipped text back */
+static void
+test_reply_templates (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const char *edited = "Bonjour {author}, écrivez au {complaints_office}, {phone}.";
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(VigieTemplates) shipped = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *shown = NULL;
+  GtkWindow *preferences;
+  GtkWidget *dialog;
+  GtkWidget *fr, *en, *save, *reset, *error_label;
+  const char *default_fr;
+
+  if (!require_display ())
+    return;
+
+  shipped = vigie_templates_new_default (&error);
+  g_assert_no_error (error);
+  default_fr = vigie_template_get_default_text (vigie_templates_lookup (shipped, "complaint"),
+                                                "fr");
+
+  settings = g_settings_new ("io.github.vigie.Vigie");
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  fixture->window = vigie_window_new (NULL, fixture->store, settings);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  WAIT_FOR (!vigie_window_get_classifying (fixture->window) && queue_ready (fixture));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.preferences",
+                                             NULL));
+  preferences = find_toplevel (VIGIE_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (
+    GTK_WIDGET (preferences), VIGIE_TYPE_PREFERENCES_WINDOW, "replies_page"))));
+  fr = find_named (GTK_WIDGET (preferences), "template-complaint-fr");
+  en = find_named (GTK_WIDGET (preferences), "template-complaint-en");
+  save = find_named (GTK_WIDGET (preferences), "template-complaint-save");
+  reset = find_named (GTK_WIDGET (preferences), "template-complaint-reset");
+  error_label = find_named (GTK_WIDGET (preferences), "template-complaint-error");
+  g_assert_nonnull (fr);
+  g_assert_nonnull (en);
+  g_assert_nonnull (save);
+  g_assert_nonnull (reset);
+  g_assert_nonnull (error_label);
+
+  /* The shipped text, nothing to reset */
+  text = dup_view_text (fr);
+  g_assert_cmpstr (text, ==, default_fr);
+  g_assert_false (gtk_widget_get_sensitive (reset));
+
+  /* A valid edit: kept in the workspace, and used by the next reply */
+  set_view_text (fr, edited);
+  g_signal_emit_by_name (save, "clicked");
+  g_assert_false (gtk_widget_get_visible (error_label));
+  stored = vigie_store_get_setting (fixture->store, "template.complaint.fr");
+  g_assert_cmpstr (stored, ==, edited);
+  g_clear_pointer (&stored, g_free);
+  g_assert_null (vigie_store_get_setting (fixture->store, "template.complaint.en"));
+  g_assert_true (gtk_widget_get_sensitive (reset));
+
+  vigie_window_select (fixture->window, find_flagged (fixture, "complaint"));
+  g_assert_true (press (GTK_WIDGET (fixture->window), GDK_KEY_p));
+  dialog = GTK_WIDGET (find_toplevel (VIGIE_TYPE_REPLY_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_true (vigie_reply_dialog_select (VIGIE_REPLY_DIALOG (dialog), "complaint", "fr"));
+  g_assert_null (vigie_reply_dialog_get_error (VIGIE_REPLY_DIALOG (dialog)));
+  g_clear_pointer (&text, g_free);
+  text = vigie_reply_dialog_dup_text (VIGIE_REPLY_DIALOG (dialog));
+  g_assert_true (g_str_has_prefix (text, "Bonjour "));
+  g_assert_nonnull (strstr (text, ", écrivez au "));
+  g_assert_true (g_str_has_suffix (text, ", 418 555-0100."));
+  g_assert_null (strchr (text, '{'));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* An unknown placeholder: shown, and the saved copy stays */
+  set_view_text (fr, "Bonjour {sender}");
+  g_signal_emit_by_name (save, "clicked");
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "{sender}"));
+  stored = vigie_store_get_setting (fixture->store, "template.complaint.fr");
+  g_assert_cmpstr (stored, ==, edited);
+  g_clear_pointer (&stored, g_free);
+
+  /* Reset to Default: the shipped text, in the store and on screen */
+  g_signal_emit_by_name (reset, "clicked");
+  g_assert_null (vigie_store_get_setting (fixture->store, "template.complaint.fr"));
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_assert_false (gtk_widget_get_sensitive (reset));
+  shown = dup_view_text (fr);
+  g_assert_cmpstr (shown, ==, default_fr);
+  gtk_window_destroy (preferences);
+
+  /* The next reply has the shipped text again */
+  g_assert_true (press (GTK_WIDGET (fixture->window), GDK_KEY_p));
+  dialog = GTK_WIDGET (find_toplevel (VIGIE_TYPE_REPLY_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_true (vigie_reply_dialog_select (VIGIE_REPLY_DIALOG (dialog), "complaint", "fr"));
+  g_clear_pointer (&text, g_free);
+  text = vigie_reply_dialog_dup_text (VIGIE_REPLY_DIALOG (dialog));
+  g_assert_null (strstr (text, ", écrivez au "));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* The window's j/k shortcut, found among its controllers as a person's
  * key press would find it */
 static GtkShortcut *
@@ -1724,6 +1849,8 @@ main (int    argc,
   g_test_add_func ("/vigie/window/preferences", test_preferences);
   g_test_add ("/vigie/window/reply", Fixture, NULL,
               fixture_set_up_demo, test_reply, fixture_tear_down);
+  g_test_add ("/vigie/window/reply-templates", Fixture, NULL,
+              fixture_set_up_demo, test_reply_templates, fixture_tear_down);
   g_test_add ("/vigie/window/keynav", Fixture, NULL,
               fixture_set_up_demo, test_keynav, fixture_tear_down);
   g_test_add ("/vigie/window/empty", Fixture, NULL,

@@ -1,5 +1,5 @@
 /* vigie-preferences-window.h — who you are, the undo grace period, the style,
- * and the classifier settings of the workspace
+ * the classifier settings of the workspace and its reply templates
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,7 +20,9 @@ G_DECLARE_FINAL_TYPE (VigiePreferencesWindow, vigie_preferences_window, VIGIE,
 GtkWidget *vigie_preferences_window_new           (GSettings              *settings);
 /* Shows the "Policy" page: the classifier settings of the workspace in
  * @store, written to its "classifier.settings" as JSON on each change;
- * ::classifier-settings-changed then says so */
+ * ::classifier-settings-changed then says so. Shows the "Replies" page
+ * too: the workspace's copies of the reply templates, saved to @store
+ * (checked for unknown placeholders) or reset to the shipped text. */
 void       vigie_preferences_window_set_workspace (VigiePreferencesWindow *self,
                                                    VigieStore             *store,
                                                    VigiePolicy            *policy);

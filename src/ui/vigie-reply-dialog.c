@@ -239,6 +239,9 @@ vigie_reply_dialog_new (VigieTemplates            *templates,
   self = g_object_new (VIGIE_TYPE_REPLY_DIALOG, NULL);
   self->templates = g_object_ref (templates);
   self->store = g_object_ref (store);
+  /* The workspace's copies as they are now: Preferences may have changed
+   * them since @templates was made */
+  vigie_templates_load_overrides (self->templates, self->store, NULL);
   self->comment = vigie_comment_ref (comment);
   self->kind = kind;
   if (kind == VIGIE_ACTION_PRIVATE_REPLY)

@@ -19,7 +19,8 @@ G_DECLARE_FINAL_TYPE (VigieReplyDialog, vigie_reply_dialog, VIGIE, REPLY_DIALOG,
 /* Signals: ::send — the person sent the reply; read it with the getters */
 
 /* @kind: VIGIE_ACTION_REPLY or VIGIE_ACTION_PRIVATE_REPLY. The template
- * suggested for @classification's categories is chosen first. */
+ * suggested for @classification's categories is chosen first. The
+ * workspace's copies of the templates are read again from @store. */
 GtkWidget   *vigie_reply_dialog_new             (VigieTemplates            *templates,
                                                  VigieStore                *store,
                                                  VigieComment              *comment,
