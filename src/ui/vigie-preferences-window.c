@@ -26,6 +26,7 @@ struct _VigiePreferencesWindow
   AdwEntryRow          *name_row;
   AdwComboRow          *role_row;
   GtkSpinButton        *grace_spin;
+  GtkSpinButton        *sync_interval_spin;
   AdwComboRow          *style_row;
   AdwPreferencesPage   *policy_page;
   AdwComboRow          *sensitivity_row;
@@ -570,6 +571,7 @@ vigie_preferences_window_class_init (VigiePreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigiePreferencesWindow, name_row);
   gtk_widget_class_bind_template_child (widget_class, VigiePreferencesWindow, role_row);
   gtk_widget_class_bind_template_child (widget_class, VigiePreferencesWindow, grace_spin);
+  gtk_widget_class_bind_template_child (widget_class, VigiePreferencesWindow, sync_interval_spin);
   gtk_widget_class_bind_template_child (widget_class, VigiePreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, VigiePreferencesWindow, policy_page);
   gtk_widget_class_bind_template_child (widget_class, VigiePreferencesWindow, sensitivity_row);
@@ -623,6 +625,9 @@ vigie_preferences_window_new (GSettings *settings)
                               index_of (schemes, G_N_ELEMENTS (schemes), scheme));
   g_settings_bind (settings, "undo-grace-seconds",
                    gtk_spin_button_get_adjustment (self->grace_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "sync-interval-minutes",
+                   gtk_spin_button_get_adjustment (self->sync_interval_spin), "value",
                    G_SETTINGS_BIND_DEFAULT);
 
   g_signal_connect_object (self->name_row, "changed", G_CALLBACK (name_changed_cb), self,

@@ -15,6 +15,8 @@
 #include "vigie-format.h"
 #include "vigie-import.h"
 #include "vigie-import-bar.h"
+#include "vigie-accounts-window.h"
+#include "vigie-account.h"
 #include "vigie-activity-window.h"
 #include "vigie-audit.h"
 #include "vigie-failed-window.h"
@@ -24,6 +26,7 @@
 #include "vigie-reply-dialog.h"
 #include "vigie-templates.h"
 #include "vigie-sidebar.h"
+#include "vigie-sync.h"
 
 #include <glib/gi18n.h>
 #ifdef __GLIBC__
@@ -81,6 +84,11 @@ struct _VigieWindow
   GtkRevealer          *classify_revealer;
   GtkLabel             *classify_label;
   GtkProgressBar       *classify_progress;
+  GtkButton            *sync_button;
+  GtkRevealer          *sync_revealer;
+  GtkLabel             *sync_title_label;
+  GtkLabel             *sync_detail_label;
+  GtkProgressBar       *sync_progress;
 
   /* Owned */
   VigieOutbox          *outbox;
@@ -102,6 +110,16 @@ struct _VigieWindow
   guint                 sidebar_timeout_id;
   guint                 trim_id;
   char                 *workspace_name;
+
+  /* Syncing the accounts */
+  VigieSync            *sync;
+  GCancellable         *sync_cancellable;
+  GHashTable           *sync_names;       /* account id → name */
+  GString              *sync_errors;
+  guint                 sync_timer_id;
+  guint                 sync_automatic : 1;
+  guint                 has_accounts : 1;
+  GtkWidget            *accounts_window;  /* weak */
 
   gint64                selected_id;      /* kept across reloads */
   guint                 acted_position;   /* where the comment acted on was */
@@ -141,6 +159,9 @@ static void classify (VigieWindow *self,
 static void show_toast (VigieWindow *self,
                         const char  *text);
 static void update_actions (VigieWindow *self);
+static void start_outbox (VigieWindow *self);
+static void schedule_sync (VigieWindow *self);
+static void update_accounts (VigieWindow *self);
 static void row_pressed_cb (GtkGestureClick *gesture,
                             int              n_press,
                             double           x,
@@ -1311,7 +1332,11 @@ dup_actor_role (VigieWindow *self)
 static void
 grace_changed_cb (VigieWindow *self)
 {
-  guint seconds = g_settings_get_uint (self->settings, "undo-grace-seconds");
+  guint seconds;
+
+  if (self->outbox == NULL)
+    return;
+  seconds = g_settings_get_uint (self->settings, "undo-grace-seconds");
 
   vigie_outbox_set_grace_period (self->outbox, seconds * G_TIME_SPAN_SECOND);
 }
@@ -2255,6 +2280,397 @@ show_policy_action (GtkWidget  *widget,
   gtk_window_present (dialog);
 }
 
+/* The outbox, with the connector of the workspace: the live one once it
+ * has accounts, the sandbox before */
+static void
+start_outbox (VigieWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigieConnector) connector = vigie_connector_new_for_store (self->store, &error);
+
+  if (connector == NULL)
+    {
+      g_message ("No connector: %s", error->message);
+      return;
+    }
+  if (self->outbox != NULL)
+    {
+      /* The live connector reads the accounts and tokens when made */
+      if (!vigie_connector_is_live (vigie_outbox_get_connector (self->outbox)) &&
+          !vigie_connector_is_live (connector))
+        return;
+      vigie_outbox_stop (self->outbox);
+      g_signal_handlers_disconnect_by_data (self->outbox, self);
+      g_clear_object (&self->outbox);
+    }
+
+  self->outbox = vigie_outbox_new (self->store, connector);
+  if (self->settings != NULL)
+    grace_changed_cb (self);
+  g_signal_connect_object (self->outbox, "comment-changed",
+                           G_CALLBACK (outbox_comment_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->outbox, "action-changed",
+                           G_CALLBACK (outbox_action_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->outbox, "process-error",
+                           G_CALLBACK (outbox_process_error_cb), self, G_CONNECT_SWAPPED);
+  /* Actions left pending by an earlier run go out now */
+  vigie_outbox_start (self->outbox);
+  update_failed_count (self);
+}
+
+/* Sync */
+
+static gboolean
+sync_timer_cb (gpointer user_data)
+{
+  VigieWindow *self = user_data;
+
+  if (self->sync_cancellable == NULL && self->import_job == NULL)
+    {
+      self->sync_automatic = TRUE;
+      vigie_window_sync (self);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+schedule_sync (VigieWindow *self)
+{
+  guint minutes;
+
+  g_clear_handle_id (&self->sync_timer_id, g_source_remove);
+  if (self->settings == NULL || !self->has_accounts)
+    return;
+  minutes = g_settings_get_uint (self->settings, "sync-interval-minutes");
+  if (minutes > 0)
+    self->sync_timer_id = g_timeout_add_seconds (minutes * 60, sync_timer_cb, self);
+}
+
+static void
+update_sync_action (VigieWindow *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->sync_button), self->has_accounts);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync",
+                                 self->has_accounts && self->sync_cancellable == NULL);
+}
+
+/* After an account was added or removed */
+static void
+update_accounts (VigieWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  if (!vigie_account_count (self->store, &n, &error))
+    g_message ("Cannot count the accounts: %s", error->message);
+  self->has_accounts = n > 0;
+  update_sync_action (self);
+  schedule_sync (self);
+  start_outbox (self);
+}
+
+static const char *
+sync_account_name (VigieWindow *self,
+                   gint64       account_id)
+{
+  const char *name = NULL;
+
+  if (self->sync_names != NULL)
+    name = g_hash_table_lookup (self->sync_names, &account_id);
+  return name != NULL ? name : _("An account");
+}
+
+static void
+sync_progress_cb (VigieSync   *sync,
+                  gint64       account_id,
+                  guint64      n_comments,
+                  guint        n_requests,
+                  VigieWindow *self)
+{
+  g_autofree char *number = vigie_format_number (n_comments);
+  g_autofree char *detail = NULL;
+
+  /* Translators: the sync bar: a page's name, then "120 comments read" */
+  detail = g_strdup_printf (ngettext ("%s: %s comment read", "%s: %s comments read",
+                                      (gulong) MIN (n_comments, G_MAXULONG)),
+                            sync_account_name (self, account_id), number);
+  gtk_label_set_text (self->sync_title_label, _("Syncing comments…"));
+  gtk_label_set_text (self->sync_detail_label, detail);
+  gtk_progress_bar_pulse (self->sync_progress);
+}
+
+static void
+sync_throttled_cb (VigieSync   *sync,
+                   gint64       account_id,
+                   gint64       resume_at,
+                   VigieWindow *self)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (resume_at);
+  g_autofree char *time = when != NULL ? g_date_time_format (when, "%H:%M") : g_strdup ("");
+  g_autofree char *title = NULL;
+
+  /* Translators: %s is a time, "14:05" */
+  title = g_strdup_printf (_("Waiting for the platform’s limit until %s"), time);
+  gtk_label_set_text (self->sync_title_label, title);
+  gtk_label_set_text (self->sync_detail_label, sync_account_name (self, account_id));
+}
+
+static void
+sync_account_finished_cb (VigieSync   *sync,
+                          gint64       account_id,
+                          const char  *error,
+                          VigieWindow *self)
+{
+  if (error != NULL)
+    {
+      if (self->sync_errors->len > 0)
+        g_string_append (self->sync_errors, "; ");
+      /* Translators: an account's name and its sync error */
+      g_string_append_printf (self->sync_errors, _("%s: %s"),
+                              sync_account_name (self, account_id), error);
+    }
+  if (self->accounts_window != NULL)
+    vigie_accounts_window_reload (VIGIE_ACCOUNTS_WINDOW (self->accounts_window));
+}
+
+static void
+set_syncing (VigieWindow *self,
+             gboolean     syncing)
+{
+  if (syncing)
+    {
+      gtk_label_set_text (self->sync_title_label, _("Syncing comments…"));
+      gtk_label_set_text (self->sync_detail_label, "");
+      gtk_progress_bar_set_fraction (self->sync_progress, 0);
+      gtk_widget_set_visible (GTK_WIDGET (self->sync_revealer), TRUE);
+    }
+  gtk_revealer_set_reveal_child (self->sync_revealer, syncing);
+  update_sync_action (self);
+}
+
+static void
+sync_revealed_cb (VigieWindow *self)
+{
+  if (!gtk_revealer_get_reveal_child (self->sync_revealer) &&
+      !gtk_revealer_get_child_revealed (self->sync_revealer))
+    gtk_widget_set_visible (GTK_WIDGET (self->sync_revealer), FALSE);
+}
+
+static void
+sync_cancel_cb (VigieWindow *self)
+{
+  if (self->sync_cancellable != NULL)
+    g_cancellable_cancel (self->sync_cancellable);
+}
+
+static char *
+describe_sync (const VigieSyncStats *stats)
+{
+  g_autofree char *inserted = vigie_format_number (stats->n_inserted);
+  g_autofree char *flagged = vigie_format_number (stats->n_flagged);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  if (stats->n_inserted == 0 && stats->n_updated == 0)
+    return g_strdup (_("Sync finished: no new comments"));
+
+  /* Translators: after a sync, "Sync finished: 12 new comments" */
+  first = g_strdup_printf (ngettext ("Sync finished: %s new comment",
+                                     "Sync finished: %s new comments",
+                                     (gulong) MIN (stats->n_inserted, G_MAXULONG)),
+                           inserted);
+  if (stats->n_flagged == 0)
+    return g_steal_pointer (&first);
+  /* Translators: after a sync, comments the classifier flagged */
+  second = g_strdup_printf (ngettext ("%s flagged", "%s flagged",
+                                      (gulong) MIN (stats->n_flagged, G_MAXULONG)),
+                            flagged);
+  /* Translators: joins "Sync finished: 12 new comments" and "3 flagged" */
+  return g_strdup_printf (_("%s, %s"), first, second);
+}
+
+static void
+notify_flagged (VigieWindow          *self,
+                const VigieSyncStats *stats)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *flagged = NULL;
+  g_autofree char *body = NULL;
+
+  if (application == NULL || (stats->n_flagged == 0 && stats->n_urgent == 0))
+    return;
+
+  flagged = vigie_format_number (stats->n_flagged);
+  if (stats->n_urgent > 0)
+    {
+      g_autofree char *urgent = vigie_format_number (stats->n_urgent);
+
+      /* Translators: a desktop notification after a sync */
+      body = g_strdup_printf (ngettext ("%s comment flagged, %s of them urgent",
+                                        "%s comments flagged, %s of them urgent",
+                                        (gulong) MIN (stats->n_flagged, G_MAXULONG)),
+                              flagged, urgent);
+    }
+  else
+    /* Translators: a desktop notification after a sync */
+    body = g_strdup_printf (ngettext ("%s comment flagged", "%s comments flagged",
+                                      (gulong) MIN (stats->n_flagged, G_MAXULONG)),
+                            flagged);
+
+  notification = g_notification_new (_("New Comments to Moderate"));
+  g_notification_set_body (notification, body);
+  g_notification_set_priority (notification, stats->n_urgent > 0 ? G_NOTIFICATION_PRIORITY_URGENT
+                                                                 : G_NOTIFICATION_PRIORITY_HIGH);
+  g_application_send_notification (G_APPLICATION (application), "sync-flagged", notification);
+}
+
+static void
+sync_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GWeakRef *weak = user_data;
+  g_autoptr(VigieWindow) self = g_weak_ref_get (weak);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *errors = NULL;
+  VigieSyncStats stats = { 0 };
+  gboolean automatic;
+  gboolean cancelled;
+
+  vigie_sync_run_finish (VIGIE_SYNC (object), result, &stats, &error);
+  g_weak_ref_clear (weak);
+  g_free (weak);
+
+  if (self == NULL || self->sync != VIGIE_SYNC (object))
+    return;
+
+  cancelled = g_cancellable_is_cancelled (self->sync_cancellable);
+  automatic = self->sync_automatic;
+  self->sync_automatic = FALSE;
+  g_signal_handlers_disconnect_by_data (self->sync, self);
+  g_clear_object (&self->sync);
+  g_clear_object (&self->sync_cancellable);
+  g_clear_pointer (&self->sync_names, g_hash_table_unref);
+  errors = g_string_free (g_steal_pointer (&self->sync_errors), FALSE);
+  set_syncing (self, FALSE);
+
+  if (cancelled)
+    show_toast (self, _("Sync cancelled: what arrived is kept, the next sync resumes there"));
+  else if (errors[0] != '\0' || error != NULL)
+    {
+      g_autofree char *text = NULL;
+      AdwToast *toast;
+
+      /* Translators: %s is the accounts' errors, "Page: token expired" */
+      text = g_strdup_printf (_("Sync failed for some accounts — %s"),
+                              errors[0] != '\0' ? errors : error->message);
+      toast = adw_toast_new (text);
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_set_button_label (toast, _("_Accounts"));
+      adw_toast_set_action_name (toast, "win.show-accounts");
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+  else
+    {
+      g_autofree char *text = describe_sync (&stats);
+      show_toast (self, text);
+    }
+
+  if (stats.n_inserted > 0 || stats.n_updated > 0)
+    {
+      vigie_queue_model_reload (self->queue);
+      vigie_sidebar_reload (self->sidebar);
+      classify (self, TRUE);
+      if (automatic || !gtk_window_is_active (GTK_WINDOW (self)))
+        notify_flagged (self, &stats);
+    }
+  if (self->accounts_window != NULL)
+    vigie_accounts_window_reload (VIGIE_ACCOUNTS_WINDOW (self->accounts_window));
+}
+
+void
+vigie_window_sync (VigieWindow *self)
+{
+  g_autoptr(GPtrArray) accounts = NULL;
+  g_autoptr(GError) error = NULL;
+  GWeakRef *weak;
+
+  g_return_if_fail (VIGIE_IS_WINDOW (self));
+
+  if (self->sync_cancellable != NULL || !self->has_accounts)
+    return;
+
+  accounts = vigie_account_list (self->store, &error);
+  if (accounts == NULL)
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: %s is the reason */
+      text = g_strdup_printf (_("Cannot sync: %s"), error->message);
+      show_toast (self, text);
+      return;
+    }
+  self->sync_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  for (guint i = 0; i < accounts->len; i++)
+    {
+      VigieAccount *account = g_ptr_array_index (accounts, i);
+
+      g_hash_table_insert (self->sync_names, g_memdup2 (&account->id, sizeof account->id),
+                           g_strdup (account->name != NULL && account->name[0] != '\0'
+                                       ? account->name : account->external_id));
+    }
+
+  self->sync = vigie_sync_new (self->store, self->classifier);
+  self->sync_cancellable = g_cancellable_new ();
+  self->sync_errors = g_string_new (NULL);
+  g_signal_connect_object (self->sync, "progress", G_CALLBACK (sync_progress_cb), self, 0);
+  g_signal_connect_object (self->sync, "throttled", G_CALLBACK (sync_throttled_cb), self, 0);
+  g_signal_connect_object (self->sync, "account-finished",
+                           G_CALLBACK (sync_account_finished_cb), self, 0);
+  set_syncing (self, TRUE);
+
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
+  vigie_sync_run_async (self->sync, 0, self->sync_cancellable, sync_done_cb, weak);
+}
+
+gboolean
+vigie_window_get_syncing (VigieWindow *self)
+{
+  g_return_val_if_fail (VIGIE_IS_WINDOW (self), FALSE);
+
+  return self->sync_cancellable != NULL;
+}
+
+static void
+sync_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  vigie_window_sync (VIGIE_WINDOW (widget));
+}
+
+static void
+show_accounts_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  VigieWindow *self = VIGIE_WINDOW (widget);
+
+  if (self->accounts_window == NULL)
+    {
+      self->accounts_window = vigie_accounts_window_new (self->store);
+      g_object_add_weak_pointer (G_OBJECT (self->accounts_window),
+                                 (gpointer *) &self->accounts_window);
+      gtk_window_set_transient_for (GTK_WINDOW (self->accounts_window), GTK_WINDOW (self));
+      g_signal_connect_object (self->accounts_window, "accounts-changed",
+                               G_CALLBACK (update_accounts), self, G_CONNECT_SWAPPED);
+    }
+  gtk_window_present (GTK_WINDOW (self->accounts_window));
+}
+
 /* Window state */
 
 static gboolean
@@ -2341,33 +2757,15 @@ vigie_window_constructed (GObject *object)
   /* Comments left unclassified by an earlier run, or by an older Vigie */
   classify (self, TRUE);
 
-  {
-    g_autoptr(GError) error = NULL;
-    g_autoptr(VigieConnector) connector = vigie_connector_new_for_store (self->store, &error);
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "changed::undo-grace-seconds",
+                             G_CALLBACK (grace_changed_cb), self, G_CONNECT_SWAPPED);
 
-    if (connector == NULL)
-      g_message ("No connector: %s", error->message);
-    else
-      {
-        self->outbox = vigie_outbox_new (self->store, connector);
-        if (self->settings != NULL)
-          {
-            g_signal_connect_object (self->settings, "changed::undo-grace-seconds",
-                                     G_CALLBACK (grace_changed_cb), self, G_CONNECT_SWAPPED);
-            grace_changed_cb (self);
-          }
-        g_signal_connect_object (self->outbox, "comment-changed",
-                                 G_CALLBACK (outbox_comment_changed_cb), self,
-                                 G_CONNECT_SWAPPED);
-        g_signal_connect_object (self->outbox, "action-changed",
-                                 G_CALLBACK (outbox_action_changed_cb), self, G_CONNECT_SWAPPED);
-        g_signal_connect_object (self->outbox, "process-error",
-                                 G_CALLBACK (outbox_process_error_cb), self, G_CONNECT_SWAPPED);
-        /* Actions left pending by an earlier run go out now */
-        vigie_outbox_start (self->outbox);
-        update_failed_count (self);
-      }
-  }
+  /* Accounts: the outbox's connector, the Sync Now button, and a sync every N minutes */
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "changed::sync-interval-minutes",
+                             G_CALLBACK (schedule_sync), self, G_CONNECT_SWAPPED);
+  update_accounts (self);
   g_idle_add_full (G_PRIORITY_LOW, check_audit_idle_cb, g_object_ref (self), g_object_unref);
 }
 
@@ -2386,6 +2784,23 @@ vigie_window_dispose (GObject *object)
     }
   g_clear_handle_id (&self->sidebar_timeout_id, g_source_remove);
   g_clear_handle_id (&self->trim_id, g_source_remove);
+  g_clear_handle_id (&self->sync_timer_id, g_source_remove);
+  if (self->sync_cancellable != NULL)
+    g_cancellable_cancel (self->sync_cancellable);
+  if (self->sync != NULL)
+    g_signal_handlers_disconnect_by_data (self->sync, self);
+  g_clear_object (&self->sync);
+  g_clear_object (&self->sync_cancellable);
+  g_clear_pointer (&self->sync_names, g_hash_table_unref);
+  if (self->sync_errors != NULL)
+    g_string_free (g_steal_pointer (&self->sync_errors), TRUE);
+  if (self->accounts_window != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->accounts_window),
+                                    (gpointer *) &self->accounts_window);
+      g_signal_handlers_disconnect_by_data (self->accounts_window, self);
+      self->accounts_window = NULL;
+    }
   if (self->import_job != NULL)
     {
       g_cancellable_cancel (self->import_job->cancellable);
@@ -2578,6 +2993,13 @@ vigie_window_class_init (VigieWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigieWindow, classify_revealer);
   gtk_widget_class_bind_template_child (widget_class, VigieWindow, classify_label);
   gtk_widget_class_bind_template_child (widget_class, VigieWindow, classify_progress);
+  gtk_widget_class_bind_template_child (widget_class, VigieWindow, sync_button);
+  gtk_widget_class_bind_template_child (widget_class, VigieWindow, sync_revealer);
+  gtk_widget_class_bind_template_child (widget_class, VigieWindow, sync_title_label);
+  gtk_widget_class_bind_template_child (widget_class, VigieWindow, sync_detail_label);
+  gtk_widget_class_bind_template_child (widget_class, VigieWindow, sync_progress);
+  gtk_widget_class_bind_template_callback (widget_class, sync_cancel_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sync_revealed_cb);
   gtk_widget_class_bind_template_callback (widget_class, import_cancel_cb);
   gtk_widget_class_bind_template_callback (widget_class, import_revealed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -2599,6 +3021,8 @@ vigie_window_class_init (VigieWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-activity", NULL, show_activity_action);
   gtk_widget_class_install_action (widget_class, "win.show-failed", NULL, show_failed_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.sync", NULL, sync_action);
+  gtk_widget_class_install_action (widget_class, "win.show-accounts", NULL, show_accounts_action);
   gtk_widget_class_install_action (widget_class, "win.undo", "x", undo_action);
   gtk_widget_class_install_action (widget_class, "win.undo-all", "ax", undo_all_action);
   gtk_widget_class_install_action (widget_class, "win.next-comment", NULL, next_comment_action);
@@ -2611,6 +3035,9 @@ vigie_window_class_init (VigieWindowClass *klass)
                                        "win.import-folder", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.sync", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
+                                       "win.sync", NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_j, 0, queue_key_cb, "i", 1);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_k, 0, queue_key_cb, "i", -1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,

@@ -29,6 +29,11 @@ void                vigie_window_set_workspace_name (VigieWindow        *self,
 void                vigie_window_import             (VigieWindow        *self,
                                                      const char * const *paths);
 gboolean            vigie_window_get_importing      (VigieWindow        *self);
+/* Syncs the workspace's accounts (win.sync, F5) with the sync bar; a toast
+ * and the queue reloaded at the end. Does nothing without accounts or
+ * while a sync runs. The Accounts window is win.show-accounts. */
+void                vigie_window_sync               (VigieWindow        *self);
+gboolean            vigie_window_get_syncing        (VigieWindow        *self);
 /* Classification runs after each import, at start for the comments not
  * classified yet, and over everything when the classifier changes */
 gboolean            vigie_window_get_classifying    (VigieWindow        *self);
