@@ -2665,6 +2665,7 @@ show_accounts_action (GtkWidget  *widget,
       g_object_add_weak_pointer (G_OBJECT (self->accounts_window),
                                  (gpointer *) &self->accounts_window);
       gtk_window_set_transient_for (GTK_WINDOW (self->accounts_window), GTK_WINDOW (self));
+      gtk_window_set_destroy_with_parent (GTK_WINDOW (self->accounts_window), TRUE);
       g_signal_connect_object (self->accounts_window, "accounts-changed",
                                G_CALLBACK (update_accounts), self, G_CONNECT_SWAPPED);
     }
