@@ -11,6 +11,9 @@
 #include "fake-platform.h"
 #include "vigie-classifier.h"   /* vigie_append_json_string */
 
+/* Replies that come with a YouTube comment thread; comments.list has the rest */
+#define FAKE_THREAD_REPLIES 5
+
 typedef struct
 {
   char   *platform;
@@ -490,17 +493,24 @@ handle_youtube (FakePlatform      *self,
       for (guint i = start; i < threads->len && i < start + max; i++)
         {
           FakeItem *top = g_ptr_array_index (threads, i);
-          guint n_replies = 0;
+          guint n_replies = 0, total = 0;
 
+          for (guint j = 0; j < self->comments->len; j++)
+            {
+              FakeItem *r = g_ptr_array_index (self->comments, j);
+              if (!r->removed && g_strcmp0 (r->parent, top->id) == 0)
+                total++;
+            }
           if (i > start)
             g_string_append_c (out, ',');
           g_string_append_printf (out, "{\"kind\":\"youtube#commentThread\",\"id\":\"%s\","
                                   "\"snippet\":{\"channelId\":\"%s\",\"videoId\":\"%s\","
                                   "\"topLevelComment\":", top->id, top->account, top->post);
           append_yt_comment (out, top);
-          g_string_append (out, ",\"canReply\":true,\"isPublic\":true},\"replies\":{"
-                           "\"comments\":[");
-          for (guint j = 0; j < self->comments->len; j++)
+          g_string_append_printf (out, ",\"canReply\":true,\"totalReplyCount\":%u,"
+                                  "\"isPublic\":true},\"replies\":{\"comments\":[", total);
+          /* As YouTube does: only some of the replies come with the thread */
+          for (guint j = 0; j < self->comments->len && n_replies < FAKE_THREAD_REPLIES; j++)
             {
               FakeItem *r = g_ptr_array_index (self->comments, j);
               if (r->removed || g_strcmp0 (r->parent, top->id) != 0)
@@ -510,6 +520,38 @@ handle_youtube (FakePlatform      *self,
               append_yt_comment (out, r);
             }
           g_string_append (out, "]}}");
+        }
+      g_string_append (out, "]}");
+      body = g_string_free (out, FALSE);
+      respond (msg, 200, body);
+      return TRUE;
+    }
+  if (g_str_equal (method, "GET") && g_str_equal (path, "/comments") &&
+      g_hash_table_contains (query, "parentId"))
+    {
+      /* comments.list?parentId=: the replies of a thread, oldest first */
+      const char *parent = g_hash_table_lookup (query, "parentId");
+      guint start = query_uint (query, "pageToken", 0);
+      guint max = query_uint (query, "maxResults", 20);
+      g_autoptr(GPtrArray) replies = g_ptr_array_new ();
+      GString *out = g_string_new ("{\"kind\":\"youtube#commentListResponse\",\"etag\":\"e\",");
+      g_autofree char *body = NULL;
+
+      for (guint i = 0; i < self->comments->len; i++)
+        {
+          FakeItem *r = g_ptr_array_index (self->comments, i);
+          if (!r->removed && g_strcmp0 (r->parent, parent) == 0)
+            g_ptr_array_add (replies, r);
+        }
+      if (start + max < replies->len)
+        g_string_append_printf (out, "\"nextPageToken\":\"%u\",", start + max);
+      g_string_append_printf (out, "\"pageInfo\":{\"totalResults\":%u,\"resultsPerPage\":%u},"
+                              "\"items\":[", replies->len, max);
+      for (guint i = start; i < replies->len && i < start + max; i++)
+        {
+          if (i > start)
+            g_string_append_c (out, ',');
+          append_yt_comment (out, g_ptr_array_index (replies, i));
         }
       g_string_append (out, "]}");
       body = g_string_free (out, FALSE);

@@ -345,6 +345,97 @@ test_youtube_end_to_end (Fixture       *f,
   g_assert_cmpint (count_comments (f), ==, 7);
 }
 
+/* A thread with more replies than come with it: the rest from
+ * comments.list?parentId=, paged, and resumed after a failure */
+static void
+test_youtube_more_replies (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigieAccount) account = add_account (f, VIGIE_PLATFORM_YOUTUBE, "UCchan");
+  g_autoptr(GPtrArray) requests = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  VigieSyncStats stats;
+  guint n_parent = 0;
+
+  fake_platform_add_comment (f->fake, "youtube", "UCchan", "vid1", "Ugt", NULL, "UCa", "Ann",
+                             "Belle vidéo", now - 100);
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("Ugt.r%02u", i);
+      fake_platform_add_comment (f->fake, "youtube", "UCchan", "vid1", id, "Ugt", "UCb", "Bo",
+                                 "Merci", now - 90 + i);
+    }
+  vigie_sync_set_page_size (f->sync, 5);
+
+  g_assert_true (vigie_sync_run (f->sync, account->id, NULL, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_comments (f), ==, 13);
+  g_assert_cmpuint (stats.n_inserted, ==, 13);
+  requests = fake_platform_get_requests (f->fake);
+  for (guint i = 0; i < requests->len; i++)
+    if (strstr (g_ptr_array_index (requests, i), "parentId=Ugt") != NULL)
+      n_parent++;
+  /* 12 replies, 5 a page */
+  g_assert_cmpuint (n_parent, ==, 3);
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("Ugt.r%02u", i);
+      g_autoptr(VigieComment) c = vigie_store_find_comment (f->store, VIGIE_PLATFORM_YOUTUBE,
+                                                            id, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (c);
+      g_assert_cmpstr (c->parent_external_id, ==, "Ugt");
+      g_assert_cmpstr (c->post_external_id, ==, "vid1");
+    }
+}
+
+static void
+test_youtube_replies_resume (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigieAccount) account = add_account (f, VIGIE_PLATFORM_YOUTUBE, "UCchan");
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  VigieSyncStats stats;
+
+  fake_platform_add_comment (f->fake, "youtube", "UCchan", "vid1", "Ugt", NULL, "UCa", "Ann",
+                             "Belle vidéo", now - 100);
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("Ugt.r%02u", i);
+      fake_platform_add_comment (f->fake, "youtube", "UCchan", "vid1", id, "Ugt", "UCb", "Bo",
+                                 "Merci", now - 90 + i);
+    }
+  vigie_sync_set_page_size (f->sync, 5);
+
+  /* The first page of replies arrives (the 5 that came with the thread),
+   * the second is malformed: the sync fails with those stored */
+  fake_platform_fail (f->fake, "/comments", FAKE_FAIL_USAGE_HIGH, 0, 1);
+  fake_platform_fail (f->fake, "/comments", FAKE_FAIL_MALFORMED, 0, 1);
+  g_assert_false (vigie_sync_run (f->sync, account->id, NULL, &stats, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (count_comments (f), ==, 1 + 5);
+
+  /* Resumed: the rest, nothing twice */
+  fake_platform_clear_requests (f->fake);
+  g_assert_true (vigie_sync_run (f->sync, account->id, NULL, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_comments (f), ==, 13);
+  g_assert_cmpuint (stats.n_inserted, ==, 7);
+  {
+    g_autoptr(GPtrArray) requests = fake_platform_get_requests (f->fake);
+    guint n_parent = 0;
+
+    for (guint i = 0; i < requests->len; i++)
+      if (strstr (g_ptr_array_index (requests, i), "parentId=Ugt") != NULL)
+        n_parent++;
+    /* From the page that failed on */
+    g_assert_cmpuint (n_parent, ==, 2);
+  }
+}
+
 static void
 test_throttling (Fixture       *f,
                  gconstpointer  data)
@@ -683,6 +774,8 @@ main (int    argc,
   ADD ("/vigie/sync/facebook/incremental", test_facebook_incremental);
   ADD ("/vigie/sync/instagram/end-to-end", test_instagram_end_to_end);
   ADD ("/vigie/sync/youtube/end-to-end", test_youtube_end_to_end);
+  ADD ("/vigie/sync/youtube/more-replies", test_youtube_more_replies);
+  ADD ("/vigie/sync/youtube/replies-resume", test_youtube_replies_resume);
   ADD ("/vigie/sync/throttle/graph", test_throttling);
   ADD ("/vigie/sync/throttle/youtube-quota", test_youtube_quota);
   ADD ("/vigie/sync/throttle/usage-headers", test_usage_headers);

@@ -297,7 +297,8 @@ classify_changed (Run     *run,
   return TRUE;
 }
 
-/* Stores one page of results and the cursor to the next, atomically */
+/* Stores one page of results and the cursor to the next, atomically
+ * (@cursor_key NULL: no cursor moves) */
 static gboolean
 store_page (Run          *run,
             JsonNode     *page,
@@ -338,8 +339,9 @@ store_page (Run          *run,
         goto fail;
     }
   if (!classify_changed (run, &local_error) ||
-      !vigie_account_set_cursor (run->store, run->account->id, cursor_key,
-                                 next_cursor ? next_cursor : CURSOR_DONE, &local_error) ||
+      (cursor_key != NULL &&
+       !vigie_account_set_cursor (run->store, run->account->id, cursor_key,
+                                  next_cursor ? next_cursor : CURSOR_DONE, &local_error)) ||
       !vigie_store_commit (run->store, &local_error))
     goto fail;
   run->changed = NULL;
@@ -567,6 +569,87 @@ youtube_page_is_old (JsonNode *page,
   return TRUE;
 }
 
+/* The replies of a thread that did not all come with it, from
+ * comments.list?parentId=, each page stored with its cursor */
+static gboolean
+sync_youtube_replies (Run         *run,
+                      const char  *thread_id,
+                      const char  *video_id,
+                      GError     **error)
+{
+  g_autofree char *limit = g_strdup_printf ("%u", run->self->page_size);
+  g_autofree char *key = g_strconcat ("replies:", thread_id, NULL);
+  g_autofree char *cursor = vigie_account_get_cursor (run->store, run->account->id, key, error);
+
+  if (cursor != NULL && g_str_equal (cursor, CURSOR_DONE))
+    return TRUE;
+  for (;;)
+    {
+      const char *params[] = {
+        "part", "snippet",
+        "parentId", thread_id,
+        "maxResults", limit,
+        "textFormat", "plainText",
+        cursor ? "pageToken" : NULL, cursor,
+        NULL
+      };
+      g_autoptr(JsonNode) page = vigie_http_call (run->http, "GET", "/comments", params, NULL,
+                                                  run->cancellable, error);
+      const char *next = NULL;
+
+      if (page == NULL)
+        return FALSE;
+      if (JSON_NODE_HOLDS_OBJECT (page))
+        next = json_object_get_string_member_with_default (json_node_get_object (page),
+                                                           "nextPageToken", NULL);
+      if (!store_page (run, page, video_id, key, next, error))
+        return FALSE;
+      if (next == NULL)
+        return TRUE;
+      g_free (cursor);
+      cursor = g_strdup (next);
+    }
+}
+
+/* Threads of @page with more replies than came with them */
+static gboolean
+sync_youtube_page_replies (Run       *run,
+                           JsonNode  *page,
+                           GError   **error)
+{
+  JsonObject *o = JSON_NODE_HOLDS_OBJECT (page) ? json_node_get_object (page) : NULL;
+  JsonNode *items = o ? json_object_get_member (o, "items") : NULL;
+  JsonArray *array;
+
+  if (items == NULL || !JSON_NODE_HOLDS_ARRAY (items))
+    return TRUE;
+  array = json_node_get_array (items);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      JsonObject *thread = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      JsonObject *snippet = object_member (thread, "snippet", NULL);
+      JsonObject *replies = object_member (thread, "replies", NULL);
+      JsonNode *list = replies ? json_object_get_member (replies, "comments") : NULL;
+      const char *id = thread ? json_object_get_string_member_with_default (thread, "id", NULL)
+                              : NULL;
+      gint64 total = snippet ? json_object_get_int_member_with_default (snippet,
+                                                                       "totalReplyCount", 0)
+                             : 0;
+      gint64 included = list && JSON_NODE_HOLDS_ARRAY (list)
+                        ? json_array_get_length (json_node_get_array (list)) : 0;
+
+      if (id == NULL || total <= included)
+        continue;
+      if (!sync_youtube_replies (run, id,
+                                 json_object_get_string_member_with_default (snippet, "videoId",
+                                                                             NULL),
+                                 error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 sync_youtube (Run     *run,
               GError **error)
@@ -597,7 +680,12 @@ sync_youtube (Run     *run,
       if (JSON_NODE_HOLDS_OBJECT (page))
         next = json_object_get_string_member_with_default (json_node_get_object (page),
                                                            "nextPageToken", NULL);
-      if (!store_page (run, page, NULL, "threads", next, error))
+      /* The page first, then the replies that did not come with it, then
+       * the cursor: a resumed sync reads the page again */
+      if (!store_page (run, page, NULL, NULL, NULL, error) ||
+          !sync_youtube_page_replies (run, page, error) ||
+          !vigie_account_set_cursor (run->store, run->account->id, "threads",
+                                     next ? next : CURSOR_DONE, error))
         return FALSE;
       /* Newest first: the rest was read by an earlier sync */
       if (next == NULL || youtube_page_is_old (page, run->since))
