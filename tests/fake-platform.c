@@ -58,6 +58,9 @@ struct _FakePlatform
   gboolean      expired;
   guint         n_requests;
   guint         next_id;
+  guint         delay_ms;
+  guint         in_flight;
+  guint         max_in_flight;
 };
 
 static void
@@ -651,6 +654,20 @@ slow_done_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+delayed_cb (gpointer user_data)
+{
+  Slow *delayed = user_data;
+
+  g_mutex_lock (&delayed->self->mutex);
+  delayed->self->in_flight--;
+  g_mutex_unlock (&delayed->self->mutex);
+  soup_server_message_unpause (delayed->msg);
+  g_object_unref (delayed->msg);
+  g_free (delayed);
+  return G_SOURCE_REMOVE;
+}
+
 static Failure *
 take_failure (FakePlatform *self,
               const char   *path)
@@ -707,6 +724,8 @@ handler (SoupServer        *server,
 
   g_mutex_lock (&self->mutex);
   self->n_requests++;
+  self->in_flight++;
+  self->max_in_flight = MAX (self->max_in_flight, self->in_flight);
   {
     g_autofree char *q = soup_form_encode_hash (query);
     g_autofree char *f = form ? soup_form_encode_hash (form) : NULL;
@@ -776,8 +795,10 @@ handler (SoupServer        *server,
             g_source_set_callback (source, slow_done_cb, slow, NULL);
             g_source_attach (source, self->context);
             g_source_unref (source);
+            self->in_flight--;
           }
-          goto out;
+          g_mutex_unlock (&self->mutex);
+          return;
         case FAKE_FAIL_USAGE_HIGH:
           soup_message_headers_replace (response_headers, "X-App-Usage",
                                         "{\"call_count\":95,\"total_cputime\":10,"
@@ -808,6 +829,21 @@ handler (SoupServer        *server,
     }
 
 out:
+  if (self->delay_ms > 0)
+    {
+      /* Answered later: in flight until then */
+      Slow *delayed = g_new0 (Slow, 1);
+      GSource *source = g_timeout_source_new (self->delay_ms);
+
+      delayed->msg = g_object_ref (msg);
+      delayed->self = self;
+      soup_server_message_pause (msg);
+      g_source_set_callback (source, delayed_cb, delayed, NULL);
+      g_source_attach (source, self->context);
+      g_source_unref (source);
+    }
+  else
+    self->in_flight--;
   g_mutex_unlock (&self->mutex);
 }
 
@@ -949,6 +985,34 @@ fake_platform_fail (FakePlatform *self,
   f->times = times;
   g_mutex_lock (&self->mutex);
   self->failures = g_list_append (self->failures, f);
+  g_mutex_unlock (&self->mutex);
+}
+
+void
+fake_platform_set_delay (FakePlatform *self,
+                         guint         ms)
+{
+  g_mutex_lock (&self->mutex);
+  self->delay_ms = ms;
+  g_mutex_unlock (&self->mutex);
+}
+
+guint
+fake_platform_get_max_concurrent (FakePlatform *self)
+{
+  guint n;
+
+  g_mutex_lock (&self->mutex);
+  n = self->max_in_flight;
+  g_mutex_unlock (&self->mutex);
+  return n;
+}
+
+void
+fake_platform_reset_max_concurrent (FakePlatform *self)
+{
+  g_mutex_lock (&self->mutex);
+  self->max_in_flight = self->in_flight;
   g_mutex_unlock (&self->mutex);
 }
 

@@ -43,6 +43,13 @@ void          fake_platform_fail           (FakePlatform *self,
                                             FakeFailure   failure,
                                             int           code,
                                             guint         times);
+/* Every answer from now on waits @ms milliseconds (0: none), so requests
+ * sent at once are in flight together */
+void          fake_platform_set_delay      (FakePlatform *self,
+                                            guint         ms);
+/* The most requests in flight at once since the last reset */
+guint         fake_platform_get_max_concurrent   (FakePlatform *self);
+void          fake_platform_reset_max_concurrent (FakePlatform *self);
 /* Every request from now on gets "token expired" */
 void          fake_platform_expire_token   (FakePlatform *self);
 

@@ -627,6 +627,79 @@ test_cancel_resume (Fixture       *f,
 }
 
 static void
+sequential_setup (VigieHttp *http,
+                  gpointer   user_data)
+{
+  http_setup (http, user_data);
+  vigie_http_set_max_concurrent (http, 1);
+}
+
+/* The comments of several posts are read at once, and the result is the
+ * same as one request at a time */
+static void
+test_concurrent (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigieAccount) account = add_account (f, VIGIE_PLATFORM_FACEBOOK, "1234");
+  g_autofree char *path2 = g_build_filename (f->dir, "sequential.vigie", NULL);
+  g_autoptr(VigieStore) store2 = NULL;
+  g_autoptr(VigieSync) sync2 = NULL;
+  g_autoptr(VigieAccount) account2 = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  VigieSyncStats concurrent, sequential;
+  VigieQuery q = { 0 };
+
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autofree char *post = g_strdup_printf ("1234_%u", i);
+      fake_platform_add_post (f->fake, "facebook", "1234", post, "Publication", now - 100 + i);
+      fake_platform_add_many (f->fake, "facebook", "1234", post, 25 + i, now - 5000);
+    }
+  fake_platform_set_delay (f->fake, 20);
+  vigie_sync_set_page_size (f->sync, 10);
+  fake_platform_reset_max_concurrent (f->fake);
+  g_assert_true (vigie_sync_run (f->sync, account->id, NULL, &concurrent, &error));
+  g_assert_no_error (error);
+  /* Several requests were in flight, never more than the default limit */
+  g_assert_cmpuint (fake_platform_get_max_concurrent (f->fake), >, 1);
+  g_assert_cmpuint (fake_platform_get_max_concurrent (f->fake), <=, 4);
+
+  /* The same, one request at a time, into another workspace */
+  store2 = vigie_store_open (path2, &error);
+  g_assert_no_error (error);
+  account2 = vigie_account_add (store2, VIGIE_PLATFORM_FACEBOOK, "1234", "Test page",
+                                fake_platform_get_url (f->fake), "v25.0", &error);
+  g_assert_no_error (error);
+  sync2 = vigie_sync_new (store2, f->classifier);
+  vigie_sync_set_http_setup (sync2, sequential_setup, f);
+  vigie_sync_set_page_size (sync2, 10);
+  fake_platform_reset_max_concurrent (f->fake);
+  g_assert_true (vigie_sync_run (sync2, account2->id, NULL, &sequential, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fake_platform_get_max_concurrent (f->fake), ==, 1);
+
+  g_assert_cmpuint (concurrent.n_posts, ==, sequential.n_posts);
+  g_assert_cmpuint (concurrent.n_comments, ==, sequential.n_comments);
+  g_assert_cmpuint (concurrent.n_inserted, ==, sequential.n_inserted);
+  g_assert_cmpuint (concurrent.n_flagged, ==, sequential.n_flagged);
+  g_assert_cmpuint (concurrent.n_urgent, ==, sequential.n_urgent);
+  g_assert_cmpuint (concurrent.n_requests, ==, sequential.n_requests);
+  g_assert_cmpuint (concurrent.n_inserted, ==, 8 * 25 + 28);
+  g_assert_cmpint (count_comments (f), ==, vigie_store_count (store2, &q, NULL));
+
+  g_clear_object (&sync2);
+  g_clear_object (&store2);
+  g_unlink (path2);
+  {
+    g_autofree char *wal = g_strconcat (path2, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path2, "-shm", NULL);
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+}
+
+static void
 async_done_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
@@ -783,6 +856,7 @@ main (int    argc,
   ADD ("/vigie/sync/token-expired", test_token_expired);
   ADD ("/vigie/sync/malformed", test_malformed);
   ADD ("/vigie/sync/cancel-resume", test_cancel_resume);
+  ADD ("/vigie/sync/concurrent", test_concurrent);
   ADD ("/vigie/sync/async", test_async);
   ADD ("/vigie/sync/no-token-leak", test_no_token_leak);
   return g_test_run ();

@@ -39,6 +39,7 @@ struct _VigieHttp
   guint                   max_wait;
   guint                   ms_per_second;
   guint                   n_requests;      /* atomic */
+  gint64                  announced_until; /* the last wait the throttled func was told of */
 
   VigieHttpThrottledFunc  throttled_func;
   gpointer                throttled_data;
@@ -209,6 +210,17 @@ vigie_http_set_max_concurrent (VigieHttp *self,
   self->max_concurrent = MAX (n, 1);
   g_cond_broadcast (&self->cond);
   g_mutex_unlock (&self->mutex);
+}
+
+guint
+vigie_http_get_max_concurrent (VigieHttp *self)
+{
+  guint n;
+
+  g_mutex_lock (&self->mutex);
+  n = self->max_concurrent;
+  g_mutex_unlock (&self->mutex);
+  return n;
 }
 
 void
@@ -847,6 +859,7 @@ format_time (gint64 unix_time)
 static gboolean
 wait_throttle (VigieHttp     *self,
                gint64         resume_at,
+               gboolean       new_throttle,
                GCancellable  *cancellable,
                GError       **error)
 {
@@ -863,8 +876,19 @@ wait_throttle (VigieHttp     *self,
                    platform_name (self), when);
       return FALSE;
     }
-  if (self->throttled_func != NULL)
-    self->throttled_func (self, resume_at, self->throttled_data);
+  /* A wait already announced (other requests in flight waiting for the
+   * same throttling) is not announced again; the platform throttling
+   * again is */
+  {
+    gboolean announce;
+
+    g_mutex_lock (&self->mutex);
+    announce = new_throttle || self->announced_until != resume_at;
+    self->announced_until = resume_at;
+    g_mutex_unlock (&self->mutex);
+    if (announce && self->throttled_func != NULL)
+      self->throttled_func (self, resume_at, self->throttled_data);
+  }
   g_debug ("throttled: waiting %" G_GINT64_FORMAT " s", resume_at - now);
   if (!wait_seconds (self, resume_at - now, cancellable, error))
     return FALSE;
@@ -906,7 +930,7 @@ vigie_http_call (VigieHttp           *self,
         return NULL;
 
       until = vigie_http_get_throttled_until (self);
-      if (until > 0 && !wait_throttle (self, until, cancellable, error))
+      if (until > 0 && !wait_throttle (self, until, FALSE, cancellable, error))
         return NULL;
 
       outcome = attempt (self, method, url, params, json_body, cancellable, &node, &wait_s,
@@ -945,7 +969,7 @@ vigie_http_call (VigieHttp           *self,
                 return NULL;
               }
             throttles++;
-            if (!wait_throttle (self, resume_at, cancellable, error))
+            if (!wait_throttle (self, resume_at, TRUE, cancellable, error))
               return NULL;
           }
           break;

@@ -68,6 +68,7 @@ void        vigie_http_set_timeout         (VigieHttp      *self,
                                             guint           seconds);
 void        vigie_http_set_max_concurrent  (VigieHttp      *self,
                                             guint           n);
+guint       vigie_http_get_max_concurrent  (VigieHttp      *self);
 void        vigie_http_set_throttled_func  (VigieHttp              *self,
                                             VigieHttpThrottledFunc  func,
                                             gpointer                user_data);

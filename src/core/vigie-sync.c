@@ -179,7 +179,38 @@ typedef struct
   /* The page being stored */
   const char     *post_id;        /* the post whose comments these are */
   GPtrArray      *changed;        /* external ids of new or changed comments */
+
+  /* While comments are read concurrently: the run's thread, where what
+   * the workers report goes */
+  GThread        *owner;
+  GAsyncQueue    *queue;
 } Run;
+
+/* What a worker reading one post's comments reports to the run's thread */
+typedef enum
+{
+  EDGE_PAGE,
+  EDGE_ERROR,
+  EDGE_THROTTLED,
+  EDGE_FINISHED,
+} EdgeMessageKind;
+
+typedef struct
+{
+  EdgeMessageKind  kind;
+  struct EdgeJob  *job;
+  JsonNode        *page;
+  char            *next;
+  GError          *error;
+  gint64           resume_at;
+} EdgeMessage;
+
+static void
+emit_throttled (Run    *run,
+                gint64  resume_at)
+{
+  emit (run->self, SIGNAL_THROTTLED, run->account->id, resume_at, 0, NULL);
+}
 
 static void
 throttled_cb (VigieHttp *http,
@@ -188,7 +219,17 @@ throttled_cb (VigieHttp *http,
 {
   Run *run = user_data;
 
-  emit (run->self, SIGNAL_THROTTLED, run->account->id, resume_at, 0, NULL);
+  /* From a worker: the run's thread emits it */
+  if (run->queue != NULL && g_thread_self () != run->owner)
+    {
+      EdgeMessage *m = g_new0 (EdgeMessage, 1);
+
+      m->kind = EDGE_THROTTLED;
+      m->resume_at = resume_at;
+      g_async_queue_push (run->queue, m);
+      return;
+    }
+  emit_throttled (run, resume_at);
 }
 
 static void
@@ -418,6 +459,228 @@ sync_graph_edge (Run                 *run,
     }
 }
 
+/* The comments of several posts at once: one worker per post, up to the
+ * HTTP client's limit of requests in flight, reads its pages in order;
+ * the run's thread stores each page with its cursor, as they come, so a
+ * cancelled or failed run resumes with nothing lost or read twice. */
+
+typedef struct EdgeJob
+{
+  char *post_id;
+  char *key;
+  char *path;
+  char *cursor;       /* where to resume, NULL: from the start */
+} EdgeJob;
+
+typedef struct
+{
+  Run                *run;
+  const char * const *params;
+  GCancellable       *cancellable;   /* the run's, and cancelled on a failure */
+  gint                stop;          /* atomic: read no further pages */
+} Edges;
+
+static void
+edge_job_free (EdgeJob *job)
+{
+  g_free (job->post_id);
+  g_free (job->key);
+  g_free (job->path);
+  g_free (job->cursor);
+  g_free (job);
+}
+
+static void
+edge_push (Edges           *edges,
+           EdgeMessageKind  kind,
+           EdgeJob         *job,
+           JsonNode        *page,
+           const char      *next,
+           GError          *error)
+{
+  EdgeMessage *m = g_new0 (EdgeMessage, 1);
+
+  m->kind = kind;
+  m->job = job;
+  m->page = page;
+  m->next = g_strdup (next);
+  m->error = error;
+  g_async_queue_push (edges->run->queue, m);
+}
+
+static void
+edge_worker (gpointer data,
+             gpointer user_data)
+{
+  EdgeJob *job = data;
+  Edges *edges = user_data;
+  g_autofree char *cursor = g_strdup (job->cursor);
+
+  while (!g_atomic_int_get (&edges->stop))
+    {
+      GError *error = NULL;
+      JsonNode *page;
+      const char *next = NULL;
+
+      page = cursor != NULL
+             ? vigie_http_call (edges->run->http, "GET", cursor, NULL, NULL, edges->cancellable,
+                                &error)
+             : vigie_http_call (edges->run->http, "GET", job->path, edges->params, NULL,
+                                edges->cancellable, &error);
+      if (page == NULL)
+        {
+          edge_push (edges, EDGE_ERROR, job, NULL, NULL, error);
+          break;
+        }
+      if (JSON_NODE_HOLDS_OBJECT (page))
+        next = graph_next (page);
+      g_free (cursor);
+      cursor = g_strdup (next);
+      edge_push (edges, EDGE_PAGE, job, page, next, NULL);
+      if (cursor == NULL)
+        break;
+    }
+  edge_push (edges, EDGE_FINISHED, job, NULL, NULL, NULL);
+}
+
+static void
+edges_cancel_cb (GCancellable *cancellable,
+                 Edges        *edges)
+{
+  g_cancellable_cancel (edges->cancellable);
+}
+
+static gboolean
+sync_comment_edges (Run                 *run,
+                    GPtrArray           *posts,
+                    const char * const  *params,
+                    GError             **error)
+{
+  g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func ((GDestroyNotify) edge_job_free);
+  g_autoptr(GError) first_error = NULL;
+  Edges edges = { run, params, NULL, 0 };
+  GThreadPool *pool;
+  gulong handler = 0;
+  guint pending;
+
+  for (guint i = 0; i < posts->len; i++)
+    {
+      const char *post = g_ptr_array_index (posts, i);
+      g_autofree char *key = g_strconcat ("comments:", post, NULL);
+      g_autofree char *cursor = NULL;
+      EdgeJob *job;
+
+      cursor = vigie_account_get_cursor (run->store, run->account->id, key, &first_error);
+      if (first_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&first_error));
+          return FALSE;
+        }
+      if (cursor != NULL && g_str_equal (cursor, CURSOR_DONE))
+        continue;
+      job = g_new0 (EdgeJob, 1);
+      job->post_id = g_strdup (post);
+      job->key = g_steal_pointer (&key);
+      job->path = g_strconcat ("/", post, "/comments", NULL);
+      job->cursor = g_steal_pointer (&cursor);
+      g_ptr_array_add (jobs, job);
+    }
+  if (jobs->len == 0)
+    return TRUE;
+
+  edges.cancellable = g_cancellable_new ();
+  if (run->cancellable != NULL)
+    handler = g_cancellable_connect (run->cancellable, G_CALLBACK (edges_cancel_cb), &edges,
+                                     NULL);
+  run->owner = g_thread_self ();
+  run->queue = g_async_queue_new ();
+  pool = g_thread_pool_new (edge_worker, &edges,
+                            MIN (vigie_http_get_max_concurrent (run->http), jobs->len), FALSE,
+                            NULL);
+  for (guint i = 0; i < jobs->len; i++)
+    g_thread_pool_push (pool, g_ptr_array_index (jobs, i), NULL);
+
+  for (pending = jobs->len; pending > 0;)
+    {
+      EdgeMessage *m = g_async_queue_pop (run->queue);
+
+      switch (m->kind)
+        {
+        case EDGE_FINISHED:
+          pending--;
+          break;
+        case EDGE_THROTTLED:
+          emit_throttled (run, m->resume_at);
+          break;
+        case EDGE_ERROR:
+          /* The other posts' pages are still stored, unless it is the
+           * token, the platform's limits or a cancellation */
+          if (first_error == NULL)
+            first_error = g_steal_pointer (&m->error);
+          if (g_error_matches (first_error, VIGIE_CONNECTOR_ERROR, VIGIE_CONNECTOR_ERROR_AUTH) ||
+              g_error_matches (first_error, VIGIE_CONNECTOR_ERROR,
+                               VIGIE_CONNECTOR_ERROR_RATE_LIMITED) ||
+              g_error_matches (first_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            g_atomic_int_set (&edges.stop, 1);
+          break;
+        case EDGE_PAGE:
+        default:
+          if (g_atomic_int_get (&edges.stop))
+            break;
+          if (g_cancellable_is_cancelled (run->cancellable))
+            {
+              g_atomic_int_set (&edges.stop, 1);
+              g_cancellable_cancel (edges.cancellable);
+              if (first_error == NULL)
+                g_cancellable_set_error_if_cancelled (run->cancellable, &first_error);
+              break;
+            }
+          if (!JSON_NODE_HOLDS_OBJECT (m->page) ||
+              !store_page (run, m->page, m->job->post_id, m->job->key, m->next,
+                           first_error == NULL ? &first_error : NULL))
+            {
+              if (first_error == NULL)
+                g_set_error (&first_error, VIGIE_CONNECTOR_ERROR, VIGIE_CONNECTOR_ERROR_REJECTED,
+                             _("%s sent an answer Vigie does not understand (no list of results)"),
+                             vigie_platform_get_display_name (run->account->platform));
+              g_atomic_int_set (&edges.stop, 1);
+              g_cancellable_cancel (edges.cancellable);
+            }
+          break;
+        }
+      g_clear_pointer (&m->page, json_node_unref);
+      g_clear_error (&m->error);
+      g_free (m->next);
+      g_free (m);
+    }
+
+  g_thread_pool_free (pool, FALSE, TRUE);
+  g_cancellable_disconnect (run->cancellable, handler);
+  g_clear_object (&edges.cancellable);
+  /* Throttling reported after the last message */
+  {
+    EdgeMessage *m;
+
+    while ((m = g_async_queue_try_pop (run->queue)) != NULL)
+      {
+        if (m->kind == EDGE_THROTTLED)
+          emit_throttled (run, m->resume_at);
+        g_clear_pointer (&m->page, json_node_unref);
+        g_clear_error (&m->error);
+        g_free (m->next);
+        g_free (m);
+      }
+  }
+  g_clear_pointer (&run->queue, g_async_queue_unref);
+  run->owner = NULL;
+  if (first_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&first_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static int
 compare_posts (gconstpointer a,
                gconstpointer b)
@@ -479,24 +742,18 @@ sync_facebook (Run     *run,
   posts = run_posts (run, error);
   if (posts == NULL)
     return FALSE;
-  for (guint i = 0; i < posts->len; i++)
-    {
-      const char *post = g_ptr_array_index (posts, i);
-      g_autofree char *key = g_strconcat ("comments:", post, NULL);
-      g_autofree char *path = g_strconcat ("/", post, "/comments", NULL);
-      const char *params[] = {
-        "fields", "id,message,created_time,from,parent{id},is_hidden,like_count,permalink_url",
-        "filter", "stream",
-        "order", "chronological",
-        "limit", limit,
-        run->since > 0 ? "since" : NULL, comments_since,
-        NULL
-      };
+  {
+    const char *params[] = {
+      "fields", "id,message,created_time,from,parent{id},is_hidden,like_count,permalink_url",
+      "filter", "stream",
+      "order", "chronological",
+      "limit", limit,
+      run->since > 0 ? "since" : NULL, comments_since,
+      NULL
+    };
 
-      if (!sync_graph_edge (run, key, path, params, post, error))
-        return FALSE;
-    }
-  return TRUE;
+    return sync_comment_edges (run, posts, params, error);
+  }
 }
 
 static gboolean
@@ -517,22 +774,16 @@ sync_instagram (Run     *run,
   media = run_posts (run, error);
   if (media == NULL)
     return FALSE;
-  for (guint i = 0; i < media->len; i++)
-    {
-      const char *id = g_ptr_array_index (media, i);
-      g_autofree char *key = g_strconcat ("comments:", id, NULL);
-      g_autofree char *path = g_strconcat ("/", id, "/comments", NULL);
-      const char *params[] = {
-        "fields", "id,text,timestamp,username,hidden,like_count,from{id,username},"
-                  "replies{id,text,timestamp,username,hidden,like_count,from{id,username}}",
-        "limit", limit,
-        NULL
-      };
+  {
+    const char *params[] = {
+      "fields", "id,text,timestamp,username,hidden,like_count,from{id,username},"
+                "replies{id,text,timestamp,username,hidden,like_count,from{id,username}}",
+      "limit", limit,
+      NULL
+    };
 
-      if (!sync_graph_edge (run, key, path, params, id, error))
-        return FALSE;
-    }
-  return TRUE;
+    return sync_comment_edges (run, media, params, error);
+  }
 }
 
 /* Is every thread of a YouTube page (newest first) older than @since? */
