@@ -58,6 +58,7 @@ struct _FakePlatform
   gboolean      expired;
   guint         n_requests;
   guint         next_id;
+  char         *tasks;      /* JSON array */
   guint         delay_ms;
   guint         in_flight;
   guint         max_in_flight;
@@ -436,6 +437,16 @@ handle_graph (FakePlatform      *self,
   if (g_str_equal (method, "POST") && n == 2 && g_str_equal (seg[1], "messages"))
     {
       respond (msg, 200, "{\"recipient_id\":\"u1\",\"message_id\":\"m_fake1\"}");
+      return TRUE;
+    }
+  if (g_str_equal (method, "GET") && n == 1 &&
+      strstr (g_hash_table_lookup (query, "fields") ? g_hash_table_lookup (query, "fields") : "",
+              "tasks") != NULL)
+    {
+      /* The Page's tasks for this token; with a Page token, /me is the Page */
+      g_autofree char *body = g_strdup_printf ("{\"id\":\"%s\",\"tasks\":%s}", seg[0],
+                                               self->tasks);
+      respond (msg, 200, body);
       return TRUE;
     }
   if (n == 1)
@@ -888,6 +899,7 @@ fake_platform_new (const char *token)
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->banned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->requests = g_ptr_array_new_with_free_func (g_free);
+  self->tasks = g_strdup ("[\"ANALYZE\",\"ADVERTISE\",\"MODERATE\",\"CREATE_CONTENT\"]");
   self->context = g_main_context_new ();
   self->loop = g_main_loop_new (self->context, FALSE);
   self->thread = g_thread_new ("fake-platform", server_thread, self);
@@ -930,6 +942,7 @@ fake_platform_free (FakePlatform *self)
   g_cond_clear (&self->cond);
   g_free (self->url);
   g_free (self->token);
+  g_free (self->tasks);
   g_free (self);
 }
 
@@ -985,6 +998,16 @@ fake_platform_fail (FakePlatform *self,
   f->times = times;
   g_mutex_lock (&self->mutex);
   self->failures = g_list_append (self->failures, f);
+  g_mutex_unlock (&self->mutex);
+}
+
+void
+fake_platform_set_tasks (FakePlatform *self,
+                         const char   *tasks_json)
+{
+  g_mutex_lock (&self->mutex);
+  g_free (self->tasks);
+  self->tasks = g_strdup (tasks_json);
   g_mutex_unlock (&self->mutex);
 }
 

@@ -50,6 +50,10 @@ void          fake_platform_set_delay      (FakePlatform *self,
 /* The most requests in flight at once since the last reset */
 guint         fake_platform_get_max_concurrent   (FakePlatform *self);
 void          fake_platform_reset_max_concurrent (FakePlatform *self);
+/* The Page's tasks for the token (GET /{page-id}?fields=tasks, /me?…): a
+ * JSON array, by default ["ANALYZE","ADVERTISE","MODERATE","CREATE_CONTENT"] */
+void          fake_platform_set_tasks      (FakePlatform *self,
+                                            const char   *tasks_json);
 /* Every request from now on gets "token expired" */
 void          fake_platform_expire_token   (FakePlatform *self);
 

@@ -342,6 +342,83 @@ test_live_routing (void)
   g_rmdir (dir);
 }
 
+/* What the token is allowed to do, from the Page's tasks */
+static void
+test_capabilities (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) requests = NULL;
+  g_autofree char *text = NULL;
+  VigieCapabilities caps = 0;
+
+  setup (&f, VIGIE_PLATFORM_FACEBOOK);
+  /* The default tasks: ANALYZE, ADVERTISE, MODERATE, CREATE_CONTENT */
+  g_assert_true (vigie_account_get_capabilities (f.http, VIGIE_PLATFORM_FACEBOOK, "1234", &caps,
+                                                 NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (caps, ==, VIGIE_CAPABILITY_READ | VIGIE_CAPABILITY_HIDE |
+                             VIGIE_CAPABILITY_DELETE | VIGIE_CAPABILITY_REPLY |
+                             VIGIE_CAPABILITY_BAN);
+  text = vigie_capabilities_to_string (caps);
+  g_assert_cmpstr (text, ==, "read, hide, delete, reply, ban");
+  requests = fake_platform_get_requests (f.fake);
+  g_assert_nonnull (strstr (g_ptr_array_index (requests, 0), "GET /v25.0/1234?"));
+  g_assert_nonnull (strstr (g_ptr_array_index (requests, 0), "tasks"));
+
+  /* An editor without MODERATE: reading and replying only */
+  fake_platform_set_tasks (f.fake, "[\"ANALYZE\",\"CREATE_CONTENT\"]");
+  g_assert_true (vigie_account_get_capabilities (f.http, VIGIE_PLATFORM_FACEBOOK, "1234", &caps,
+                                                 NULL, &error));
+  g_assert_cmpint (caps, ==, VIGIE_CAPABILITY_READ | VIGIE_CAPABILITY_REPLY);
+  g_clear_pointer (&text, g_free);
+  text = vigie_capabilities_to_string (caps);
+  g_assert_cmpstr (text, ==, "read, reply");
+
+  /* No task at all */
+  fake_platform_set_tasks (f.fake, "[]");
+  g_assert_true (vigie_account_get_capabilities (f.http, VIGIE_PLATFORM_FACEBOOK, "1234", &caps,
+                                                 NULL, &error));
+  g_assert_cmpint (caps, ==, 0);
+  g_clear_pointer (&text, g_free);
+  text = vigie_capabilities_to_string (caps);
+  g_assert_cmpstr (text, ==, "none");
+
+  /* An answer without tasks is an error, never a guess */
+  fake_platform_set_tasks (f.fake, "null");
+  g_assert_false (vigie_account_get_capabilities (f.http, VIGIE_PLATFORM_FACEBOOK, "1234", &caps,
+                                                  NULL, &error));
+  g_assert_error (error, VIGIE_CONNECTOR_ERROR, VIGIE_CONNECTOR_ERROR_REJECTED);
+  g_clear_error (&error);
+
+  /* An expired token says so */
+  fake_platform_expire_token (f.fake);
+  g_assert_false (vigie_account_get_capabilities (f.http, VIGIE_PLATFORM_FACEBOOK, "1234", &caps,
+                                                  NULL, &error));
+  g_assert_error (error, VIGIE_CONNECTOR_ERROR, VIGIE_CONNECTOR_ERROR_AUTH);
+  g_clear_error (&error);
+  teardown (&f);
+
+  /* Instagram: the linked Page's token, /me; no ban there */
+  setup (&f, VIGIE_PLATFORM_INSTAGRAM);
+  g_assert_true (vigie_account_get_capabilities (f.http, VIGIE_PLATFORM_INSTAGRAM, "1234", &caps,
+                                                 NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (caps, ==, VIGIE_CAPABILITY_READ | VIGIE_CAPABILITY_HIDE |
+                             VIGIE_CAPABILITY_DELETE | VIGIE_CAPABILITY_REPLY);
+  g_clear_pointer (&requests, g_ptr_array_unref);
+  requests = fake_platform_get_requests (f.fake);
+  g_assert_nonnull (strstr (g_ptr_array_index (requests, 0), "GET /v25.0/me?"));
+  teardown (&f);
+
+  /* YouTube does not say */
+  setup (&f, VIGIE_PLATFORM_YOUTUBE);
+  g_assert_false (vigie_account_get_capabilities (f.http, VIGIE_PLATFORM_YOUTUBE, "UCchan", &caps,
+                                                  NULL, &error));
+  g_assert_error (error, VIGIE_CONNECTOR_ERROR, VIGIE_CONNECTOR_ERROR_UNSUPPORTED);
+  teardown (&f);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -354,5 +431,6 @@ main (int    argc,
   g_test_add_func ("/vigie/connectors/instagram/actions", test_instagram);
   g_test_add_func ("/vigie/connectors/youtube/actions", test_youtube);
   g_test_add_func ("/vigie/connectors/live/routing", test_live_routing);
+  g_test_add_func ("/vigie/connectors/capabilities", test_capabilities);
   return g_test_run ();
 }

@@ -243,3 +243,87 @@ connector_iface_init (VigieConnectorInterface *iface)
   iface->execute_async = execute_async;
   iface->execute_finish = execute_finish;
 }
+
+gboolean
+vigie_account_get_capabilities (VigieHttp          *http,
+                                VigiePlatform       platform,
+                                const char         *external_id,
+                                VigieCapabilities  *out_capabilities,
+                                GCancellable       *cancellable,
+                                GError            **error)
+{
+  const char *params[] = { "fields", "id,tasks", NULL };
+  g_autofree char *path = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  JsonNode *tasks;
+  VigieCapabilities caps = 0;
+
+  g_return_val_if_fail (VIGIE_IS_HTTP (http), FALSE);
+
+  if (platform != VIGIE_PLATFORM_FACEBOOK && platform != VIGIE_PLATFORM_INSTAGRAM)
+    {
+      g_set_error (error, VIGIE_CONNECTOR_ERROR, VIGIE_CONNECTOR_ERROR_UNSUPPORTED,
+                   _("%s does not say what a token is allowed to do"),
+                   vigie_platform_get_display_name (platform));
+      return FALSE;
+    }
+  path = platform == VIGIE_PLATFORM_FACEBOOK ? g_strconcat ("/", external_id, NULL)
+                                             : g_strdup ("/me");
+  answer = vigie_http_call (http, "GET", path, params, NULL, cancellable, error);
+  if (answer == NULL)
+    return FALSE;
+  tasks = JSON_NODE_HOLDS_OBJECT (answer)
+          ? json_object_get_member (json_node_get_object (answer), "tasks") : NULL;
+  if (tasks == NULL || !JSON_NODE_HOLDS_ARRAY (tasks))
+    {
+      g_set_error (error, VIGIE_CONNECTOR_ERROR, VIGIE_CONNECTOR_ERROR_REJECTED,
+                   _("%s did not say what the token is allowed to do"),
+                   vigie_platform_get_display_name (platform));
+      return FALSE;
+    }
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (tasks)); i++)
+    {
+      const char *task = json_array_get_string_element (json_node_get_array (tasks), i);
+
+      if (task == NULL)
+        continue;
+      caps |= VIGIE_CAPABILITY_READ;
+      if (g_str_equal (task, "MODERATE") || g_str_equal (task, "MANAGE"))
+        caps |= VIGIE_CAPABILITY_HIDE | VIGIE_CAPABILITY_DELETE | VIGIE_CAPABILITY_REPLY |
+                VIGIE_CAPABILITY_BAN;
+      else if (g_str_equal (task, "CREATE_CONTENT"))
+        caps |= VIGIE_CAPABILITY_REPLY;
+    }
+  /* No ban on Instagram */
+  if (platform == VIGIE_PLATFORM_INSTAGRAM)
+    caps &= ~VIGIE_CAPABILITY_BAN;
+  *out_capabilities = caps;
+  return TRUE;
+}
+
+char *
+vigie_capabilities_to_string (VigieCapabilities capabilities)
+{
+  const struct { VigieCapabilities flag; const char *label; } names[] = {
+    /* Translators: what a token allows, listed with commas */
+    { VIGIE_CAPABILITY_READ, N_("read") },
+    { VIGIE_CAPABILITY_HIDE, N_("hide") },
+    { VIGIE_CAPABILITY_DELETE, N_("delete") },
+    { VIGIE_CAPABILITY_REPLY, N_("reply") },
+    { VIGIE_CAPABILITY_BAN, N_("ban") },
+  };
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (capabilities & names[i].flag)
+      {
+        if (out->len > 0)
+          /* Translators: between the items of a list */
+          g_string_append (out, _(", "));
+        g_string_append (out, _(names[i].label));
+      }
+  if (out->len == 0)
+    /* Translators: a token allows nothing */
+    g_string_append (out, _("none"));
+  return g_string_free (out, FALSE);
+}

@@ -27,6 +27,31 @@ VigieLiveConnector *vigie_live_connector_new        (VigieStore          *store,
 VigieHttp          *vigie_account_create_http       (const VigieAccount  *account,
                                                      GCancellable        *cancellable,
                                                      GError             **error);
+/* What a token is allowed to do on the page or account */
+typedef enum
+{
+  VIGIE_CAPABILITY_READ   = 1 << 0,
+  VIGIE_CAPABILITY_HIDE   = 1 << 1,
+  VIGIE_CAPABILITY_DELETE = 1 << 2,
+  VIGIE_CAPABILITY_REPLY  = 1 << 3,
+  VIGIE_CAPABILITY_BAN    = 1 << 4,
+} VigieCapabilities;
+
+/* Facebook and Instagram: asks the Page's tasks for the token
+ * (GET /{page-id}?fields=tasks, or /me?fields=tasks for Instagram, whose
+ * Facebook Login token is the linked Page's) and maps them: MODERATE and
+ * MANAGE allow everything, CREATE_CONTENT replying, any task reading.
+ * Instagram has no ban. YouTube: not asked, FALSE with
+ * VIGIE_CONNECTOR_ERROR_UNSUPPORTED. */
+gboolean            vigie_account_get_capabilities  (VigieHttp           *http,
+                                                     VigiePlatform        platform,
+                                                     const char          *external_id,
+                                                     VigieCapabilities   *out_capabilities,
+                                                     GCancellable        *cancellable,
+                                                     GError             **error);
+/* "read, hide, delete, reply, ban", translated; "none" when empty */
+char               *vigie_capabilities_to_string    (VigieCapabilities    capabilities);
+
 /* The platform connector of @account over @http */
 VigieConnector     *vigie_account_create_connector  (const VigieAccount  *account,
                                                      VigieHttp           *http);

@@ -18,6 +18,7 @@
 #include "vigie-connector.h"
 #include "vigie-format.h"
 #include "vigie-http.h"
+#include "vigie-live-connector.h"
 #include "vigie-secrets.h"
 
 #include <glib/gi18n.h>
@@ -393,9 +394,25 @@ test_call (AddJob        *job,
   switch (job->platform)
     {
     case VIGIE_PLATFORM_FACEBOOK:
-      return g_strdup (_("The token works: it can read the page’s posts."));
     case VIGIE_PLATFORM_INSTAGRAM:
-      return g_strdup (_("The token works: it can read the account’s media and comments."));
+      {
+        g_autoptr(GError) caps_error = NULL;
+        g_autofree char *list = NULL;
+        VigieCapabilities caps = 0;
+        const char *works = job->platform == VIGIE_PLATFORM_FACEBOOK
+                            ? _("The token works: it can read the page’s posts.")
+                            : _("The token works: it can read the account’s media and comments.");
+
+        /* Then what it is allowed to do, from the Page's tasks */
+        if (!vigie_account_get_capabilities (http, job->platform, job->external_id, &caps,
+                                             cancellable, &caps_error))
+          /* Translators: %s is the platform's error */
+          return g_strdup_printf (_("%s What it is allowed to do is not known: %s"), works,
+                                  caps_error->message);
+        list = vigie_capabilities_to_string (caps);
+        /* Translators: the second %s lists moderation actions: "read, hide, delete, reply, ban" */
+        return g_strdup_printf (_("%s Allowed: %s."), works, list);
+      }
     case VIGIE_PLATFORM_YOUTUBE:
     default:
       return g_strdup (_("The token works: it can read the channel’s comments."));
