@@ -18,6 +18,7 @@
 #include "vigie-http.h"
 #include "vigie-import.h"
 #include "vigie-outbox.h"
+#include "vigie-report.h"
 #include "vigie-secrets.h"
 #include "vigie-store.h"
 #include "vigie-sync.h"
@@ -967,6 +968,60 @@ remove_temporary_workspace (const char *dir)
   g_rmdir (dir);
 }
 
+/* --report month=YYYY-MM --db FILE --output FILE.pdf */
+static int
+report_command (const char *spec,
+                const char *db_path,
+                const char *output,
+                gboolean    other_commands,
+                gboolean    quiet)
+{
+  g_autoptr(VigieStore) store = NULL;
+  g_autoptr(VigieReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start, end;
+
+  if (other_commands)
+    {
+      g_printerr ("vigie-scan: %s\n",
+                  _("--report takes no files to import, --lines or --apply"));
+      return EXIT_BAD_INPUT;
+    }
+  if (!g_str_has_prefix (spec, "month=") ||
+      !vigie_report_parse_month (spec + strlen ("month="), &start, &end))
+    {
+      g_printerr ("vigie-scan: %s\n", _("--report must be month=YYYY-MM, such as month=2026-11"));
+      return EXIT_BAD_INPUT;
+    }
+  if (db_path == NULL || output == NULL)
+    {
+      g_printerr ("vigie-scan: %s\n",
+                  _("--report needs the workspace (--db FILE) and the PDF to write "
+                    "(--output FILE.pdf)"));
+      return EXIT_BAD_INPUT;
+    }
+  if (!g_file_test (db_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_printerr (_("vigie-scan: no workspace “%s”\n"), db_path);
+      return EXIT_BAD_INPUT;
+    }
+  store = vigie_store_open (db_path, &error);
+  if (store == NULL)
+    {
+      g_printerr ("vigie-scan: %s\n", error->message);
+      return EXIT_BAD_INPUT;
+    }
+  report = vigie_report_compute (store, start, end, &error);
+  if (report == NULL || !vigie_report_write_pdf (report, output, &error))
+    {
+      g_printerr ("vigie-scan: %s\n", error->message);
+      return EXIT_BAD_INPUT;
+    }
+  if (!quiet)
+    g_printerr (_("vigie-scan: report written to %s\n"), output);
+  return EXIT_OK;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -980,6 +1035,7 @@ main (int    argc,
   gboolean lines = FALSE;
   gboolean verify = FALSE;
   g_autofree char *apply_kind = NULL;
+  g_autofree char *report_spec = NULL;
   g_autofree char *apply_comment = NULL;
   g_autofree char *apply_template = NULL;
   g_autofree char *apply_note = NULL;
@@ -1060,6 +1116,9 @@ main (int    argc,
          "arrived and what was flagged"), N_("[ID]") },
     { "verify-audit", 0, 0, G_OPTION_ARG_NONE, &verify,
       N_("Check the workspace’s audit trail and report its first broken entry"), NULL },
+    { "report", 0, 0, G_OPTION_ARG_STRING, &report_spec,
+      N_("Write the monthly accountability report of the workspace given by --db, as PDF, "
+         "to the file given by --output"), N_("month=YYYY-MM") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE|FOLDER…") },
     { NULL }
@@ -1098,6 +1157,11 @@ main (int    argc,
 
   if (set_values != NULL && !set_settings (db_path, (const char * const *) set_values))
     return EXIT_BAD_INPUT;
+
+  if (report_spec != NULL)
+    return report_command (report_spec, db_path, output,
+                           (files != NULL && files[0] != NULL) || lines || apply_kind != NULL,
+                           quiet);
 
   if (accounts.add_platform != NULL || accounts.list || accounts.remove_id != NULL ||
       accounts.sync)

@@ -1,0 +1,375 @@
+/* test-report.c — the figures of a month on a small workspace, expected
+ * numbers derived by hand, and the monthly report in PDF (through the API
+ * and vigie-scan --report), read back with pdftotext
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <sys/wait.h>
+
+#include "vigie-import.h"
+#include "vigie-report.h"
+#include "test-actions-common.h"
+
+/* The workspace, by hand (tests/fixtures/report/fb-feed.json), one Facebook
+ * post of the page "CISSS de la Côte-Boréale", comments at 10:00 UTC:
+ *
+ *   901  2026-10-20  insult  CISSS §10   hide, applied 1 h later (October: outside)
+ *   902  2026-11-03  insult  CISSS §10   hide, applied 2 h later
+ *   903  2026-11-04  threat  CISSS §12   urgent; hide, applied 4 h later
+ *   904  2026-11-05  —                   reply, applied 1 h later
+ *   905  2026-11-06  spam    CISSS §14   remove, applied 10 h later
+ *   906  2026-11-07  insult  CISSS §10   hide, queued 1 h later, still pending
+ *   907  2026-11-08  —                   nothing
+ *
+ * November: 6 comments, 4 flagged (insult 2, threat 1, spam 1); 5 actions:
+ * hide applied 2, hide pending 1, reply applied 1, remove applied 1; by
+ * clause: §10 × hide 2, §12 × hide 1, §14 × remove 1, no clause × reply 1;
+ * response times 1, 2, 4, 10 h: median (2 + 4) / 2 = 3.0 h, 90th percentile
+ * at rank 0.9 × 3 = 2.7: 4 + 0.7 × (10 − 4) = 8.2 h; 1 pending; 1 notable
+ * incident (903, threat, hide). */
+
+static gint64
+at (int month,
+    int day,
+    int hour)
+{
+  g_autoptr(GDateTime) t = g_date_time_new_utc (2026, month, day, hour, 0, 0);
+
+  return g_date_time_to_unix (t) * G_USEC_PER_SEC;
+}
+
+static gint64
+fb (Workspace  *w,
+    const char *n)
+{
+  g_autofree char *id = g_strdup_printf ("900000000000001_%s", n);
+
+  return comment_id (w, VIGIE_PLATFORM_FACEBOOK, id);
+}
+
+static void
+flag (Workspace  *w,
+      const char *n,
+      const char *category,
+      const char *clause,
+      gboolean    urgent)
+{
+  g_autoptr(VigieClassification) result = vigie_classification_new ();
+  g_autoptr(GError) error = NULL;
+  VigieFlag f = { 0 };
+
+  f.category = g_intern_string (category);
+  f.clause = g_intern_string (clause);
+  f.rule = g_intern_string ("test");
+  f.score = 0.9;
+  f.spans = g_array_new (FALSE, FALSE, sizeof (VigieSpan));
+  g_array_append_val (result->flags, f);
+  result->action = g_intern_string ("hide");
+  result->urgent = urgent;
+  result->severity = 3;
+  result->lang = g_intern_string ("fr");
+  g_assert_true (vigie_store_save_classification (w->store, fb (w, n), result, &error));
+  g_assert_no_error (error);
+}
+
+/* @kind on comment @n at @now; applied at once unless @leave_pending */
+static void
+act (Workspace       *w,
+     const char      *n,
+     VigieActionKind  kind,
+     gint64           now,
+     gboolean         leave_pending)
+{
+  w->now = now;
+  enqueue (w, kind, fb (w, n), kind == VIGIE_ACTION_REPLY ? "Bonjour, voici l’adresse." : NULL,
+           NULL);
+  if (!leave_pending)
+    g_assert_cmpuint (process (w), ==, 1);
+}
+
+static void
+report_setup (Workspace     *w,
+              gconstpointer  data)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "report",
+                                                    "fb-feed.json", NULL);
+  const char *paths[] = { fixture, NULL };
+  g_autoptr(GError) error = NULL;
+
+  w->dir = g_dir_make_tmp ("vigie-report-XXXXXX", &error);
+  g_assert_no_error (error);
+  w->path = g_build_filename (w->dir, "workspace.vigie", NULL);
+  w->now = at (10, 20, 11);
+  workspace_open (w);
+  vigie_outbox_set_grace_period (w->outbox, 0);
+  set_organisation (w->store);
+  g_assert_true (vigie_import_files (w->store, paths, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  flag (w, "901", "insult", "CISSS §10", FALSE);
+  flag (w, "902", "insult", "CISSS §10", FALSE);
+  flag (w, "903", "threat", "CISSS §12", TRUE);
+  flag (w, "905", "spam", "CISSS §14", FALSE);
+  flag (w, "906", "insult", "CISSS §10", FALSE);
+
+  act (w, "901", VIGIE_ACTION_HIDE, at (10, 20, 11), FALSE);
+  act (w, "902", VIGIE_ACTION_HIDE, at (11, 3, 12), FALSE);
+  act (w, "903", VIGIE_ACTION_HIDE, at (11, 4, 14), FALSE);
+  act (w, "904", VIGIE_ACTION_REPLY, at (11, 5, 11), FALSE);
+  act (w, "905", VIGIE_ACTION_REMOVE, at (11, 6, 20), FALSE);
+  act (w, "906", VIGIE_ACTION_HIDE, at (11, 7, 11), TRUE);
+}
+
+static VigieReport *
+november (Workspace *w)
+{
+  g_autoptr(GError) error = NULL;
+  VigieReport *report;
+  gint64 start, end;
+
+  g_assert_true (vigie_report_parse_month ("2026-11", &start, &end));
+  report = vigie_report_compute (w->store, start, end, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  return report;
+}
+
+static void
+test_month (void)
+{
+  gint64 start = 0, end = 0;
+
+  g_assert_true (vigie_report_parse_month ("2026-11", &start, &end));
+  g_assert_cmpint (start, ==, at (11, 1, 0) / G_USEC_PER_SEC);
+  g_assert_cmpint (end, ==, at (12, 1, 0) / G_USEC_PER_SEC);
+  g_assert_true (vigie_report_parse_month ("2026-12", &start, &end));
+  g_assert_cmpint (end - start, ==, 31 * 24 * 3600);
+  g_assert_false (vigie_report_parse_month ("2026-13", &start, &end));
+  g_assert_false (vigie_report_parse_month ("2026-1", &start, &end));
+  g_assert_false (vigie_report_parse_month ("november", &start, &end));
+  g_assert_false (vigie_report_parse_month ("", &start, &end));
+}
+
+static void
+test_figures (Workspace     *w,
+              gconstpointer  data)
+{
+  g_autoptr(VigieReport) report = november (w);
+  VigieReportIncident *incident;
+
+  g_assert_cmpstr (report->organisation, ==, "CISSS de la Côte-Boréale");
+  g_assert_cmpint (report->n_comments, ==, 6);
+  g_assert_cmpint (report->n_flagged, ==, 4);
+  g_assert_cmpint (report->n_actions, ==, 5);
+  g_assert_cmpint (report->n_pending, ==, 1);
+
+  g_assert_cmpuint (report->by_page->len, ==, 1);
+  g_assert_cmpint (((VigieReportRow *) report->by_page->pdata[0])->count, ==, 6);
+  g_assert_cmpstr (((VigieReportRow *) report->by_page->pdata[0])->key1, ==, "facebook");
+
+  g_assert_cmpuint (report->by_category->len, ==, 3);
+  g_assert_cmpint (vigie_report_lookup (report->by_category, "insult", NULL), ==, 2);
+  g_assert_cmpint (vigie_report_lookup (report->by_category, "threat", NULL), ==, 1);
+  g_assert_cmpint (vigie_report_lookup (report->by_category, "spam", NULL), ==, 1);
+
+  g_assert_cmpuint (report->by_action->len, ==, 4);
+  g_assert_cmpint (vigie_report_lookup (report->by_action, "hide", "applied"), ==, 2);
+  g_assert_cmpint (vigie_report_lookup (report->by_action, "hide", "pending"), ==, 1);
+  g_assert_cmpint (vigie_report_lookup (report->by_action, "reply", "applied"), ==, 1);
+  g_assert_cmpint (vigie_report_lookup (report->by_action, "remove", "applied"), ==, 1);
+
+  g_assert_cmpuint (report->by_clause->len, ==, 4);
+  g_assert_cmpint (vigie_report_lookup (report->by_clause, "CISSS §10", "hide"), ==, 2);
+  g_assert_cmpint (vigie_report_lookup (report->by_clause, "CISSS §12", "hide"), ==, 1);
+  g_assert_cmpint (vigie_report_lookup (report->by_clause, "CISSS §14", "remove"), ==, 1);
+  g_assert_cmpint (vigie_report_lookup (report->by_clause, "", "reply"), ==, 1);
+
+  g_assert_cmpuint (report->n_timed, ==, 4);
+  g_assert_cmpfloat_with_epsilon (report->median_hours, 3.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (report->p90_hours, 8.2, 1e-9);
+
+  g_assert_cmpuint (report->incidents->len, ==, 1);
+  incident = report->incidents->pdata[0];
+  g_assert_cmpint (incident->comment_id, ==, fb (w, "903"));
+  g_assert_cmpint (incident->created, ==, at (11, 4, 10) / G_USEC_PER_SEC);
+  g_assert_cmpstr (incident->category, ==, "threat");
+  g_assert_cmpstr (incident->action, ==, "hide");
+
+  /* October: only 901 (1 h), and 906's hide still pending at report time is
+   * not counted before it was queued */
+  {
+    g_autoptr(VigieReport) october = NULL;
+    g_autoptr(GError) error = NULL;
+    gint64 start, end;
+
+    g_assert_true (vigie_report_parse_month ("2026-10", &start, &end));
+    october = vigie_report_compute (w->store, start, end, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (october->n_comments, ==, 1);
+    g_assert_cmpint (october->n_actions, ==, 1);
+    g_assert_cmpint (october->n_pending, ==, 0);
+    g_assert_cmpfloat_with_epsilon (october->median_hours, 1.0, 1e-9);
+    g_assert_cmpuint (october->incidents->len, ==, 0);
+  }
+}
+
+/* pdftotext's text of @pdf; NULL (test skipped) without pdftotext, unless
+ * VIGIE_REQUIRE_DISPLAY is set */
+static char *
+pdf_text (const char *pdf)
+{
+  g_autofree char *tool = g_find_program_in_path ("pdftotext");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  int status = 0;
+  const char *argv[] = { NULL, "-layout", "-enc", "UTF-8", pdf, "-", NULL };
+
+  if (tool == NULL)
+    {
+      g_assert_null (g_getenv ("VIGIE_REQUIRE_DISPLAY"));
+      g_test_skip ("pdftotext is missing");
+      return NULL;
+    }
+  argv[0] = tool;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
+static void
+check_pdf (const char *pdf)
+{
+  g_autofree char *text = pdf_text (pdf);
+  const char *expected[] = {
+    "Monthly moderation report", "November 2026",
+    "CISSS de la Côte-Boréale",
+    "Summary", "By policy clause", "Actions", "Response times", "Notable incidents",
+    "Comments received", "Actions still pending",
+    "CISSS §10 × hide", "CISSS §12 × hide", "CISSS §14 × remove", "no clause × reply",
+    "hide (applied)", "hide (pending)", "remove (applied)", "reply (applied)",
+    "3.0 h", "8.2 h",
+    "2026-11-04 — facebook — threat — action: hide",
+  };
+
+  if (text == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    if (strstr (text, expected[i]) == NULL)
+      g_error ("“%s” is not in the report:\n%s", expected[i], text);
+  /* no author names, no comment text */
+  g_assert_null (strstr (text, "Bruno"));
+  g_assert_null (strstr (text, "régler"));
+  g_assert_null (strstr (text, "Octave"));
+}
+
+static void
+test_pdf (Workspace     *w,
+          gconstpointer  data)
+{
+  g_autoptr(VigieReport) report = november (w);
+  g_autofree char *pdf = g_build_filename (w->dir, "report.pdf", NULL);
+  g_autofree char *bad = g_build_filename (w->dir, "no-such-dir", "report.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (vigie_report_write_pdf (report, pdf, &error));
+  g_assert_no_error (error);
+  check_pdf (pdf);
+
+  g_assert_false (vigie_report_write_pdf (report, bad, &error));
+  g_assert_nonnull (error);
+  g_unlink (pdf);
+}
+
+static int
+run_scan (const char * const  *args,
+          char               **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = g_get_environ ();
+  int status = 0;
+
+  g_ptr_array_add (argv, g_build_filename (g_getenv ("VIGIE_BUILD_DIR"), "src", "cli",
+                                           "vigie-scan", NULL));
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, g_strdup (args[i]));
+  g_ptr_array_add (argv, NULL);
+  env = g_environ_setenv (env, "LANGUAGE", "C", TRUE);
+  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_STDOUT_TO_DEV_NULL,
+                               NULL, NULL, NULL, err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+static void
+test_scan (Workspace     *w,
+           gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (w->dir, "scan.pdf", NULL);
+  g_autofree char *bad = g_build_filename (w->dir, "no-such-dir", "scan.pdf", NULL);
+  g_autofree char *missing = g_build_filename (w->dir, "missing.vigie", NULL);
+  const char *ok[] = { "--report", "month=2026-11", "--db", w->path, "--output", pdf, NULL };
+  const char *bad_month[] = { "--report", "month=2026-13", "--db", w->path, "--output", pdf,
+                              NULL };
+  const char *bad_spec[] = { "--report", "2026-11", "--db", w->path, "--output", pdf, NULL };
+  const char *no_db[] = { "--report", "month=2026-11", "--db", missing, "--output", pdf, NULL };
+  const char *no_output[] = { "--report", "month=2026-11", "--db", w->path, NULL };
+  const char *unwritable[] = { "--report", "month=2026-11", "--db", w->path, "--output", bad,
+                               NULL };
+  char *err = NULL;
+
+  workspace_close (w);
+
+  g_assert_cmpint (run_scan (ok, &err), ==, 0);
+  g_clear_pointer (&err, g_free);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  check_pdf (pdf);
+  if (g_getenv ("VIGIE_KEEP_REPORT") != NULL)
+    {
+      g_autofree char *contents = NULL;
+      gsize len;
+
+      g_assert_true (g_file_get_contents (pdf, &contents, &len, NULL));
+      g_assert_true (g_file_set_contents (g_getenv ("VIGIE_KEEP_REPORT"), contents, len, NULL));
+    }
+  g_unlink (pdf);
+
+  g_assert_cmpint (run_scan (bad_month, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "month=YYYY-MM"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_scan (bad_spec, &err), ==, 2);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_scan (no_db, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "no workspace"));
+  g_clear_pointer (&err, g_free);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (run_scan (no_output, &err), ==, 2);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_scan (unwritable, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "Cannot write the report"));
+  g_clear_pointer (&err, g_free);
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  workspace_open (w);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/report/month", test_month);
+  g_test_add ("/report/figures", Workspace, NULL, report_setup, test_figures,
+              workspace_teardown);
+  g_test_add ("/report/pdf", Workspace, NULL, report_setup, test_pdf, workspace_teardown);
+  g_test_add ("/report/scan", Workspace, NULL, report_setup, test_scan, workspace_teardown);
+
+  return g_test_run ();
+}
