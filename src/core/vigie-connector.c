@@ -10,6 +10,7 @@
 
 #include "vigie-account.h"
 #include "vigie-connector.h"
+#include "vigie-connector-private.h"
 #include "vigie-live-connector.h"
 #include "vigie-sandbox-connector.h"
 
@@ -135,4 +136,122 @@ vigie_connector_new_for_store (VigieStore  *store,
                _("The workspace uses the connector “%s”, which this version of Vigie does "
                  "not have."), name);
   return NULL;
+}
+
+/* What the connectors share (vigie-connector-private.h) */
+
+typedef struct
+{
+  VigieAction             *action;
+  VigieConnectorApplyFunc  apply;
+} RunData;
+
+static void
+run_data_free (RunData *data)
+{
+  vigie_action_unref (data->action);
+  g_free (data);
+}
+
+static void
+run_thread (GTask        *task,
+            gpointer      source,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  RunData *data = task_data;
+  g_autofree char *ref = NULL;
+  GError *error = NULL;
+
+  if (data->apply (source, data->action, cancellable, &ref, &error))
+    g_task_return_pointer (task, g_steal_pointer (&ref), g_free);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+_vigie_connector_run_in_thread (VigieConnector          *connector,
+                                VigieAction             *action,
+                                VigieConnectorApplyFunc  apply,
+                                GCancellable            *cancellable,
+                                GAsyncReadyCallback      callback,
+                                gpointer                 user_data)
+{
+  g_autoptr(GTask) task = g_task_new (connector, cancellable, callback, user_data);
+  RunData *data = g_new0 (RunData, 1);
+
+  data->action = vigie_action_ref (action);
+  data->apply = apply;
+  g_task_set_source_tag (task, _vigie_connector_run_in_thread);
+  g_task_set_task_data (task, data, (GDestroyNotify) run_data_free);
+  g_task_run_in_thread (task, run_thread);
+}
+
+gboolean
+_vigie_connector_task_finish (VigieConnector  *connector,
+                              GAsyncResult    *result,
+                              char           **out_result_ref,
+                              GError         **error)
+{
+  GError *local_error = NULL;
+  char *ref;
+
+  g_return_val_if_fail (g_task_is_valid (result, connector), FALSE);
+
+  ref = g_task_propagate_pointer (G_TASK (result), &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (out_result_ref != NULL)
+    *out_result_ref = ref;
+  else
+    g_free (ref);
+  return TRUE;
+}
+
+gboolean
+_vigie_connector_unsupported (VigiePlatform   platform,
+                              VigieAction    *action,
+                              GError        **error)
+{
+  g_set_error (error, VIGIE_CONNECTOR_ERROR, VIGIE_CONNECTOR_ERROR_UNSUPPORTED,
+               _("%s cannot do “%s”"), vigie_platform_get_display_name (platform),
+               vigie_action_kind_get_label (action->kind, platform));
+  return FALSE;
+}
+
+gboolean
+_vigie_connector_gone_is_done (gboolean   ok,
+                               GError   **error)
+{
+  if (!ok && error != NULL && g_error_matches (*error, VIGIE_CONNECTOR_ERROR,
+                                               VIGIE_CONNECTOR_ERROR_NOT_FOUND))
+    {
+      g_clear_error (error);
+      return TRUE;
+    }
+  return ok;
+}
+
+gboolean
+_vigie_connector_call (VigieHttp           *http,
+                       const char          *method,
+                       const char          *path,
+                       const char * const  *params,
+                       const char          *json_body,
+                       GCancellable        *cancellable,
+                       char               **out_id,
+                       GError             **error)
+{
+  g_autoptr(JsonNode) node = vigie_http_call (http, method, path, params, json_body,
+                                              cancellable, error);
+
+  if (node == NULL)
+    return FALSE;
+  if (out_id != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    *out_id = g_strdup (json_object_get_string_member_with_default (json_node_get_object (node),
+                                                                   "id", NULL));
+  return TRUE;
 }

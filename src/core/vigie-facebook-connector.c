@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "vigie-facebook-connector.h"
+#include "vigie-connector-private.h"
 
 struct _VigieFacebookConnector
 {
@@ -74,71 +75,11 @@ is_live (VigieConnector *connector)
   return TRUE;
 }
 
-static gboolean
-unsupported (VigieAction  *action,
-             GError      **error)
-{
-  g_set_error (error, VIGIE_CONNECTOR_ERROR, VIGIE_CONNECTOR_ERROR_UNSUPPORTED,
-               _("%s cannot do “%s”"), vigie_platform_get_display_name (VIGIE_PLATFORM_FACEBOOK),
-               vigie_action_kind_get_label (action->kind, VIGIE_PLATFORM_FACEBOOK));
-  return FALSE;
-}
-
-/* Removing what is already gone is done */
-static gboolean
-gone_is_done (gboolean   ok,
-              GError   **error)
-{
-  if (!ok && error != NULL && g_error_matches (*error, VIGIE_CONNECTOR_ERROR,
-                                               VIGIE_CONNECTOR_ERROR_NOT_FOUND))
-    {
-      g_clear_error (error);
-      return TRUE;
-    }
-  return ok;
-}
-
-static gboolean
-call (VigieFacebookConnector  *self,
-      const char          *method,
-      const char          *path,
-      const char * const  *params,
-      const char          *json_body,
-      GCancellable        *cancellable,
-      char               **out_id,
-      GError             **error)
-{
-  g_autoptr(JsonNode) node = vigie_http_call (self->http, method, path, params, json_body,
-                                              cancellable, error);
-
-  if (node == NULL)
-    return FALSE;
-  if (out_id != NULL && JSON_NODE_HOLDS_OBJECT (node))
-    *out_id = g_strdup (json_object_get_string_member_with_default (json_node_get_object (node),
-                                                                   "id", NULL));
-  return TRUE;
-}
-
 static gboolean apply (VigieFacebookConnector  *self,
                        VigieAction          *action,
                        GCancellable         *cancellable,
                        char                **out_ref,
                        GError              **error);
-
-static void
-execute_thread (GTask        *task,
-                gpointer      source,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  g_autofree char *ref = NULL;
-  GError *error = NULL;
-
-  if (apply (source, task_data, cancellable, &ref, &error))
-    g_task_return_pointer (task, g_steal_pointer (&ref), g_free);
-  else
-    g_task_return_error (task, error);
-}
 
 static void
 execute_async (VigieConnector      *connector,
@@ -147,32 +88,8 @@ execute_async (VigieConnector      *connector,
                GAsyncReadyCallback  callback,
                gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (connector, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, execute_async);
-  g_task_set_task_data (task, vigie_action_ref (action), (GDestroyNotify) vigie_action_unref);
-  g_task_run_in_thread (task, execute_thread);
-}
-
-static gboolean
-execute_finish (VigieConnector  *connector,
-                GAsyncResult    *result,
-                char           **out_result_ref,
-                GError         **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  char *ref = g_task_propagate_pointer (G_TASK (result), &local_error);
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  if (out_result_ref != NULL)
-    *out_result_ref = ref;
-  else
-    g_free (ref);
-  return TRUE;
+  _vigie_connector_run_in_thread (connector, action, (VigieConnectorApplyFunc) apply,
+                                  cancellable, callback, user_data);
 }
 
 static void
@@ -181,7 +98,7 @@ connector_iface_init (VigieConnectorInterface *iface)
   iface->get_name = get_name;
   iface->is_live = is_live;
   iface->execute_async = execute_async;
-  iface->execute_finish = execute_finish;
+  iface->execute_finish = _vigie_connector_task_finish;
 }
 
 static gboolean
@@ -206,20 +123,23 @@ apply (VigieFacebookConnector  *self,
           "is_hidden", action->kind == VIGIE_ACTION_HIDE ? "true" : "false", NULL
         };
         path = g_strconcat ("/", action->external_id, NULL);
-        return call (self, "POST", path, params, NULL, cancellable, NULL, error);
+        return _vigie_connector_call (self->http, "POST", path, params, NULL, cancellable, NULL,
+                                      error);
       }
 
     case VIGIE_ACTION_REMOVE:
       path = g_strconcat ("/", action->external_id, NULL);
-      return gone_is_done (call (self, "DELETE", path, NULL, NULL, cancellable, NULL, error),
-                           error);
+      return _vigie_connector_gone_is_done (_vigie_connector_call (self->http, "DELETE", path, NULL,
+                                                                   NULL, cancellable, NULL, error),
+                                            error);
 
     case VIGIE_ACTION_RETRACT_REPLY:
       if (action->target_ref == NULL)
         return TRUE;
       path = g_strconcat ("/", action->target_ref, NULL);
-      return gone_is_done (call (self, "DELETE", path, NULL, NULL, cancellable, NULL, error),
-                           error);
+      return _vigie_connector_gone_is_done (_vigie_connector_call (self->http, "DELETE", path, NULL,
+                                                                   NULL, cancellable, NULL, error),
+                                            error);
 
     case VIGIE_ACTION_REPLY:
       {
@@ -229,7 +149,8 @@ apply (VigieFacebookConnector  *self,
         path = g_strconcat ("/", action->parent_external_id ? action->parent_external_id
                                                             : action->external_id,
                             "/comments", NULL);
-        return call (self, "POST", path, params, NULL, cancellable, out_ref, error);
+        return _vigie_connector_call (self->http, "POST", path, params, NULL, cancellable, out_ref,
+                                      error);
       }
 
     case VIGIE_ACTION_PRIVATE_REPLY:
@@ -255,7 +176,8 @@ apply (VigieFacebookConnector  *self,
         json_generator_set_root (gen, root);
         body = json_generator_to_data (gen, NULL);
         path = g_strconcat ("/", page, "/messages", NULL);
-        return call (self, "POST", path, NULL, body, cancellable, out_ref, error);
+        return _vigie_connector_call (self->http, "POST", path, NULL, body, cancellable, out_ref,
+                                      error);
       }
 
     case VIGIE_ACTION_BAN:
@@ -272,12 +194,15 @@ apply (VigieFacebookConnector  *self,
           }
         path = g_strconcat ("/", page, "/blocked", NULL);
         if (action->kind == VIGIE_ACTION_BAN)
-          return call (self, "POST", path, params, NULL, cancellable, NULL, error);
-        return gone_is_done (call (self, "DELETE", path, params, NULL, cancellable, NULL, error),
-                             error);
+          return _vigie_connector_call (self->http, "POST", path, params, NULL, cancellable, NULL,
+                                        error);
+        return _vigie_connector_gone_is_done (_vigie_connector_call (self->http, "DELETE", path,
+                                                                     params, NULL, cancellable,
+                                                                     NULL, error),
+                                              error);
       }
 
     default:
-      return unsupported (action, error);
+      return _vigie_connector_unsupported (VIGIE_PLATFORM_FACEBOOK, action, error);
     }
 }

@@ -11,6 +11,7 @@
 #include "vigie-facebook-connector.h"
 #include "vigie-instagram-connector.h"
 #include "vigie-live-connector.h"
+#include "vigie-connector-private.h"
 #include "vigie-sandbox-connector.h"
 #include "vigie-secrets.h"
 #include "vigie-youtube-connector.h"
@@ -214,34 +215,13 @@ execute_async (VigieConnector      *connector,
   vigie_connector_execute_async (target, action, cancellable, target_done_cb, task);
 }
 
-static gboolean
-execute_finish (VigieConnector  *connector,
-                GAsyncResult    *result,
-                char           **out_result_ref,
-                GError         **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  char *ref = g_task_propagate_pointer (G_TASK (result), &local_error);
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  if (out_result_ref != NULL)
-    *out_result_ref = ref;
-  else
-    g_free (ref);
-  return TRUE;
-}
-
 static void
 connector_iface_init (VigieConnectorInterface *iface)
 {
   iface->get_name = get_name;
   iface->is_live = is_live;
   iface->execute_async = execute_async;
-  iface->execute_finish = execute_finish;
+  iface->execute_finish = _vigie_connector_task_finish;
 }
 
 gboolean

@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "vigie-sandbox-connector.h"
+#include "vigie-connector-private.h"
 #include "vigie-store-private.h"
 
 typedef struct
@@ -542,34 +543,10 @@ vigie_sandbox_connector_execute_async (VigieConnector      *connector,
   g_task_return_pointer (task, g_steal_pointer (&ref), g_free);
 }
 
-static gboolean
-vigie_sandbox_connector_execute_finish (VigieConnector  *connector,
-                                        GAsyncResult    *result,
-                                        char           **out_result_ref,
-                                        GError         **error)
-{
-  GError *local_error = NULL;
-  char *ref;
-
-  g_return_val_if_fail (g_task_is_valid (result, connector), FALSE);
-
-  ref = g_task_propagate_pointer (G_TASK (result), &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
-  if (out_result_ref)
-    *out_result_ref = ref;
-  else
-    g_free (ref);
-  return TRUE;
-}
-
 static void
 connector_iface_init (VigieConnectorInterface *iface)
 {
   iface->get_name = vigie_sandbox_connector_get_name;
   iface->execute_async = vigie_sandbox_connector_execute_async;
-  iface->execute_finish = vigie_sandbox_connector_execute_finish;
+  iface->execute_finish = _vigie_connector_task_finish;
 }
