@@ -1,0 +1,169 @@
+# atspi_harness.py — what the AT-SPI tests share: TAP output, the checks
+# that skip without a display or a bus, and helpers to find and drive the
+# accessible objects of the real `vigie` program.
+#
+# The tests import everything from it: `from atspi_harness import *`.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import glob
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import unicodedata
+import warnings
+
+# libatspi marks its per-interface getters deprecated; they are what works
+# on Debian 12's at-spi2-core 2.46
+warnings.filterwarnings("ignore", category=DeprecationWarning)
+
+TIMEOUT = 30.0
+REQUIRE = bool(os.environ.get("VIGIE_REQUIRE_DISPLAY"))
+
+results = []
+
+
+def emit(ok, description, diagnostics=None):
+    results.append(ok)
+    print(("ok" if ok else "not ok") + " %d - %s" % (len(results), description))
+    for line in (diagnostics or "").splitlines():
+        print("# " + line)
+    sys.stdout.flush()
+
+
+def skip_all(reason):
+    if REQUIRE:
+        print("1..1")
+        print("not ok 1 - %s (VIGIE_REQUIRE_DISPLAY is set)" % reason)
+        sys.exit(1)
+    print("1..0 # SKIP %s" % reason)
+    sys.exit(0)
+
+
+if not os.environ.get("DISPLAY"):
+    skip_all("no display; run under xvfb-run")
+if not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
+    skip_all("no session bus; run under dbus-run-session")
+
+try:
+    import gi
+    gi.require_version("Atspi", "2.0")
+    from gi.repository import Atspi, GLib
+except (ImportError, ValueError) as e:
+    skip_all("no AT-SPI bindings (python3-gi, gir1.2-atspi-2.0): %s" % e)
+
+if Atspi.init() not in (0, 1):   # 1: already initialised
+    skip_all("AT-SPI cannot start")
+
+build_dir = os.environ.get("VIGIE_BUILD_DIR") or os.path.join(os.path.dirname(__file__), "..", "build")
+program = os.path.join(build_dir, "src", "ui", "vigie")
+if not os.access(program, os.X_OK):
+    print("Bail out! %s is not built" % program)
+    sys.exit(1)
+
+
+def pump():
+    context = GLib.MainContext.default()
+    while context.pending():
+        context.iteration(False)
+
+
+def wait_for(what, func, timeout=TIMEOUT):
+    """Polls func() until it returns something true, or returns None"""
+    deadline = time.monotonic() + timeout
+    while True:
+        pump()
+        try:
+            value = func()
+        except GLib.Error:
+            value = None    # an object went away while we looked at it
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            print("# timed out waiting for %s" % what)
+            return None
+        time.sleep(0.05)
+
+
+def children(node):
+    try:
+        n = node.get_child_count()
+    except GLib.Error:
+        return
+    for i in range(n):
+        try:
+            child = node.get_child_at_index(i)
+        except GLib.Error:
+            continue
+        if child is not None:
+            yield child
+
+
+def walk(node, into_queue=False):
+    """Every descendant, without the queue's rows unless asked"""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        if not into_queue and is_queue(current):
+            continue
+        stack.extend(reversed(list(children(current))))
+
+
+def role(node):
+    try:
+        return node.get_role()
+    except GLib.Error:
+        return None
+
+
+def name(node):
+    try:
+        return node.get_name() or ""
+    except GLib.Error:
+        return ""
+
+
+def is_queue(node):
+    return role(node) == Atspi.Role.LIST and name(node) == "Comment queue"
+
+
+def find(root, predicate, into_queue=False):
+    for node in walk(root, into_queue):
+        if predicate(node):
+            return node
+    return None
+
+
+def normalise(text):
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def parse_count(text):
+    """'1,234 comments', '1 234 matching comments' → 1234"""
+    match = re.match(r"^\s*([\d\s,.\u00a0\u202f]+)\s", text)
+    if match is None:
+        return None
+    return int(re.sub(r"\D", "", match.group(1)))
+
+
+def queue_count(frame):
+    """The number under the queue's title (AdwWindowTitle: title, subtitle)"""
+    for node in walk(frame):
+        if name(node) != "AdwWindowTitle":
+            continue
+        labels = [name(label) for label in walk(node) if role(label) == Atspi.Role.LABEL]
+        if len(labels) == 2 and labels[0] != "Vigie":
+            return parse_count(labels[1])
+    return None
+
+
+def do_action(node, action):
+    for i in range(node.get_n_actions()):
+        if node.get_action_name(i) == action:
+            return node.do_action(i)
+    return False
