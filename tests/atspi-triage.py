@@ -20,88 +20,10 @@ from atspi_harness import *  # noqa: F401,F403 (the shared harness)
 N_TESTS = 8
 
 
-# The program, with accessibility on (the test environment turns it off
-# for the other tests), in English so that names are known, and with a
-# runtime folder of our own to check that the demo cleans up after itself
-runtime_dir = tempfile.mkdtemp(prefix="vigie-atspi-")
-os.chmod(runtime_dir, 0o700)
-env = dict(os.environ)
-env.pop("GTK_A11Y", None)
-env.pop("NO_AT_BRIDGE", None)
-env.update({
-    "LC_ALL": "C.UTF-8",
-    "LANGUAGE": "",
-    "XDG_RUNTIME_DIR": runtime_dir,
-    "GSETTINGS_BACKEND": "memory",
-    "GDK_BACKEND": "x11",
-})
-log = tempfile.TemporaryFile(mode="w+")
-# The registry must be up before the program starts: GTK announces its
-# window to it once, at start, and a window announced too early is never
-# seen
-for _ in range(50):
-    try:
-        Atspi.get_desktop(0).get_child_count()
-        break
-    except GLib.Error:
-        time.sleep(0.1)
-process = subprocess.Popen([program, "--demo"], env=env, stdout=log, stderr=subprocess.STDOUT)
-
-print("1..%d" % N_TESTS)
-
-
-def finish(code=None):
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-    if code is None:
-        code = 0 if all(results) and len(results) == N_TESTS else 1
-    if code != 0:
-        log.seek(0)
-        for line in log.read().splitlines()[-40:]:
-            print("# vigie: " + line)
-    shutil.rmtree(runtime_dir, ignore_errors=True)
-    sys.exit(code)
-
-
-def bail(reason):
-    print("Bail out! " + reason)
-    finish(1)
-
-
 # 1. The window is on the accessibility bus
-def find_app():
-    desktop = Atspi.get_desktop(0)
-    for app in children(desktop):
-        try:
-            if app.get_process_id() == process.pid:
-                return app
-        except GLib.Error:
-            pass
-    return None
-
-
-app = wait_for("the application on the accessibility bus", find_app, timeout=TIMEOUT / 2)
-if app is None and process.poll() is None:
-    # Announced before the registry listened: start it once more
-    process.terminate()
-    process.wait()
-    print("# the window was not announced on the AT-SPI bus; starting the program again")
-    process = subprocess.Popen([program, "--demo"], env=env, stdout=log,
-                               stderr=subprocess.STDOUT)
-    app = wait_for("the application on the accessibility bus", find_app, timeout=TIMEOUT / 2)
-if app is None:
-    if not REQUIRE:
-        # The bus is there but nothing shows: AT-SPI does not work here
-        process.terminate()
-        process.wait()
-        skip_all("the application never appeared on the AT-SPI bus")
-    bail("the application never appeared on the AT-SPI bus")
-app.set_cache_mask(Atspi.Cache.NONE)
+demo = Demo(N_TESTS)
+app = demo.wait_for_app()
+process, runtime_dir, finish, bail = demo.process, demo.runtime_dir, demo.finish, demo.bail
 frame = wait_for("the window", lambda: find(app, lambda n: role(n) == Atspi.Role.FRAME))
 emit(frame is not None and "Vigie" in name(frame),
      "the window is on the AT-SPI bus", "title: %r" % (name(frame) if frame else None))

@@ -167,3 +167,96 @@ def do_action(node, action):
         if node.get_action_name(i) == action:
             return node.do_action(i)
     return False
+
+
+class Demo:
+    """The real `vigie --demo`, with accessibility on (the test environment
+    turns it off for the other tests), in English so that names are known,
+    and with a runtime folder of its own, to check that the demo cleans up
+    after itself."""
+
+    def __init__(self, n_tests):
+        self.n_tests = n_tests
+        self.runtime_dir = tempfile.mkdtemp(prefix="vigie-atspi-")
+        os.chmod(self.runtime_dir, 0o700)
+        self.env = dict(os.environ)
+        self.env.pop("GTK_A11Y", None)
+        self.env.pop("NO_AT_BRIDGE", None)
+        self.env.update({
+            "LC_ALL": "C.UTF-8",
+            "LANGUAGE": "",
+            "XDG_RUNTIME_DIR": self.runtime_dir,
+            "GSETTINGS_BACKEND": "memory",
+            "GDK_BACKEND": "x11",
+        })
+        self.log = tempfile.TemporaryFile(mode="w+")
+        # The registry must be up before the program starts: GTK announces
+        # its window to it once, at start, and a window announced too early
+        # is never seen
+        for _ in range(50):
+            try:
+                Atspi.get_desktop(0).get_child_count()
+                break
+            except GLib.Error:
+                time.sleep(0.1)
+        self.process = self._start()
+
+    def _start(self):
+        return subprocess.Popen([program, "--demo"], env=self.env, stdout=self.log,
+                                stderr=subprocess.STDOUT)
+
+    def _stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+    def finish(self, code=None):
+        self._stop()
+        if code is None:
+            code = 0 if all(results) and len(results) == self.n_tests else 1
+        if code != 0:
+            self.log.seek(0)
+            for line in self.log.read().splitlines()[-40:]:
+                print("# vigie: " + line)
+        shutil.rmtree(self.runtime_dir, ignore_errors=True)
+        sys.exit(code)
+
+    def bail(self, reason):
+        print("Bail out! " + reason)
+        self.finish(1)
+
+    def _find_app(self):
+        for app in children(Atspi.get_desktop(0)):
+            try:
+                if app.get_process_id() == self.process.pid:
+                    return app
+            except GLib.Error:
+                pass
+        return None
+
+    def wait_for_app(self):
+        """The program on the accessibility bus; prints the TAP plan"""
+        app = wait_for("the application on the accessibility bus", self._find_app,
+                       timeout=TIMEOUT / 2)
+        if app is None and self.process.poll() is None:
+            # Announced before the registry listened: start it once more
+            self._stop()
+            print("# the window was not announced on the AT-SPI bus; starting the program again")
+            self.process = self._start()
+            app = wait_for("the application on the accessibility bus", self._find_app,
+                           timeout=TIMEOUT / 2)
+        if app is None:
+            if not REQUIRE:
+                # The bus is there but nothing shows: AT-SPI does not work here
+                self._stop()
+                shutil.rmtree(self.runtime_dir, ignore_errors=True)
+                skip_all("the application never appeared on the AT-SPI bus")
+            print("1..%d" % self.n_tests)
+            self.bail("the application never appeared on the AT-SPI bus")
+        print("1..%d" % self.n_tests)
+        app.set_cache_mask(Atspi.Cache.NONE)
+        return app
