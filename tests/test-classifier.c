@@ -200,6 +200,38 @@ test_generalisation (void)
 }
 
 static void
+test_online_comments (void)
+{
+  /* Insults as they are written under posts, in Québec and France */
+  assert_flags ("t'es juste une grosse vache", "insult");
+  assert_flags ("gang de twits au gouvernement", "insult");
+  assert_flags ("Maudite folle", "insult");
+  assert_flags ("t'as une face à claques", "insult");
+  assert_flags ("t vraiment con toi", "insult");
+  assert_flags ("Il est complètement débile ce gars", "insult");
+  assert_flags ("Ce gars-là est vraiment cave", "insult");
+  assert_flags ("Le docteur est un boucher", "insult");
+  assert_flags ("Que des fainéants au bureau", "insult");
+  assert_flags ("Retourne à l'école, t'as rien entre les deux oreilles", "insult");
+  assert_flags ("Crève", "insult");
+  assert_flags ("Mange donc un char de marde", "insult,obscene");
+  assert_flags ("Tu mérites de crever", "threat");
+  assert_flags ("Je vais te péter la yeule", "threat");
+  assert_flags ("Qu'ils retournent dans leur pays", "discrimination");
+  assert_flags ("Maudits Français", "discrimination");
+  /* Sacres before praise, a thing, an illness: not toxic */
+  assert_flags ("Un crisse de bon docteur, merci", "");
+  assert_flags ("Câlisse de belle journée pour la marche", "");
+  assert_flags ("C'est une honte, 12 heures d'attente aux urgences", "complaint");
+  assert_flags ("Il est innocent tant qu'il n'est pas jugé", "");
+  assert_flags ("C'est un malade mental qui a besoin d'aide, pas de prison", "");
+  assert_flags ("Ce projet est stupide, il faut le revoir", "");
+  assert_flags ("Le boucher du quartier a fermé", "");
+  assert_flags ("Le cancer du côlon se dépiste bien", "");
+  assert_flags ("Il n'est pas idiot, il a juste besoin d'aide", "");
+}
+
+static void
 test_health_words (void)
 {
   assert_flags ("J'ai eu un cancer du sein l'an passé, merci à l'équipe", "");
@@ -725,6 +757,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/near-duplicates", test_near_duplicates);
   g_test_add_func ("/vigie/classifier/offtopic", test_offtopic);
   g_test_add_func ("/vigie/classifier/generalisation", test_generalisation);
+  g_test_add_func ("/vigie/classifier/online-comments", test_online_comments);
   g_test_add_func ("/vigie/classifier/store-roundtrip", test_store_roundtrip);
   g_test_add_func ("/vigie/scan/lines", test_scan_lines);
   g_test_add_func ("/vigie/scan/import-jsonl", test_scan_import);
