@@ -232,6 +232,34 @@ test_online_comments (void)
 }
 
 static void
+assert_has (const char *text,
+            const char *category)
+{
+  g_autoptr(VigieClassification) r = vigie_classifier_classify (classifier (), text, -1, NULL);
+  if (vigie_classification_get_flag (r, category) == NULL)
+    {
+      g_test_message ("“%s”: no %s flag", text, category);
+      g_test_fail ();
+    }
+}
+
+static void
+test_glued_words (void)
+{
+  /* A term glued to function words, intensifiers or copulas */
+  assert_has ("I have so muchdisdain for these trans people", "discrimination");
+  assert_has ("Somebody should just stabthose women", "threat");
+  assert_has ("Les immigrés sonttousdes parasites", "discrimination");
+  assert_has ("typiquedeconnasse", "insult");
+  /* Ordinary words that hold a term: not glued */
+  assert_flags ("La clinique est ouverte, le porche a été refait", "");
+  assert_flags ("The therapist was great and the rates are fair", "");
+  assert_flags ("Les caveaux du cimetière, un marathon et une guitare", "");
+  assert_flags ("Il faut bien s'hydrater pendant le karaté", "");
+  assert_flags ("Le pirate de la pièce de théâtre était drôle", "");
+}
+
+static void
 test_health_words (void)
 {
   assert_flags ("J'ai eu un cancer du sein l'an passé, merci à l'équipe", "");
@@ -758,6 +786,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/offtopic", test_offtopic);
   g_test_add_func ("/vigie/classifier/generalisation", test_generalisation);
   g_test_add_func ("/vigie/classifier/online-comments", test_online_comments);
+  g_test_add_func ("/vigie/classifier/glued-words", test_glued_words);
   g_test_add_func ("/vigie/classifier/store-roundtrip", test_store_roundtrip);
   g_test_add_func ("/vigie/scan/lines", test_scan_lines);
   g_test_add_func ("/vigie/scan/import-jsonl", test_scan_import);

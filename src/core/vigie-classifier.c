@@ -676,6 +676,7 @@ struct _VigieClassifier
   guint32       class_stop;
   guint32       class_topic;
   guint         contrast_window;
+  GHashTable   *glue_words;       /* skeletons a term may be glued to ("so", "much", "those") */
   guint         near_dup_rule;    /* n_rules when absent */
   GPrivate      scratch_key;
 };
@@ -774,6 +775,7 @@ vigie_classifier_finalize (GObject *object)
   g_clear_pointer (&self->entries, g_array_unref);
   g_clear_pointer (&self->class_names, g_ptr_array_unref);
   g_clear_pointer (&self->class_ids, g_hash_table_unref);
+  g_clear_pointer (&self->glue_words, g_hash_table_unref);
   if (self->rules != NULL)
     for (guint i = 0; i < self->n_rules; i++)
       {
@@ -959,24 +961,94 @@ init_glue (void)
     g_once_init_leave (&once, init_glue_once ());
 }
 
-/* [left, left + left_len) is empty or ends with a glue word; the right part
- * is empty, a plural ending or a glue word */
+/* Is [w, w + len) a word of @dict (at least @min letters)? */
 static gboolean
-glue_ok (const char *left,
-         gsize       left_len,
-         const char *right,
-         gsize       right_len)
+dict_has (GHashTable *dict,
+          const char *w,
+          gsize       len,
+          gsize       min)
 {
-  gboolean ok = left_len == 0;
+  char buf[32];
 
-  for (guint i = 0; !ok && i < glue_before_skel->len; i++)
+  if (dict == NULL || len < min || len >= sizeof buf)
+    return FALSE;
+  memcpy (buf, w, len);
+  buf[len] = '\0';
+  return g_hash_table_contains (dict, buf);
+}
+
+/* [w, w + len) is one or two words of @dict, written without a space
+ * ("so", "somuch") */
+static gboolean
+dict_words (GHashTable *dict,
+            const char *w,
+            gsize       len)
+{
+  if (dict_has (dict, w, len, 2))
+    return TRUE;
+  for (gsize i = 2; i + 2 <= len; i++)
+    if (dict_has (dict, w, i, 2) && dict_has (dict, w + i, len - i, 2))
+      return TRUE;
+  return FALSE;
+}
+
+/* Endings of ordinary words that are also words ("cave|aux", "rat|ons"):
+ * never what a term is glued to */
+static gboolean
+is_word_ending (const char *w,
+                gsize       len)
+{
+  static const char * const endings[] = {
+    "aux", "eux", "ent", "ons", "ais", "ait", "ant", "ment", "ees", "ies", "ers", "ier", "eur",
+    "age", "ine", "ure", "ite", "ise", "able", "less", "ness", "ful", "ing", "ion", "ed", NULL
+  };
+  for (guint i = 0; endings[i]; i++)
+    if (strlen (endings[i]) == len && memcmp (w, endings[i], len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* What comes before a glued term: nothing, words of @dict, or ends with a
+ * glue word of two letters or more ("typiquede|connasse"); a single letter
+ * only as an elision before a vowel ("d|abruti", not "hyd|rate") or as the
+ * words "a" and "i", alone or after other words */
+static gboolean
+glue_left_ok (GHashTable *dict,
+              const char *left,
+              gsize       len,
+              char        term_first)
+{
+  if (len == 0 || dict_words (dict, left, len))
+    return TRUE;
+  for (guint i = 0; i < glue_before_skel->len; i++)
     {
       const char *g = g_ptr_array_index (glue_before_skel, i);
       gsize gl = strlen (g);
-      if (gl <= left_len && memcmp (left + left_len - gl, g, gl) == 0)
-        ok = TRUE;
+      if (gl > len || memcmp (left + len - gl, g, gl) != 0)
+        continue;
+      if (gl >= 2)
+        return TRUE;
+      if ((g[0] == 'a' || g[0] == 'i' ||
+           (strchr ("aeiouyh", term_first) != NULL && strchr ("dljtmscn", g[0]) != NULL)) &&
+          (len == 1 || dict_words (dict, left, len - 1)))
+        return TRUE;
     }
-  if (!ok)
+  return FALSE;
+}
+
+/* [left, left + left_len) is what comes before the glued term (see
+ * glue_left_ok), [right, right + right_len) what comes after: nothing, a
+ * plural ending, a glue word, or a word of @dict of three letters or more
+ * that is not a common ending ("stab|those", not "porc|he", "cave|aux") */
+static gboolean
+glue_ok (GHashTable *dict,
+         const char *left,
+         gsize       left_len,
+         char        term_first,
+         const char *right,
+         gsize       right_len)
+{
+  if (!glue_left_ok (dict, left, left_len, term_first))
     return FALSE;
   if (right_len == 0 || (right_len == 1 && (right[0] == 's' || right[0] == 'x')))
     return TRUE;
@@ -986,7 +1058,7 @@ glue_ok (const char *left,
       if (strlen (g) == right_len && memcmp (right, g, right_len) == 0)
         return TRUE;
     }
-  return FALSE;
+  return !is_word_ending (right, right_len) && dict_has (dict, right, right_len, 3);
 }
 
 static void
@@ -1271,6 +1343,27 @@ vigie_classifier_new (VigiePolicy                    *policy,
             g_hash_table_add (known, skel);
         }
     }
+  /* The words a glued term may be written against ("somuchdisdain",
+   * "stabthose"): function words, intensifiers, copulas */
+  self->glue_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  {
+    static const char * const glue_classes[] = {
+      "glue_word", "stopword", "intensifier", "copula", NULL
+    };
+    for (guint c = 0; glue_classes[c]; c++)
+      {
+        VigieLexClass *k = g_hash_table_lookup (classes, glue_classes[c]);
+        for (guint t = 0; k != NULL && t < k->terms->len; t++)
+          {
+            VigieLexTerm *term = g_ptr_array_index (k->terms, t);
+            char *skel = vigie_normalize_term (term->source, NULL);
+            if (skel != NULL && strchr (skel, ' ') == NULL && strlen (skel) >= 2)
+              g_hash_table_add (self->glue_words, skel);
+            else
+              g_free (skel);
+          }
+      }
+  }
   g_hash_table_iter_init (&iter, classes);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
@@ -1537,7 +1630,8 @@ on_match (guint32  value,
       const VigieToken *tok = &g_array_index (n->tokens, VigieToken, tok_at[a]);
       if (tok_at[a] != tok_at[b] || (tok->start == a && tok->end == b + 1))
         return TRUE;  /* the whole word: its own entry reports it */
-      if (!glue_ok (n->text + tok->start, a - tok->start, n->text + b + 1, tok->end - b - 1))
+      if (!glue_ok (d->self->glue_words, n->text + tok->start, a - tok->start, n->text[a],
+                    n->text + b + 1, tok->end - b - 1))
         return TRUE;
     }
   h.t0 = tok_at[a];
