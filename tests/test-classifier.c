@@ -530,6 +530,92 @@ test_near_duplicates (void)
     }
 }
 
+static VigieComment *
+comment_by (gint64      id,
+            const char *author,
+            gint64      parent_id,
+            gint64      hours,
+            const char *text)
+{
+  VigieComment *c = comment (id, text);
+  c->author_external_id = g_strdup (author);
+  c->author_name = g_strdup (author);
+  c->parent_id = parent_id;
+  c->created = 1700000000 + hours * 3600;
+  return c;
+}
+
+static gboolean
+has_harassment (GPtrArray *results,
+                guint      i)
+{
+  VigieClassification *r = g_ptr_array_index (results, i);
+  const VigieFlag *f = vigie_classification_get_flag (r, "harassment");
+  return f != NULL && g_str_equal (f->rule, "harassment.repeated");
+}
+
+static void
+test_repeated_targeting (void)
+{
+  g_autoptr(GPtrArray) comments = g_ptr_array_new_with_free_func ((GDestroyNotify) vigie_comment_unref);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  VigieClassification *r;
+  const VigieFlag *f;
+  const VigieSpan *span;
+  const char *text;
+
+  /* 0-2: one author insults @JulieR three times in a day: the third is
+   * harassment (the mention is the span) */
+  g_ptr_array_add (comments, comment_by (1, "marc", 0, 0, "@JulieR t'es juste une grosse niaiseuse"));
+  g_ptr_array_add (comments, comment_by (2, "marc", 0, 2, "@julier ferme ta gueule"));
+  g_ptr_array_add (comments, comment_by (3, "marc", 0, 5, "Encore toi @JulieR, espèce de cave"));
+  /* 3: the same author, polite to her: not counted, not flagged */
+  g_ptr_array_add (comments, comment_by (4, "marc", 0, 6, "@JulieR merci pour l'info"));
+  /* 4-7: answers to Paul's comment (4), the first two too far apart in
+   * time, then two more within the window */
+  g_ptr_array_add (comments, comment_by (5, "paul", 0, 0, "La clinique ouvre à quelle heure?"));
+  g_ptr_array_add (comments, comment_by (6, "sylvie", 5, 1, "Mon Dieu que t'es épais"));
+  g_ptr_array_add (comments, comment_by (7, "sylvie", 5, 200, "T'es vraiment un gros cave"));
+  g_ptr_array_add (comments, comment_by (8, "sylvie", 5, 201, "Bande de twits, toi pis ta gang"));
+  g_ptr_array_add (comments, comment_by (9, "sylvie", 5, 202, "Ta gueule, connard"));
+  /* 9-11: three authors insult @Luc once each: no one repeats */
+  g_ptr_array_add (comments, comment_by (10, "a1", 0, 0, "@Luc t'es cave"));
+  g_ptr_array_add (comments, comment_by (11, "a2", 0, 0, "@Luc t'es épais"));
+  g_ptr_array_add (comments, comment_by (12, "a3", 0, 0, "@Luc t'es twit"));
+  /* 12-14: the same author complains three times about the hospital to
+   * @CISSS, angry but not hostile */
+  g_ptr_array_add (comments, comment_by (13, "rene", 0, 0, "@CISSS 12 heures d'attente, c'est une honte"));
+  g_ptr_array_add (comments, comment_by (14, "rene", 0, 1, "@CISSS toujours personne au téléphone"));
+  g_ptr_array_add (comments, comment_by (15, "rene", 0, 2, "@CISSS je vais porter plainte"));
+
+  results = vigie_classifier_classify_comments (classifier (), comments, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, comments->len);
+
+  g_assert_false (has_harassment (results, 0));
+  g_assert_false (has_harassment (results, 1));
+  g_assert_true (has_harassment (results, 2));
+  g_assert_false (has_harassment (results, 3));
+  r = g_ptr_array_index (results, 2);
+  g_assert_nonnull (vigie_classification_get_flag (r, "insult"));
+  f = vigie_classification_get_flag (r, "harassment");
+  g_assert_cmpuint (f->spans->len, ==, 1);
+  span = &g_array_index (f->spans, VigieSpan, 0);
+  text = ((VigieComment *) g_ptr_array_index (comments, 2))->text;
+  g_assert_cmpint (strncmp (text + span->start, "@JulieR", span->end - span->start), ==, 0);
+  g_assert_cmpuint (span->end - span->start, ==, strlen ("@JulieR"));
+
+  g_assert_false (has_harassment (results, 4));
+  g_assert_false (has_harassment (results, 5));
+  g_assert_false (has_harassment (results, 6));
+  g_assert_false (has_harassment (results, 7));
+  g_assert_true (has_harassment (results, 8));
+
+  for (guint i = 9; i < 15; i++)
+    g_assert_false (has_harassment (results, i));
+}
+
 static void
 test_offtopic (void)
 {
@@ -783,6 +869,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/sensitivity", test_sensitivity);
   g_test_add_func ("/vigie/classifier/threads", test_threads);
   g_test_add_func ("/vigie/classifier/near-duplicates", test_near_duplicates);
+  g_test_add_func ("/vigie/classifier/repeated-targeting", test_repeated_targeting);
   g_test_add_func ("/vigie/classifier/offtopic", test_offtopic);
   g_test_add_func ("/vigie/classifier/generalisation", test_generalisation);
   g_test_add_func ("/vigie/classifier/online-comments", test_online_comments);

@@ -617,6 +617,7 @@ typedef enum
   DET_MONEY,
   DET_NEAR_DUPLICATE,
   DET_OFFTOPIC,
+  DET_REPEATED_TARGETING,
 } DetectorKind;
 
 typedef struct
@@ -678,6 +679,7 @@ struct _VigieClassifier
   guint         contrast_window;
   GHashTable   *glue_words;       /* skeletons a term may be glued to ("so", "much", "those") */
   guint         near_dup_rule;    /* n_rules when absent */
+  guint         targeting_rule;   /* n_rules when absent */
   GPrivate      scratch_key;
 };
 
@@ -1420,6 +1422,7 @@ vigie_classifier_new (VigiePolicy                    *policy,
   /* Rules */
   self->n_rules = rules->len;
   self->near_dup_rule = rules->len;
+  self->targeting_rule = rules->len;
   self->rules = g_new0 (CRule, rules->len);
   self->patterns_by_class = g_new0 (GPtrArray *, self->n_classes + N_PSEUDO);
   self->lexrules_by_class = g_new0 (GPtrArray *, self->n_classes);
@@ -1531,12 +1534,15 @@ vigie_classifier_new (VigiePolicy                    *policy,
               { "ramq", DET_RAMQ }, { "ohip", DET_OHIP }, { "sin", DET_SIN },
               { "postal_code", DET_POSTAL_CODE }, { "money", DET_MONEY },
               { "near_duplicate", DET_NEAR_DUPLICATE }, { "offtopic", DET_OFFTOPIC },
+              { "repeated_targeting", DET_REPEATED_TARGETING },
             };
             for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
               if (g_str_equal (rule->detector, kinds[k].name))
                 cr->detector = kinds[k].kind;
             if (cr->detector == DET_NEAR_DUPLICATE)
               self->near_dup_rule = r;
+            if (cr->detector == DET_REPEATED_TARGETING)
+              self->targeting_rule = r;
             g_array_append_val (self->detector_rules, r);
           }
           break;
@@ -2108,8 +2114,9 @@ run_detectors (VigieClassifier            *self,
           continue;
         }
 
-      if (det == DET_NEAR_DUPLICATE || !has_digit)
-        continue;  /* near-duplicates: across a batch (vigie_classifier_classify_comments) */
+      if (det == DET_NEAR_DUPLICATE || det == DET_REPEATED_TARGETING || !has_digit)
+        continue;  /* near-duplicates, repeated targeting: across a batch
+                    * (vigie_classifier_classify_comments) */
 
       /* Numbers */
       if (!numbers_done)
@@ -2631,6 +2638,133 @@ union_find_root (guint *parent,
   return a;
 }
 
+/* Adds a flag of @cr found across a batch to @result, unless the category
+ * is flagged already */
+static void
+add_batch_flag (VigieClassifier     *self,
+                VigieClassification *result,
+                const CRule         *cr,
+                guint32              start,
+                guint32              end)
+{
+  VigieFlag flag = { 0 };
+  const VigieCategory *cat;
+  VigieSpan span = { start, end };
+
+  if (vigie_classification_get_flag (result, cr->rule->category) != NULL)
+    return;
+  cat = vigie_policy_lookup_category (self->policy, cr->rule->category);
+  flag.category = g_intern_string (cat->id);
+  flag.clause = cr->clause;
+  flag.rule = g_intern_string (cr->rule->id);
+  flag.score = cr->score;
+  flag.spans = g_array_new (FALSE, FALSE, sizeof (VigieSpan));
+  g_array_append_val (flag.spans, span);
+  g_array_append_val (result->flags, flag);
+  if (cat->severity > result->severity)
+    {
+      result->severity = cat->severity;
+      result->action = g_intern_string (cat->action);
+    }
+  g_array_sort_with_data (result->flags, compare_flags, self->policy);
+}
+
+/* Someone a comment addresses: an @mention, or the author of the comment
+ * it answers */
+typedef struct
+{
+  guint   comment;
+  gint64  created;
+  char   *key;        /* author of the comment + '\x1f' + target */
+  guint32 start;      /* what shows the target in the comment's text */
+  guint32 end;
+} Targeting;
+
+static void
+targeting_clear (gpointer data)
+{
+  g_free (((Targeting *) data)->key);
+}
+
+static int
+compare_targeting (gconstpointer a,
+                   gconstpointer b)
+{
+  const Targeting *x = a, *y = b;
+  int c = strcmp (x->key, y->key);
+  if (c != 0)
+    return c;
+  if (x->created != y->created)
+    return x->created < y->created ? -1 : 1;
+  return x->comment < y->comment ? -1 : (x->comment > y->comment);
+}
+
+static const char *
+author_key (const VigieComment *c)
+{
+  if (c->author_external_id != NULL && c->author_external_id[0] != '\0')
+    return c->author_external_id;
+  if (c->author_name != NULL && c->author_name[0] != '\0')
+    return c->author_name;
+  return NULL;
+}
+
+/* The same author addressing the same person again and again with hostile
+ * content within a time window: the later comments are harassment */
+static void
+find_repeated_targeting (VigieClassifier *self,
+                         GPtrArray       *comments,
+                         GPtrArray       *results,
+                         GArray          *targetings)
+{
+  const CRule *cr = &self->rules[self->targeting_rule];
+  guint min_count = MAX (2, (guint) param_double (cr->rule->params, "min_count", 3));
+  gint64 window = (gint64) (param_double (cr->rule->params, "window_hours", 72) * 3600);
+  const char *hostile = param_string (cr->rule->params, "hostile");
+  g_auto(GStrv) hostile_cats = g_strsplit (hostile ? hostile
+                                           : "insult,obscene,threat,discrimination,harassment",
+                                           ",", -1);
+  g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (Targeting));
+
+  /* Only hostile comments count */
+  for (guint i = 0; i < targetings->len; i++)
+    {
+      Targeting *t = &g_array_index (targetings, Targeting, i);
+      VigieClassification *r = g_ptr_array_index (results, t->comment);
+      gboolean is_hostile = FALSE;
+      for (guint f = 0; f < r->flags->len && !is_hostile; f++)
+        is_hostile = g_strv_contains ((const char * const *) hostile_cats,
+                                      g_array_index (r->flags, VigieFlag, f).category);
+      if (is_hostile)
+        g_array_append_val (kept, *t);
+    }
+  g_array_sort (kept, compare_targeting);
+
+  for (guint a = 0; a < kept->len; )
+    {
+      guint b = a;
+      while (b < kept->len && strcmp (g_array_index (kept, Targeting, a).key,
+                                      g_array_index (kept, Targeting, b).key) == 0)
+        b++;
+      /* [a, b): one author, one target, by time; w: first within the window */
+      for (guint j = a, w = a; j < b; j++)
+        {
+          const Targeting *t = &g_array_index (kept, Targeting, j);
+          guint distinct = 0;
+          while (window > 0 && t->created - g_array_index (kept, Targeting, w).created > window)
+            w++;
+          for (guint k = w; k <= j; k++)
+            if (k == w || g_array_index (kept, Targeting, k).comment !=
+                          g_array_index (kept, Targeting, k - 1).comment)
+              distinct++;
+          if (distinct >= min_count)
+            add_batch_flag (self, g_ptr_array_index (results, t->comment), cr, t->start, t->end);
+        }
+      a = b;
+    }
+  (void) comments;
+}
+
 GPtrArray *
 vigie_classifier_classify_comments (VigieClassifier  *self,
                                     GPtrArray        *comments,
@@ -2643,8 +2777,12 @@ vigie_classifier_classify_comments (VigieClassifier  *self,
   g_autofree guint8 *eligible = NULL;
   g_autofree guint *parent = NULL;
   g_autofree guint *group_size = NULL;
+  g_autoptr(GArray) targetings = NULL;
+  g_autoptr(GHashTable) by_id = NULL;
+  g_autoptr(GHashTable) by_external_id = NULL;
   Scratch *s = get_scratch ();
   const CRule *dup = NULL;
+  gboolean targeting = self->targeting_rule < self->n_rules;
   guint n;
 
   g_return_val_if_fail (VIGIE_IS_CLASSIFIER (self), NULL);
@@ -2656,6 +2794,21 @@ vigie_classifier_classify_comments (VigieClassifier  *self,
   eligible = g_new0 (guint8, n);
   if (self->near_dup_rule < self->n_rules)
     dup = &self->rules[self->near_dup_rule];
+  if (targeting)
+    {
+      targetings = g_array_new (FALSE, FALSE, sizeof (Targeting));
+      g_array_set_clear_func (targetings, targeting_clear);
+      by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+      by_external_id = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < n; i++)
+        {
+          VigieComment *c = g_ptr_array_index (comments, i);
+          if (c->id != 0)
+            g_hash_table_insert (by_id, &c->id, c);
+          if (c->external_id != NULL)
+            g_hash_table_insert (by_external_id, c->external_id, c);
+        }
+    }
 
   for (guint i = 0; i < n; i++)
     {
@@ -2683,6 +2836,49 @@ vigie_classifier_classify_comments (VigieClassifier  *self,
       if (ctx.from_page)
         continue;
       classify_into (self, s, c->text, strlen (c->text), &ctx, result);
+      if (targeting && author_key (c) != NULL)
+        {
+          /* Whom it addresses: its @mentions, the author it answers */
+          const char *author = author_key (c);
+          VigieComment *answered = NULL;
+          g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+
+          for (guint t = 0; t < n_tokens (s); t++)
+            {
+              const VigieToken *tok = token (s, t);
+              g_autofree char *name = NULL;
+              Targeting tg;
+              const char *m = c->text + tok->orig_start;
+              gsize ml = tok->orig_end - tok->orig_start;
+              if (!(tok->flags & VIGIE_TOKEN_MENTION))
+                continue;
+              if (ml > 0 && m[0] == '@')
+                m++, ml--;
+              name = g_utf8_casefold (m, ml);
+              if (name[0] == '\0' || g_ptr_array_find_with_equal_func (seen, name, g_str_equal, NULL))
+                continue;
+              tg.comment = i;
+              tg.created = c->created;
+              tg.key = g_strconcat (author, "\x1f@", name, NULL);
+              /* the span shows the "@" too */
+              tg.start = tok->orig_start > 0 && c->text[tok->orig_start - 1] == '@'
+                ? tok->orig_start - 1 : tok->orig_start;
+              tg.end = tok->orig_end;
+              g_array_append_val (targetings, tg);
+              g_ptr_array_add (seen, g_steal_pointer (&name));
+            }
+          if (c->parent_id != 0)
+            answered = g_hash_table_lookup (by_id, &c->parent_id);
+          if (answered == NULL && c->parent_external_id != NULL)
+            answered = g_hash_table_lookup (by_external_id, c->parent_external_id);
+          if (answered != NULL && author_key (answered) != NULL &&
+              g_strcmp0 (author_key (answered), author) != 0)
+            {
+              Targeting tg = { i, c->created, NULL, 0, (guint32) strlen (c->text) };
+              tg.key = g_strconcat (author, "\x1f", author_key (answered), NULL);
+              g_array_append_val (targetings, tg);
+            }
+        }
       if (dup != NULL && n_tokens (s) >= dup->min_words)
         {
           hashes[i] = vigie_simhash (s->norm->text, s->norm->len);
@@ -2690,6 +2886,8 @@ vigie_classifier_classify_comments (VigieClassifier  *self,
         }
     }
 
+  if (targeting)
+    find_repeated_targeting (self, comments, results, targetings);
   if (dup == NULL)
     return g_steal_pointer (&results);
 

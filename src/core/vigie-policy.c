@@ -28,7 +28,7 @@ static const char * const actions[] = {
 
 static const char * const detectors[] = {
   "phone", "email", "link", "ramq", "ohip", "sin", "postal_code", "money", "near_duplicate",
-  "offtopic", NULL
+  "offtopic", "repeated_targeting", NULL
 };
 
 struct _VigiePolicy
