@@ -197,6 +197,10 @@ test_generalisation (void)
   assert_flags ("Va te faire vacciner à la pharmacie, c'est rapide", "");
   assert_flags ("Ma fille s'est cognée au poteau de la balançoire", "");
   assert_flags ("Des arguments éculés, mais un tube de crème suffit", "");
+  /* a silent final "e" left out */
+  assert_flags ("Espèce d'imbecil", "insult");
+  assert_flags ("Je déteste les arab", "discrimination");
+  assert_flags ("Le guide arabe-français de l'accueil", "");
 }
 
 static void

@@ -1156,8 +1156,11 @@ add_term (VigieClassifier    *self,
           if (plain[i] == ' ' || we - ws < 5)
             continue;
 
-          /* neither the first letter nor the last (an ending, not a typo) */
-          if (i > ws && i + 1 < we)
+          /* neither the first letter nor the last (an ending, not a typo),
+           * except a silent final "e" after a consonant ("femm", "imbecil") */
+          if ((i > ws && i + 1 < we) ||
+              (i + 1 == we && plain[i] == 'e' && we - ws >= 5 &&
+               strchr ("aeiouy", plain[i - 1]) == NULL))
             {
               /* the first letter is rarely the one missing */
               memcpy (variants[0], plain, i);
