@@ -233,6 +233,18 @@ test_online_comments (void)
   assert_flags ("Le boucher du quartier a fermé", "");
   assert_flags ("Le cancer du côlon se dépiste bien", "");
   assert_flags ("Il n'est pas idiot, il a juste besoin d'aide", "");
+  /* Said of oneself, or of the word itself */
+  assert_flags ("Je suis une grosse vache paresseuse le dimanche haha", "");
+  assert_flags ("Quel con je suis, j'ai oublié ma carte", "");
+  assert_flags ("Le mot nègre ne devrait plus être utilisé", "");
+  assert_flags ("Je suis tanné, t'es juste un gros cave", "insult");
+  /* A flock of people */
+  assert_flags ("Ce gouvernement d'incompétents et de menteurs", "insult");
+  assert_flags ("Un ramassis de clowns à la direction", "insult");
+  assert_flags ("Le conseil d'administration se réunit mardi", "");
+  assert_flags ("Tu me fais gerber", "insult");
+  assert_flags ("Je te souhaite de crever", "threat");
+  assert_flags ("Encore un autre cave qui sait pas conduire", "insult");
 }
 
 static void

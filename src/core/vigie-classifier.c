@@ -672,6 +672,7 @@ struct _VigieClassifier
   guint32       class_counter;
   guint32       class_negation;
   guint32       class_negation_cancel;
+  guint32       class_self;
   guint32       class_lang_fr;
   guint32       class_lang_en;
   guint32       class_stop;
@@ -1577,6 +1578,8 @@ vigie_classifier_new (VigiePolicy                    *policy,
   self->class_counter = name ? class_id (self, name, FALSE) : NO_CLASS;
   name = _vigie_policy_get_contrast_class (policy, "negation");
   self->class_negation = name ? class_id (self, name, FALSE) : NO_CLASS;
+  name = _vigie_policy_get_contrast_class (policy, "self");
+  self->class_self = name ? class_id (self, name, FALSE) : NO_CLASS;
   name = _vigie_policy_get_contrast_class (policy, "negation_cancel");
   self->class_negation_cancel = name ? class_id (self, name, FALSE) : NO_CLASS;
   self->class_lang_fr = class_id (self, "lang_fr", FALSE);
@@ -1931,6 +1934,27 @@ passes_contrast (const VigieClassifier *self,
   if ((rule->contrast & VIGIE_CONTRAST_REPORT) &&
       class_in_range (self, s, self->class_report, (gint) t0 - (gint) w - 2, t0, s0, s1))
     return FALSE;
+
+  /* Said of oneself: "je suis une grosse vache le dimanche", "quel con je
+   * suis": a self cue that ends at most two words before, or starts right
+   * after */
+  if ((rule->contrast & VIGIE_CONTRAST_SELF) && self->class_self != NO_CLASS &&
+      s->present[self->class_self])
+    {
+      const guint32 *first = (const guint32 *) s->hit_first->data;
+      const Hit *hits = (const Hit *) s->hits->data;
+      for (guint t = t0 > 4 ? t0 - 4 : 0; t <= t1 && t < n_tokens (s); t++)
+        {
+          if (t >= t0 && t < t1)
+            continue;
+          if (token (s, t)->sentence != token (s, t < t0 ? t0 : t1 - 1)->sentence)
+            continue;
+          for (guint32 i = first[t]; i < first[t + 1]; i++)
+            if (hits[i].klass == self->class_self &&
+                (t == t1 || (hits[i].t1 <= t0 && hits[i].t1 + 2 >= t0)))
+              return FALSE;
+        }
+    }
 
   if ((rule->contrast & VIGIE_CONTRAST_COUNTER) &&
       class_in_range (self, s, self->class_counter, 0, n_tokens (s), s0, s1))
