@@ -245,6 +245,18 @@ test_online_comments (void)
   assert_flags ("Tu me fais gerber", "insult");
   assert_flags ("Je te souhaite de crever", "threat");
   assert_flags ("Encore un autre cave qui sait pas conduire", "insult");
+  /* Threats to a person's things, after "si je te croise" */
+  assert_flags ("Je vais brûler ta maison", "threat");
+  assert_flags ("Si je te croise je te défonce", "threat");
+  assert_flags ("Je vais brûler les feuilles mortes dans ma cour", "");
+  /* An insult called out at the end of a sentence to someone */
+  assert_flags ("C'est quoi ton problème le cave", "insult");
+  assert_flags ("Ton chum te trompe ma grosse", "insult");
+  assert_flags ("Tu veux le grand ou le petit format?", "");
+  /* Stereotypes of a group, and denouncing how a group is treated */
+  assert_flags ("Les immigrants viennent profiter de notre système", "discrimination");
+  assert_flags ("C'est vraiment dégueulasse comment on traite nos aînés", "");
+  assert_flags ("Ça me met en crisse de voir ça", "");
 }
 
 static void
