@@ -529,7 +529,6 @@ test_urgent_hide (Workspace     *w,
   g_assert_cmpuint (awaiting->len, ==, 1);
   g_assert_cmpint (((VigieAction *) g_ptr_array_index (awaiting, 0))->id, ==, id);
   g_assert_cmpuint (count_events (w, id, "queued"), ==, 1);
-  g_assert_cmpuint (count_events (w, id, "proposed"), ==, 1);
 
   /* Confirmed: nothing is executed again */
   g_assert_true (vigie_outbox_approve (w->outbox, id, NULL, NULL, DIRECTOR, "director", &error));

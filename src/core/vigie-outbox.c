@@ -950,7 +950,6 @@ enqueue_one (VigieOutbox               *self,
   GTimeSpan delay = reverse_of != NULL ? 0 : self->grace_period;
   VigieActionStatus status = VIGIE_ACTION_STATUS_PENDING;
   VigieApproval approval = VIGIE_APPROVAL_NONE;
-  gboolean immediate = FALSE;
   sqlite3_stmt *stmt;
 
   comment = vigie_store_get_comment (self->store, request->comment_id, NULL);
@@ -993,8 +992,8 @@ enqueue_one (VigieOutbox               *self,
             status = VIGIE_ACTION_STATUS_PROPOSED;
             break;
           case VIGIE_APPROVAL_RULE_IMMEDIATE:
+            /* Carried out as usual, and on the director's list to confirm */
             approval = VIGIE_APPROVAL_AWAITING;
-            immediate = TRUE;
             break;
           case VIGIE_APPROVAL_RULE_NONE:
           default:
@@ -1085,14 +1084,6 @@ enqueue_one (VigieOutbox               *self,
   record.reverse_of = reverse_of ? reverse_of->id : 0;
   if (!vigie_audit_append (self->store, &record, NULL, error))
     return 0;
-  /* Applied at once, and on the director's list to confirm */
-  if (immediate)
-    {
-      record.event = VIGIE_AUDIT_EVENT_PROPOSED;
-      record.evidence_sha256 = NULL;
-      if (!vigie_audit_append (self->store, &record, NULL, error))
-        return 0;
-    }
 
   return action_id;
 }
