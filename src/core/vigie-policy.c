@@ -42,6 +42,7 @@ struct _VigiePolicy
   GHashTable      *classes;      /* name → VigieLexClass */
   GPtrArray       *rules;        /* VigieRule* */
   GStrv            allowed_domains;
+  GStrv            approval;     /* actions that need approval on any comment */
   VigieThresholds  thresholds;
   char            *contrast_report;
   char            *contrast_counter;
@@ -72,6 +73,7 @@ category_free (VigieCategory *c)
   g_free (c->description_en);
   g_free (c->action);
   g_strfreev (c->approval);
+  g_strfreev (c->immediate);
   for (guint i = 0; i < c->n_clauses; i++)
     {
       g_free (c->clauses[i].ref);
@@ -141,6 +143,7 @@ vigie_policy_finalize (GObject *object)
   g_hash_table_unref (self->classes);
   g_ptr_array_unref (self->rules);
   g_strfreev (self->allowed_domains);
+  g_strfreev (self->approval);
   g_free (self->contrast_report);
   g_free (self->contrast_counter);
   g_free (self->contrast_negation);
@@ -809,7 +812,8 @@ parse_category (VigiePolicy  *self,
       !get_number (obj, "severity", TRUE, 1, 5, &severity, origin, where->str, error) ||
       !get_bool (obj, "escalate", &c->escalate, origin, where->str, error) ||
       !get_bool (obj, "urgent", &c->urgent, origin, where->str, error) ||
-      !get_strv (obj, "approval", FALSE, &c->approval, origin, where->str, error))
+      !get_strv (obj, "approval", FALSE, &c->approval, origin, where->str, error) ||
+      !get_strv (obj, "immediate", FALSE, &c->immediate, origin, where->str, error))
     return FALSE;
   if (severity != (int) severity)
     return invalid (error, origin, where->str, _("“severity” must be a whole number"));
@@ -825,10 +829,25 @@ parse_category (VigiePolicy  *self,
     }
   c->action = g_strdup (s);
   for (guint i = 0; c->approval[i]; i++)
-    if (!g_strv_contains (actions, c->approval[i]))
+    {
+      /* "reply:named": only when the comment names a person */
+      const char *colon = strchr (c->approval[i], ':');
+      g_autofree char *action = g_strndup (c->approval[i],
+                                           colon ? (gsize) (colon - c->approval[i]) : strlen (c->approval[i]));
+
+      if (!g_strv_contains (actions, action) ||
+          (colon != NULL && strcmp (colon + 1, "named") != 0))
+        {
+          g_autofree char *msg = g_strdup_printf (_("unknown action “%s” in “approval”"),
+                                                  c->approval[i]);
+          return invalid (error, origin, where->str, msg);
+        }
+    }
+  for (guint i = 0; c->immediate[i]; i++)
+    if (!g_strv_contains (actions, c->immediate[i]))
       {
-        g_autofree char *msg = g_strdup_printf (_("unknown action “%s” in “approval”"),
-                                                c->approval[i]);
+        g_autofree char *msg = g_strdup_printf (_("unknown action “%s” in “immediate”"),
+                                                c->immediate[i]);
         return invalid (error, origin, where->str, msg);
       }
 
@@ -1087,8 +1106,16 @@ load (VigiePolicy  *self,
   if (docs == NULL)
     return FALSE;
   if (!get_strv (root, "allowed_domains", FALSE, &self->allowed_domains, origin, _("top level"),
-                 error))
+                 error) ||
+      !get_strv (root, "approval", FALSE, &self->approval, origin, _("top level"), error))
     return FALSE;
+  for (guint i = 0; self->approval[i]; i++)
+    if (!g_strv_contains (actions, self->approval[i]))
+      {
+        g_autofree char *msg = g_strdup_printf (_("unknown action “%s” in “approval”"),
+                                                self->approval[i]);
+        return invalid (error, origin, _("top level"), msg);
+      }
 
   if (json_object_has_member (root, "thresholds"))
     {
@@ -1325,6 +1352,119 @@ vigie_category_needs_approval (const VigieCategory *category,
 {
   return category->approval != NULL && g_strv_contains ((const char * const *) category->approval,
                                                         action);
+}
+
+/* Whether @word (casefolded, without accents) is a term of the lexicon
+ * class @name */
+static gboolean
+class_has_word (VigiePolicy *self,
+                const char  *name,
+                const char  *word)
+{
+  VigieLexClass *class = g_hash_table_lookup (self->classes, name);
+
+  if (class == NULL)
+    return FALSE;
+  for (guint i = 0; i < class->terms->len; i++)
+    {
+      VigieLexTerm *term = g_ptr_array_index (class->terms, i);
+      g_autofree char *folded = g_utf8_casefold (term->source, -1);
+      g_autofree char *ascii = g_str_to_ascii (folded, "C");
+
+      if (strcmp (ascii, word) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+vigie_policy_text_names_person (VigiePolicy *self,
+                                const char  *text)
+{
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  const char *p, *start = NULL;
+
+  g_return_val_if_fail (VIGIE_IS_POLICY (self), FALSE);
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return FALSE;
+  /* Words: runs of letters ("l'infirmière" is "l" and "infirmière") */
+  for (p = text;; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+      gboolean letter = ch != 0 && g_unichar_isalpha (ch);
+
+      if (letter && start == NULL)
+        start = p;
+      else if (!letter && start != NULL)
+        {
+          g_ptr_array_add (words, g_strndup (start, p - start));
+          start = NULL;
+        }
+      if (ch == 0)
+        break;
+    }
+
+  /* A professional title or a first name, then a capitalised word:
+   * "Dre Gagnon", "l'infirmière Julie", "Julie Tremblay" */
+  for (guint i = 0; i + 1 < words->len; i++)
+    {
+      const char *next = g_ptr_array_index (words, i + 1);
+      g_autofree char *folded = NULL;
+      g_autofree char *ascii = NULL;
+
+      if (!g_unichar_isupper (g_utf8_get_char (next)) || g_utf8_strlen (next, -1) < 2)
+        continue;
+      folded = g_utf8_casefold (g_ptr_array_index (words, i), -1);
+      ascii = g_str_to_ascii (folded, "C");
+      if (class_has_word (self, "title_pro", ascii) || class_has_word (self, "first_name", ascii))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+VigieApprovalRule
+vigie_policy_get_approval_rule (VigiePolicy        *self,
+                                const char         *action,
+                                const char * const *categories,
+                                const char         *text)
+{
+  VigieApprovalRule rule = VIGIE_APPROVAL_RULE_NONE;
+  int named = -1;   /* not looked at yet */
+
+  g_return_val_if_fail (VIGIE_IS_POLICY (self), VIGIE_APPROVAL_RULE_NONE);
+  g_return_val_if_fail (action != NULL, VIGIE_APPROVAL_RULE_NONE);
+
+  if (self->approval != NULL && g_strv_contains ((const char * const *) self->approval, action))
+    rule = VIGIE_APPROVAL_RULE_REQUIRED;
+
+  for (guint i = 0; categories != NULL && categories[i] != NULL; i++)
+    {
+      const VigieCategory *c = vigie_policy_lookup_category (self, categories[i]);
+
+      if (c == NULL)
+        continue;
+      if (c->immediate != NULL && g_strv_contains ((const char * const *) c->immediate, action))
+        return VIGIE_APPROVAL_RULE_IMMEDIATE;
+      for (guint j = 0; c->approval != NULL && c->approval[j] != NULL; j++)
+        {
+          const char *entry = c->approval[j];
+          gsize len = strlen (action);
+
+          if (strncmp (entry, action, len) != 0)
+            continue;
+          if (entry[len] == '\0')
+            rule = VIGIE_APPROVAL_RULE_REQUIRED;
+          else if (strcmp (entry + len, ":named") == 0)
+            {
+              if (named < 0)
+                named = vigie_policy_text_names_person (self, text);
+              if (named)
+                rule = VIGIE_APPROVAL_RULE_REQUIRED;
+            }
+        }
+    }
+  return rule;
 }
 
 GHashTable *

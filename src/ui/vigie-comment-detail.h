@@ -38,4 +38,9 @@ void          vigie_comment_detail_set_actions (VigieCommentDetail *self,
 /* The text's Pango attributes: the matched spans are highlighted */
 GtkLabel     *vigie_comment_detail_get_text_label (VigieCommentDetail *self);
 
+/* The director's decisions on the comment's actions (VigieAction*; NULL
+ * for none): awaiting, approved by whom, rejected by whom and why */
+void          vigie_comment_detail_set_decisions (VigieCommentDetail *self,
+                                                  GPtrArray          *actions);
+
 G_END_DECLS
