@@ -735,6 +735,41 @@ test_reset (void)
   g_rmdir (dir);
 }
 
+/* The application's workspace: a new file each time, the older ones gone,
+ * the newest found */
+static void
+test_new_workspace (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sets = builtin_sets ();
+  g_autoptr(VigieStore) first = NULL;
+  g_autoptr(VigieStore) second = NULL;
+  g_autofree char *path1 = NULL;
+  g_autofree char *path2 = NULL;
+  g_autofree char *found = NULL;
+
+  g_assert_null (vigie_training_find_workspace ());
+  first = vigie_training_new_workspace (sets, NULL, &error);
+  g_assert_no_error (error);
+  path1 = g_strdup (vigie_store_get_path (first));
+  g_assert_true (g_str_has_prefix (path1, g_get_user_data_dir ()));
+  found = vigie_training_find_workspace ();
+  g_assert_cmpstr (found, ==, path1);
+
+  /* While the first is still open */
+  second = vigie_training_new_workspace (sets, NULL, &error);
+  g_assert_no_error (error);
+  path2 = g_strdup (vigie_store_get_path (second));
+  g_assert_cmpstr (path1, !=, path2);
+  g_assert_false (g_file_test (path1, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&found, g_free);
+  found = vigie_training_find_workspace ();
+  g_assert_cmpstr (found, ==, path2);
+  g_assert_true (vigie_training_is_workspace (second));
+  g_clear_object (&first);
+  g_assert_true (g_file_test (path2, G_FILE_TEST_EXISTS));
+}
+
 /* Add to training: the comment's text and post, the reference from what was
  * done or from Vigie's flags, no author; saved in the user's file with a
  * unique id, and read back */
@@ -834,6 +869,7 @@ main (int   argc,
   g_test_add_func ("/vigie/training/exercise/export", test_export);
   g_test_add_func ("/vigie/training/workspace/no-live", test_no_live);
   g_test_add_func ("/vigie/training/workspace/reset", test_reset);
+  g_test_add_func ("/vigie/training/workspace/new", test_new_workspace);
   g_test_add_func ("/vigie/training/add", test_add);
 
   return g_test_run ();

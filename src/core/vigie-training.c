@@ -1076,14 +1076,85 @@ vigie_training_is_workspace (VigieStore *store)
   return g_strcmp0 (value, "true") == 0;
 }
 
-char *
-vigie_training_get_workspace_path (GError **error)
+static char *
+workspace_dir (void)
 {
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "vigie", NULL);
+  return g_build_filename (g_get_user_data_dir (), "vigie", "training-workspace", NULL);
+}
+
+/* "training-<16 digits>.vigie", newest last in name order */
+static GPtrArray *
+list_workspaces (const char *dir)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) gdir = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (gdir != NULL && (name = g_dir_read_name (gdir)) != NULL)
+    if (g_str_has_prefix (name, "training-") && g_str_has_suffix (name, ".vigie"))
+      g_ptr_array_add (names, g_build_filename (dir, name, NULL));
+  g_ptr_array_sort (names, compare_strings);
+  return g_steal_pointer (&names);
+}
+
+char *
+vigie_training_find_workspace (void)
+{
+  g_autofree char *dir = workspace_dir ();
+  g_autoptr(GPtrArray) names = list_workspaces (dir);
+
+  if (names->len == 0)
+    return NULL;
+  return g_strdup (g_ptr_array_index (names, names->len - 1));
+}
+
+static void
+remove_workspace_files (const char *path)
+{
+  static const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      if (g_unlink (file) != 0 && errno != ENOENT)
+        g_debug ("Cannot remove %s: %s", file, g_strerror (errno));
+    }
+}
+
+VigieStore *
+vigie_training_new_workspace (GPtrArray       *sets,
+                              VigieClassifier *classifier,
+                              GError         **error)
+{
+  g_autofree char *dir = workspace_dir ();
+  g_autoptr(GPtrArray) old = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(VigieStore) store = NULL;
 
   if (!make_dir (dir, error))
     return NULL;
-  return g_build_filename (dir, "training.vigie", NULL);
+  old = list_workspaces (dir);
+  for (gint64 t = g_get_real_time ();; t++)
+    {
+      g_free (path);
+      path = g_strdup_printf ("%s/training-%016" G_GINT64_MODIFIER "d.vigie", dir, t);
+      if (!g_file_test (path, G_FILE_TEST_EXISTS) &&
+          (old->len == 0 || g_strcmp0 (path, old->pdata[old->len - 1]) > 0))
+        break;
+    }
+  store = vigie_store_open (path, error);
+  if (store == NULL)
+    return NULL;
+  if (!vigie_training_fill_workspace (store, sets, classifier, error))
+    {
+      g_clear_object (&store);
+      remove_workspace_files (path);
+      return NULL;
+    }
+  for (guint i = 0; i < old->len; i++)
+    remove_workspace_files (old->pdata[i]);
+  return g_steal_pointer (&store);
 }
 
 static char *

@@ -189,8 +189,16 @@ VigieStore       *vigie_training_create_workspace  (const char      *path,
                                                     GPtrArray       *sets,
                                                     VigieClassifier *classifier,
                                                     GError         **error);
-/* $XDG_DATA_HOME/vigie/training.vigie */
-char             *vigie_training_get_workspace_path (GError        **error);
+/* The application's training workspace lives in
+ * $XDG_DATA_HOME/vigie/training-workspace/, one file per build: a reset
+ * builds a new file while the old one may still be open (by a worker
+ * thread), then deletes the old one. The newest file, NULL when there is
+ * none. */
+char             *vigie_training_find_workspace    (void);
+/* Builds a new training workspace file there and deletes the older ones */
+VigieStore       *vigie_training_new_workspace     (GPtrArray       *sets,
+                                                    VigieClassifier *classifier,
+                                                    GError         **error);
 
 /* Exercises */
 

@@ -38,4 +38,15 @@ void          vigie_comment_detail_set_actions (VigieCommentDetail *self,
 /* The text's Pango attributes: the matched spans are highlighted */
 GtkLabel     *vigie_comment_detail_get_text_label (VigieCommentDetail *self);
 
+/* What the detail shows of a flag, for other views (the training
+ * exercise): a card with its category, clause, quoted text, rule and
+ * matched words */
+GtkWidget     *vigie_flag_card_new        (VigiePolicy               *policy,
+                                           const VigieFlag           *flag,
+                                           const char                *text);
+/* The spans of @classification's flags in @text, highlighted and
+ * underlined; NULL without flags */
+PangoAttrList *vigie_highlight_spans_new  (const VigieClassification *classification,
+                                           const char                *text);
+
 G_END_DECLS
