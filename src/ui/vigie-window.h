@@ -56,4 +56,8 @@ VigieCommentDetail *vigie_window_get_detail         (VigieWindow        *self);
  * "no-results" or "error" */
 const char         *vigie_window_get_queue_state    (VigieWindow        *self);
 
+/* A toast over the window, for the views other files add to it */
+void                vigie_window_add_toast          (VigieWindow        *self,
+                                                     const char         *text);
+
 G_END_DECLS
