@@ -44,6 +44,7 @@ struct _VigieExerciseWindow
   GtkButton            *check_button;
   GtkWidget            *result_box;
   GtkLabel             *verdict_label;
+  GtkLabel             *your_answer_label;
   GtkBox               *reference_chips;
   GtkLabel             *reference_label;
   GtkLabel             *clause_label;
@@ -172,7 +173,7 @@ show_item (VigieExerciseWindow *self)
   for (guint i = 0; i < self->action_buttons->len; i++)
     gtk_check_button_set_active (self->action_buttons->pdata[i], FALSE);
   gtk_drop_down_set_selected (self->template_dropdown, GTK_INVALID_LIST_POSITION);
-  gtk_widget_set_sensitive (self->answer_box, TRUE);
+  gtk_widget_set_visible (self->answer_box, TRUE);
   gtk_widget_set_visible (self->result_box, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->check_button), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->next_button), FALSE);
@@ -234,7 +235,9 @@ show_result (VigieExerciseWindow *self)
   const VigieTrainingDecision *answer = vigie_exercise_get_answer (self->exercise, position);
   VigieMistakeKind kinds = vigie_training_compare (&s->reference, answer);
   const VigieClause *clause = vigie_scenario_lookup_clause (s, self->policy);
-  g_autofree char *reference = describe_decision (self, &s->reference);
+  g_autofree char *answered = describe_decision (self, answer);
+  g_autofree char *yours = NULL;
+  g_autofree char *reference = NULL;
   g_autofree char *verdict = NULL;
   g_autoptr(VigieClassification) classification = NULL;
   PangoAttrList *attrs;
@@ -249,6 +252,9 @@ show_result (VigieExerciseWindow *self)
       verdict = g_strdup_printf (_("Not quite: %s"), what);
     }
   gtk_label_set_text (self->verdict_label, verdict);
+  /* Translators: the trainee's answer, "Insult → Hide" */
+  yours = g_strdup_printf (_("Your answer: %s"), answered);
+  gtk_label_set_text (self->your_answer_label, yours);
   gtk_widget_remove_css_class (GTK_WIDGET (self->verdict_label), "success");
   gtk_widget_remove_css_class (GTK_WIDGET (self->verdict_label), "warning");
   gtk_widget_add_css_class (GTK_WIDGET (self->verdict_label),
@@ -258,7 +264,23 @@ show_result (VigieExerciseWindow *self)
   for (guint i = 0; s->reference.categories[i] != NULL; i++)
     gtk_box_append (self->reference_chips,
                     vigie_category_chip_new (self->policy, s->reference.categories[i]));
-  gtk_widget_set_visible (GTK_WIDGET (self->reference_chips), s->reference.categories[0] != NULL);
+  if (s->reference.categories[0] == NULL)
+    gtk_box_append (self->reference_chips, wrap_label (_("No category of the policy"), NULL));
+  if (s->reference.template_id != NULL)
+    {
+      const VigieTemplate *template = vigie_templates_lookup (self->templates,
+                                                              s->reference.template_id);
+
+      /* Translators: the reference action, then the reply template's title */
+      reference = g_strdup_printf (_("Action: %s, with the template “%s”"),
+                                   vigie_training_action_get_label (s->reference.action),
+                                   template ? vigie_template_get_title (template, lang ())
+                                            : s->reference.template_id);
+    }
+  else
+    /* Translators: the reference action */
+    reference = g_strdup_printf (_("Action: %s"),
+                                 vigie_training_action_get_label (s->reference.action));
   gtk_label_set_text (self->reference_label, reference);
 
   if (clause != NULL)
@@ -302,7 +324,9 @@ show_result (VigieExerciseWindow *self)
                                                  : _("Vigie’s flags are not available."),
                                 "dim-label"));
 
-  gtk_widget_set_sensitive (self->answer_box, FALSE);
+  /* The answer shows in one line: the reference comes right under the
+   * comment */
+  gtk_widget_set_visible (self->answer_box, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->check_button), FALSE);
   gtk_button_set_label (self->next_button, last ? _("See the _Score") : _("_Next Comment"));
   gtk_widget_set_visible (GTK_WIDGET (self->next_button), TRUE);
@@ -745,6 +769,8 @@ build_item_page (VigieExerciseWindow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->verdict_label),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Verdict"), -1);
   gtk_box_append (GTK_BOX (self->result_box), GTK_WIDGET (self->verdict_label));
+  self->your_answer_label = GTK_LABEL (wrap_label (NULL, "dim-label"));
+  gtk_box_append (GTK_BOX (self->result_box), GTK_WIDGET (self->your_answer_label));
   gtk_box_append (GTK_BOX (self->result_box), heading (_("Reference decision")));
   self->reference_chips = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6));
   gtk_box_append (GTK_BOX (self->result_box), GTK_WIDGET (self->reference_chips));

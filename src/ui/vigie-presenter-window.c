@@ -104,6 +104,11 @@ show (VigiePresenterWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->clause_label), clause != NULL);
   gtk_label_set_text (self->explanation_label, vigie_scenario_get_explanation (s, lang));
   gtk_widget_set_visible (self->answer_box, self->revealed);
+  /* Smaller once the answer is under it, so that both fit */
+  if (self->revealed)
+    gtk_widget_add_css_class (GTK_WIDGET (self->text_label), "revealed");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->text_label), "revealed");
   gtk_label_set_text (self->hint_label,
                       self->revealed
                         ? _("→ next comment · ← previous · Space hides the answer · Esc closes")
@@ -146,35 +151,28 @@ vigie_presenter_window_get_revealed (VigiePresenterWindow *self)
   return self->revealed;
 }
 
-static gboolean
-key_pressed_cb (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                VigiePresenterWindow  *self)
+static void
+next_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
-  switch (keyval)
-    {
-    case GDK_KEY_Right:
-    case GDK_KEY_Page_Down:
-    case GDK_KEY_Down:
-      vigie_presenter_window_move (self, 1);
-      return TRUE;
-    case GDK_KEY_Left:
-    case GDK_KEY_Page_Up:
-    case GDK_KEY_Up:
-      vigie_presenter_window_move (self, -1);
-      return TRUE;
-    case GDK_KEY_space:
-    case GDK_KEY_Return:
-      vigie_presenter_window_toggle (self);
-      return TRUE;
-    case GDK_KEY_Escape:
-      gtk_window_close (GTK_WINDOW (self));
-      return TRUE;
-    default:
-      return FALSE;
-    }
+  vigie_presenter_window_move (VIGIE_PRESENTER_WINDOW (widget), 1);
+}
+
+static void
+previous_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  vigie_presenter_window_move (VIGIE_PRESENTER_WINDOW (widget), -1);
+}
+
+static void
+toggle_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  vigie_presenter_window_toggle (VIGIE_PRESENTER_WINDOW (widget));
 }
 
 static GtkLabel *
@@ -207,14 +205,34 @@ vigie_presenter_window_finalize (GObject *object)
 static void
 vigie_presenter_window_class_init (VigiePresenterWindowClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  static const guint next_keys[] = { GDK_KEY_Right, GDK_KEY_Down, GDK_KEY_Page_Down,
+                                     GDK_KEY_KP_Right, GDK_KEY_KP_Down, GDK_KEY_KP_Page_Down };
+  static const guint previous_keys[] = { GDK_KEY_Left, GDK_KEY_Up, GDK_KEY_Page_Up,
+                                         GDK_KEY_KP_Left, GDK_KEY_KP_Up, GDK_KEY_KP_Page_Up };
+  static const guint toggle_keys[] = { GDK_KEY_space, GDK_KEY_Return, GDK_KEY_KP_Space,
+                                       GDK_KEY_KP_Enter };
+
   G_OBJECT_CLASS (klass)->finalize = vigie_presenter_window_finalize;
+
+  gtk_widget_class_install_action (widget_class, "presenter.next", NULL, next_action);
+  gtk_widget_class_install_action (widget_class, "presenter.previous", NULL, previous_action);
+  gtk_widget_class_install_action (widget_class, "presenter.toggle", NULL, toggle_action);
+  for (guint i = 0; i < G_N_ELEMENTS (next_keys); i++)
+    gtk_widget_class_add_binding_action (widget_class, next_keys[i], 0, "presenter.next", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (previous_keys); i++)
+    gtk_widget_class_add_binding_action (widget_class, previous_keys[i], 0, "presenter.previous",
+                                         NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (toggle_keys); i++)
+    gtk_widget_class_add_binding_action (widget_class, toggle_keys[i], 0, "presenter.toggle",
+                                         NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 vigie_presenter_window_init (VigiePresenterWindow *self)
 {
   GtkWidget *scrolled, *clamp, *box, *top;
-  GtkEventController *keys;
 
   gtk_window_set_title (GTK_WINDOW (self), _("Presenter Mode"));
   gtk_window_set_default_size (GTK_WINDOW (self), 1280, 800);
@@ -262,12 +280,6 @@ vigie_presenter_window_init (VigiePresenterWindow *self)
     gtk_label_set_xalign (self->hint_label, 0.5);
     adw_window_set_content (ADW_WINDOW (self), outer);
   }
-
-  /* Capture: the keys work whatever has the focus */
-  keys = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 }
 
 VigiePresenterWindow *
