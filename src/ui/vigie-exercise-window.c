@@ -37,8 +37,8 @@ struct _VigieExerciseWindow
   GtkLabel             *author_label;
   GtkLabel             *text_label;
   GtkWidget            *answer_box;
-  GPtrArray            *category_buttons; /* GtkCheckButton, data "category" */
-  GPtrArray            *action_buttons;   /* GtkCheckButton, data "action" */
+  GPtrArray            *category_buttons; /* GtkToggleButton, data "category" */
+  GPtrArray            *action_buttons;   /* GtkToggleButton, grouped, data "action" */
   GtkWidget            *template_row;
   GtkDropDown          *template_dropdown;
   GtkButton            *check_button;
@@ -103,7 +103,7 @@ static const char *
 chosen_action (VigieExerciseWindow *self)
 {
   for (guint i = 0; i < self->action_buttons->len; i++)
-    if (gtk_check_button_get_active (self->action_buttons->pdata[i]))
+    if (gtk_toggle_button_get_active (self->action_buttons->pdata[i]))
       return g_object_get_data (self->action_buttons->pdata[i], "action");
   return NULL;
 }
@@ -169,9 +169,9 @@ show_item (VigieExerciseWindow *self)
   gtk_label_set_attributes (self->text_label, NULL);
 
   for (guint i = 0; i < self->category_buttons->len; i++)
-    gtk_check_button_set_active (self->category_buttons->pdata[i], FALSE);
+    gtk_toggle_button_set_active (self->category_buttons->pdata[i], FALSE);
   for (guint i = 0; i < self->action_buttons->len; i++)
-    gtk_check_button_set_active (self->action_buttons->pdata[i], FALSE);
+    gtk_toggle_button_set_active (self->action_buttons->pdata[i], FALSE);
   gtk_drop_down_set_selected (self->template_dropdown, GTK_INVALID_LIST_POSITION);
   gtk_widget_set_visible (self->answer_box, TRUE);
   gtk_widget_set_visible (self->result_box, FALSE);
@@ -454,7 +454,7 @@ vigie_exercise_window_check (VigieExerciseWindow *self)
   if (action == NULL || !gtk_widget_get_sensitive (GTK_WIDGET (self->check_button)))
     return FALSE;
   for (guint i = 0; i < self->category_buttons->len; i++)
-    if (gtk_check_button_get_active (self->category_buttons->pdata[i]))
+    if (gtk_toggle_button_get_active (self->category_buttons->pdata[i]))
       g_ptr_array_add (categories, g_object_get_data (self->category_buttons->pdata[i],
                                                       "category"));
   g_ptr_array_add (categories, NULL);
@@ -649,7 +649,9 @@ category_group (VigieExerciseWindow *self,
 
       if (category->triage != triage)
         continue;
-      button = gtk_check_button_new_with_label (vigie_category_get_label (category, lang ()));
+      /* Toggle buttons: they can be pressed through the accessibility bus */
+      button = gtk_toggle_button_new_with_label (vigie_category_get_label (category, lang ()));
+      gtk_widget_add_css_class (button, "exercise-choice");
       gtk_widget_set_tooltip_text (button, vigie_category_get_description (category, lang ()));
       g_object_set_data_full (G_OBJECT (button), "category", g_strdup (category->id), g_free);
       g_ptr_array_add (self->category_buttons, button);
@@ -714,18 +716,20 @@ build_item_page (VigieExerciseWindow *self)
   gtk_box_append (GTK_BOX (self->answer_box), heading (_("What do you do?")));
   flow = gtk_flow_box_new ();
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 6);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 3);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 6);
   gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (flow), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Action"), -1);
   for (guint i = 0; vigie_training_actions[i] != NULL; i++)
     {
-      GtkWidget *button = gtk_check_button_new_with_label (
+      GtkWidget *button = gtk_toggle_button_new_with_label (
         vigie_training_action_get_label (vigie_training_actions[i]));
 
+      gtk_widget_add_css_class (button, "exercise-choice");
       g_object_set_data (G_OBJECT (button), "action", (gpointer) vigie_training_actions[i]);
       if (group != NULL)
-        gtk_check_button_set_group (GTK_CHECK_BUTTON (button), GTK_CHECK_BUTTON (group));
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), GTK_TOGGLE_BUTTON (group));
       else
         group = button;
       g_signal_connect_swapped (button, "toggled", G_CALLBACK (answer_changed_cb), self);
@@ -977,12 +981,12 @@ vigie_exercise_window_choose (VigieExerciseWindow *self,
     {
       const char *id = g_object_get_data (self->category_buttons->pdata[i], "category");
 
-      gtk_check_button_set_active (self->category_buttons->pdata[i],
+      gtk_toggle_button_set_active (self->category_buttons->pdata[i],
                                    categories != NULL && g_strv_contains (categories, id));
     }
   for (guint i = 0; i < self->action_buttons->len; i++)
     if (g_strcmp0 (g_object_get_data (self->action_buttons->pdata[i], "action"), action) == 0)
-      gtk_check_button_set_active (self->action_buttons->pdata[i], TRUE);
+      gtk_toggle_button_set_active (self->action_buttons->pdata[i], TRUE);
   for (guint i = 0; template_id != NULL && i < self->template_ids->len; i++)
     if (g_str_equal (self->template_ids->pdata[i], template_id))
       gtk_drop_down_set_selected (self->template_dropdown, i);

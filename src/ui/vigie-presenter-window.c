@@ -175,6 +175,43 @@ toggle_action (GtkWidget  *widget,
   vigie_presenter_window_toggle (VIGIE_PRESENTER_WINDOW (widget));
 }
 
+/* In the capture phase: GtkWindow's own bindings for these keys (moving
+ * the focus, activating it) would otherwise come first */
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                VigiePresenterWindow  *self)
+{
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK))
+    return FALSE;
+  switch (keyval)
+    {
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_KP_Page_Down:
+      return gtk_widget_activate_action (GTK_WIDGET (self), "presenter.next", NULL);
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_KP_Page_Up:
+      return gtk_widget_activate_action (GTK_WIDGET (self), "presenter.previous", NULL);
+    case GDK_KEY_space:
+    case GDK_KEY_KP_Space:
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+      return gtk_widget_activate_action (GTK_WIDGET (self), "presenter.toggle", NULL);
+    default:
+      return FALSE;
+    }
+}
+
 static GtkLabel *
 add_label (GtkWidget  *box,
            const char *css_class)
@@ -206,26 +243,12 @@ static void
 vigie_presenter_window_class_init (VigiePresenterWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  static const guint next_keys[] = { GDK_KEY_Right, GDK_KEY_Down, GDK_KEY_Page_Down,
-                                     GDK_KEY_KP_Right, GDK_KEY_KP_Down, GDK_KEY_KP_Page_Down };
-  static const guint previous_keys[] = { GDK_KEY_Left, GDK_KEY_Up, GDK_KEY_Page_Up,
-                                         GDK_KEY_KP_Left, GDK_KEY_KP_Up, GDK_KEY_KP_Page_Up };
-  static const guint toggle_keys[] = { GDK_KEY_space, GDK_KEY_Return, GDK_KEY_KP_Space,
-                                       GDK_KEY_KP_Enter };
 
   G_OBJECT_CLASS (klass)->finalize = vigie_presenter_window_finalize;
 
   gtk_widget_class_install_action (widget_class, "presenter.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "presenter.previous", NULL, previous_action);
   gtk_widget_class_install_action (widget_class, "presenter.toggle", NULL, toggle_action);
-  for (guint i = 0; i < G_N_ELEMENTS (next_keys); i++)
-    gtk_widget_class_add_binding_action (widget_class, next_keys[i], 0, "presenter.next", NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (previous_keys); i++)
-    gtk_widget_class_add_binding_action (widget_class, previous_keys[i], 0, "presenter.previous",
-                                         NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (toggle_keys); i++)
-    gtk_widget_class_add_binding_action (widget_class, toggle_keys[i], 0, "presenter.toggle",
-                                         NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -233,6 +256,7 @@ static void
 vigie_presenter_window_init (VigiePresenterWindow *self)
 {
   GtkWidget *scrolled, *clamp, *box, *top;
+  GtkEventController *keys;
 
   gtk_window_set_title (GTK_WINDOW (self), _("Presenter Mode"));
   gtk_window_set_default_size (GTK_WINDOW (self), 1280, 800);
@@ -280,6 +304,11 @@ vigie_presenter_window_init (VigiePresenterWindow *self)
     gtk_label_set_xalign (self->hint_label, 0.5);
     adw_window_set_content (ADW_WINDOW (self), outer);
   }
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 }
 
 VigiePresenterWindow *
