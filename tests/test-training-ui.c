@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "vigie-comment-detail.h"
 #include "vigie-exercise-window.h"
 #include "vigie-presenter-window.h"
 #include "vigie-training-ui.h"
@@ -227,6 +228,111 @@ test_window (void)
   g_rmdir (dir);
 }
 
+static void
+collect_text_views (GtkWidget *root,
+                    GPtrArray *views)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_TEXT_VIEW (child))
+        g_ptr_array_add (views, child);
+      collect_text_views (child, views);
+    }
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (gtk_window_get_toplevels ()); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (gtk_window_get_toplevels (), i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+/* Add to Training on a comment of an ordinary workspace: a dialog for the
+ * explanation, then the scenario in the user's own file, without the
+ * author's name */
+static void
+test_add_to_training (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigieTrainingContext) context = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *added = NULL;
+  g_autoptr(VigieStore) store = NULL;
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  g_autoptr(GPtrArray) sets = NULL;
+  VigieScenarioSet *set;
+  VigieScenario *s;
+  VigieComment *comment;
+  AdwMessageDialog *dialog;
+  VigieWindow *window;
+
+  if (!require_display ())
+    return;
+
+  context = three_context ();
+  dir = g_dir_make_tmp ("vigie-training-ui-XXXXXX", &error);
+  path = g_build_filename (dir, "w.vigie", NULL);
+  store = vigie_training_create_workspace (path, vigie_training_context_get_sets (context), NULL,
+                                           &error);
+  g_assert_no_error (error);
+  /* An ordinary workspace for this test */
+  g_assert_true (vigie_store_set_setting (store, VIGIE_SETTING_TRAINING, "false", &error));
+
+  window = vigie_window_new (NULL, store, NULL);
+  vigie_training_ui_install (window);
+  gtk_window_present (GTK_WINDOW (window));
+  WAIT_FOR (!vigie_window_get_classifying (window) &&
+            g_strcmp0 (vigie_window_get_queue_state (window), "list") == 0);
+  vigie_window_select (window, 0);
+  WAIT_FOR (vigie_comment_detail_get_comment (vigie_window_get_detail (window)) != NULL &&
+            vigie_comment_detail_get_classification (vigie_window_get_detail (window)) != NULL);
+  comment = vigie_comment_detail_get_comment (vigie_window_get_detail (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-to-training", NULL));
+  WAIT_FOR ((dialog = find_dialog ()) != NULL);
+  /* Nothing to add without an explanation */
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
+  collect_text_views (GTK_WIDGET (dialog), views);
+  g_assert_cmpuint (views->len, ==, 2);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (views->pdata[0]),
+                            "Une explication pour la formation.", -1);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
+  screenshot (GTK_WIDGET (dialog), "add-to-training");
+  adw_message_dialog_response (dialog, "add");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  added = g_build_filename (g_get_user_data_dir (), "vigie", "training", "added.json", NULL);
+  g_assert_true (g_file_test (added, G_FILE_TEST_EXISTS));
+  sets = vigie_training_list_user_sets (vigie_training_context_get_policy (context),
+                                        vigie_training_context_get_templates (context), NULL,
+                                        &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sets->len, ==, 1);
+  set = g_ptr_array_index (sets, 0);
+  g_assert_cmpuint (set->scenarios->len, ==, 1);
+  s = g_ptr_array_index (set->scenarios, 0);
+  g_assert_cmpstr (s->text, ==, comment->text);
+  g_assert_cmpstr (s->author, !=, comment->author_name);
+  /* One language given: both show it */
+  g_assert_cmpstr (s->explanation_fr, ==, "Une explication pour la formation.");
+  g_assert_cmpstr (s->explanation_en, ==, "Une explication pour la formation.");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (added);
+  g_clear_object (&store);
+  vigie_training_create_workspace (path, vigie_training_context_get_sets (context), NULL, NULL);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* Three comments: the flags are hidden until the answer, then the
  * reference, Vigie's flags with their spans and the explanation; then the
  * score */
@@ -380,6 +486,7 @@ main (int    argc,
   g_test_add_func ("/vigie/training-ui/window", test_window);
   g_test_add_func ("/vigie/training-ui/exercise", test_exercise);
   g_test_add_func ("/vigie/training-ui/presenter", test_presenter);
+  g_test_add_func ("/vigie/training-ui/add-to-training", test_add_to_training);
 
   status = g_test_run ();
   g_rmdir (data_home);
