@@ -14,7 +14,7 @@
 
 from atspi_harness import *  # noqa: F401,F403 (the shared harness)
 
-N_TESTS = 8
+N_TESTS = 9
 
 source_dir = os.environ.get("VIGIE_SOURCE_DIR") or os.path.join(os.path.dirname(__file__), "..")
 scenarios = os.path.join(source_dir, "tests", "fixtures", "training", "three.json")
@@ -39,9 +39,12 @@ def top_level(app, title):
     return None
 
 
+def is_button(node, label):
+    return role(node) == Atspi.Role.PUSH_BUTTON and (name(node) == label or label in labels_of(node))
+
+
 def button(root, label):
-    return find(root, lambda n: role(n) == Atspi.Role.PUSH_BUTTON
-                and (name(n) == label or label in labels_of(n)))
+    return find(root, lambda n: is_button(n, label))
 
 
 def pressed(node):
@@ -180,6 +183,49 @@ emit(bool(moved and revealed and closed),
 
 do_action(exercise, "window.close")
 wait_for("the exercise to close", lambda: top_level(app, "Training Exercise") is None)
+
+
+# 9. Hide a comment, then Reset: a new window on the workspace as it was
+def handled(root):
+    node = find(root, lambda n: name(n).startswith("Handled, "))
+    return name(node) if node is not None else None
+
+
+def frames():
+    return [w for w in children(app) if role(w) == Atspi.Role.FRAME and "Vigie" in name(w)]
+
+
+queue = find(frame, is_queue)
+hidden = None
+if queue is not None:
+    Atspi.Selection.select_child(queue, 0)
+    time.sleep(0.3)
+    pump()
+    press(ord("h"))
+    hidden = wait_for("the comment handled", lambda: handled(frame) == "Handled, 1 comment")
+reset = button(frame, "Reset…")
+new_frame = after = None
+if hidden and reset is not None:
+    do_action(reset, "click")
+    dialog = wait_for("the reset dialog", lambda: next(
+        (w for w in children(app) if "Reset the Training Workspace?" in labels_of(w)), None))
+    # A message dialog has a second, hidden row of its buttons (for narrow
+    # windows): click them all, the hidden one does nothing
+    confirm = [n for n in walk(dialog) if is_button(n, "Reset")] if dialog else []
+    if confirm:
+        for node in confirm:
+            do_action(node, "click")
+        new_frame = wait_for("the new window", lambda: next(
+            (f for f in frames() if f != frame and queue_count(f) == 3), None))
+        if new_frame is not None:
+            after = wait_for("nothing handled", lambda: handled(new_frame) == "Handled, 0 comments"
+                             and handled(new_frame))
+emit(bool(hidden) and bool(after) and len(frames()) == 1,
+     "after a comment is hidden, Reset gives back the workspace as it was, in a new window",
+     "before %r, after %r, windows %d" % (hidden, after, len(frames())))
+if new_frame is not None:
+    frame = new_frame
+
 do_action(frame, "window.close")
 try:
     process.wait(TIMEOUT)

@@ -219,7 +219,7 @@ test_window (void)
           break;
         }
     }
-  g_assert_true (reset_called);
+  WAIT_FOR (reset_called);
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&store);

@@ -700,6 +700,7 @@ build_item_page (VigieExerciseWindow *self)
   /* The answer */
   self->answer_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   gtk_box_append (GTK_BOX (self->answer_box), heading (_("Which categories of the policy apply?")));
+  gtk_box_append (GTK_BOX (self->answer_box), wrap_label (_("Litigious content"), "caption-heading"));
   flow = category_group (self, FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (flow), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Litigious content"), -1);

@@ -420,13 +420,38 @@ presenter_activate (GSimpleAction  *action,
   gtk_window_present (GTK_WINDOW (presenter));
 }
 
+/* Once the dialog is gone: the reset replaces the window */
+static gboolean
+reset_idle_cb (gpointer user_data)
+{
+  GWeakRef *weak = user_data;
+  g_autoptr(VigieWindow) window = g_weak_ref_get (weak);
+  TrainingWindow *tw = window ? g_object_get_data (G_OBJECT (window), "vigie-training") : NULL;
+
+  if (tw != NULL && tw->reset != NULL)
+    tw->reset (window, tw->reset_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+free_weak_ref (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
 static void
 reset_response_cb (AdwMessageDialog *dialog,
                    const char       *response,
                    TrainingWindow   *tw)
 {
-  if (g_str_equal (response, "reset") && tw->reset != NULL)
-    tw->reset (tw->window, tw->reset_data);
+  GWeakRef *weak;
+
+  if (!g_str_equal (response, "reset"))
+    return;
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, tw->window);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reset_idle_cb, weak, free_weak_ref);
 }
 
 static void
