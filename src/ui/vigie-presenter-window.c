@@ -24,6 +24,7 @@ struct _VigiePresenterWindow
 
   GtkLabel        *counter_label;
   GtkLabel        *where_label;
+  GtkLabel        *post_label;
   GtkLabel        *context_label;
   GtkLabel        *author_label;
   GtkLabel        *text_label;
@@ -86,6 +87,13 @@ show (VigiePresenterWindow *self)
   /* Translators: the platform and page of a comment, "Facebook · CISSS…" */
   where = g_strdup_printf (_("%s · %s"), vigie_platform_get_display_name (s->platform), s->page);
   gtk_label_set_text (self->where_label, where);
+  if (s->post != NULL)
+    {
+      /* Translators: in presenter mode, the post the comment answers */
+      g_autofree char *post = g_strdup_printf (_("On the post: “%s”"), s->post);
+      gtk_label_set_text (self->post_label, post);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->post_label), s->post != NULL);
   context = vigie_scenario_get_context (s, lang);
   gtk_label_set_text (self->context_label, context ? context : "");
   gtk_widget_set_visible (GTK_WIDGET (self->context_label), context != NULL);
@@ -275,6 +283,7 @@ vigie_presenter_window_init (VigiePresenterWindow *self)
   gtk_label_set_xalign (self->where_label, 1);
   gtk_box_append (GTK_BOX (box), top);
 
+  self->post_label = add_label (box, "presenter-post");
   self->context_label = add_label (box, "presenter-context");
   self->author_label = add_label (box, "presenter-author");
   self->text_label = add_label (box, "presenter-comment");
