@@ -161,6 +161,18 @@ show_error (GtkWindow    *parent,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The training window's own data, on the window */
+typedef struct
+{
+  VigieWindow            *window;    /* weak: the data lives on it */
+  VigieTrainingContext   *context;
+  VigieTrainingResetFunc  reset;
+  gpointer                reset_data;
+  GtkWidget              *banner;
+  GtkFileChooserNative   *chooser;
+  GtkWidget              *exercise;  /* weak */
+} TrainingWindow;
+
 /* Add to Training */
 
 typedef struct
@@ -228,6 +240,13 @@ add_response_cb (AdwMessageDialog *dialog,
       show_error (GTK_WINDOW (data->window), _("Cannot Add the Comment to Training"), error);
       return;
     }
+  /* In the training workspace, the next exercise asks it */
+  {
+    TrainingWindow *tw = g_object_get_data (G_OBJECT (data->window), "vigie-training");
+
+    if (tw != NULL)
+      vigie_training_context_reload (tw->context, NULL);
+  }
   vigie_window_add_toast (data->window,
                           _("Added to your training scenarios; a reset of the training "
                             "workspace brings it in"));
@@ -355,16 +374,6 @@ vigie_training_ui_install (VigieWindow *window)
 
 /* The training window */
 
-typedef struct
-{
-  VigieWindow            *window;    /* weak: the data lives on it */
-  VigieTrainingContext   *context;
-  VigieTrainingResetFunc  reset;
-  gpointer                reset_data;
-  GtkWidget              *banner;
-  GtkFileChooserNative   *chooser;
-  GtkWidget              *exercise;  /* weak */
-} TrainingWindow;
 
 static void
 training_window_free (TrainingWindow *tw)
