@@ -766,8 +766,22 @@ test_new_workspace (void)
   found = vigie_training_find_workspace ();
   g_assert_cmpstr (found, ==, path2);
   g_assert_true (vigie_training_is_workspace (second));
+
   g_clear_object (&first);
   g_assert_true (g_file_test (path2, G_FILE_TEST_EXISTS));
+  g_clear_object (&second);
+
+  /* The same set twice (a file imported twice): every scenario is there
+   * twice */
+  g_ptr_array_add (sets, vigie_scenario_set_ref (sets->pdata[0]));
+  second = vigie_training_new_workspace (sets, NULL, &error);
+  g_assert_no_error (error);
+  {
+    VigieQuery query = { 0 };
+
+    g_assert_cmpint (vigie_store_count (second, &query, NULL), ==,
+                     2 * ((VigieScenarioSet *) sets->pdata[0])->scenarios->len);
+  }
 }
 
 /* Add to training: the comment's text and post, the reference from what was

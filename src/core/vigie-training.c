@@ -1192,6 +1192,7 @@ vigie_training_fill_workspace (VigieStore      *store,
   };
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) platforms = g_array_new (FALSE, FALSE, sizeof (VigiePlatform));
+  g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
   guint n = 0;
 
   g_return_val_if_fail (VIGIE_IS_STORE (store), FALSE);
@@ -1231,6 +1232,12 @@ vigie_training_fill_workspace (VigieStore      *store,
           vigie_comment_record_init (&comment);
           comment.platform = s->platform;
           comment.external_id = g_strdup_printf ("training-%s-%s", set->id, s->id);
+          /* The same file imported twice: two comments all the same */
+          for (guint k = 2; g_hash_table_contains (used, comment.external_id); k++)
+            {
+              g_free (comment.external_id);
+              comment.external_id = g_strdup_printf ("training-%s-%s-%u", set->id, s->id, k);
+            }
           comment.post_external_id = g_strdup (post.external_id);
           comment.author_id = g_strdup_printf ("training-author-%s", author_hash);
           comment.author_name = g_strdup (s->author);
@@ -1239,6 +1246,7 @@ vigie_training_fill_workspace (VigieStore      *store,
           comment.language = g_strdup (s->language);
           if (!vigie_store_upsert_comment (store, &comment, NULL, error))
             goto fail;
+          g_hash_table_add (used, comment.external_id);
           g_ptr_array_add (ids, g_steal_pointer (&comment.external_id));
           g_array_append_val (platforms, s->platform);
         }

@@ -37,13 +37,14 @@ struct _VigieExerciseWindow
   GtkLabel             *author_label;
   GtkLabel             *text_label;
   GtkWidget            *answer_box;
-  GPtrArray            *category_buttons; /* GtkCheckButton, data "category" */
-  GPtrArray            *action_buttons;   /* GtkCheckButton, data "action" */
+  GPtrArray            *category_buttons; /* GtkToggleButton, data "category" */
+  GPtrArray            *action_buttons;   /* GtkToggleButton, grouped, data "action" */
   GtkWidget            *template_row;
   GtkDropDown          *template_dropdown;
   GtkButton            *check_button;
   GtkWidget            *result_box;
   GtkLabel             *verdict_label;
+  GtkLabel             *your_answer_label;
   GtkBox               *reference_chips;
   GtkLabel             *reference_label;
   GtkLabel             *clause_label;
@@ -102,7 +103,7 @@ static const char *
 chosen_action (VigieExerciseWindow *self)
 {
   for (guint i = 0; i < self->action_buttons->len; i++)
-    if (gtk_check_button_get_active (self->action_buttons->pdata[i]))
+    if (gtk_toggle_button_get_active (self->action_buttons->pdata[i]))
       return g_object_get_data (self->action_buttons->pdata[i], "action");
   return NULL;
 }
@@ -168,11 +169,11 @@ show_item (VigieExerciseWindow *self)
   gtk_label_set_attributes (self->text_label, NULL);
 
   for (guint i = 0; i < self->category_buttons->len; i++)
-    gtk_check_button_set_active (self->category_buttons->pdata[i], FALSE);
+    gtk_toggle_button_set_active (self->category_buttons->pdata[i], FALSE);
   for (guint i = 0; i < self->action_buttons->len; i++)
-    gtk_check_button_set_active (self->action_buttons->pdata[i], FALSE);
+    gtk_toggle_button_set_active (self->action_buttons->pdata[i], FALSE);
   gtk_drop_down_set_selected (self->template_dropdown, GTK_INVALID_LIST_POSITION);
-  gtk_widget_set_sensitive (self->answer_box, TRUE);
+  gtk_widget_set_visible (self->answer_box, TRUE);
   gtk_widget_set_visible (self->result_box, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->check_button), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->next_button), FALSE);
@@ -234,7 +235,9 @@ show_result (VigieExerciseWindow *self)
   const VigieTrainingDecision *answer = vigie_exercise_get_answer (self->exercise, position);
   VigieMistakeKind kinds = vigie_training_compare (&s->reference, answer);
   const VigieClause *clause = vigie_scenario_lookup_clause (s, self->policy);
-  g_autofree char *reference = describe_decision (self, &s->reference);
+  g_autofree char *answered = describe_decision (self, answer);
+  g_autofree char *yours = NULL;
+  g_autofree char *reference = NULL;
   g_autofree char *verdict = NULL;
   g_autoptr(VigieClassification) classification = NULL;
   PangoAttrList *attrs;
@@ -249,6 +252,9 @@ show_result (VigieExerciseWindow *self)
       verdict = g_strdup_printf (_("Not quite: %s"), what);
     }
   gtk_label_set_text (self->verdict_label, verdict);
+  /* Translators: the trainee's answer, "Insult → Hide" */
+  yours = g_strdup_printf (_("Your answer: %s"), answered);
+  gtk_label_set_text (self->your_answer_label, yours);
   gtk_widget_remove_css_class (GTK_WIDGET (self->verdict_label), "success");
   gtk_widget_remove_css_class (GTK_WIDGET (self->verdict_label), "warning");
   gtk_widget_add_css_class (GTK_WIDGET (self->verdict_label),
@@ -258,7 +264,23 @@ show_result (VigieExerciseWindow *self)
   for (guint i = 0; s->reference.categories[i] != NULL; i++)
     gtk_box_append (self->reference_chips,
                     vigie_category_chip_new (self->policy, s->reference.categories[i]));
-  gtk_widget_set_visible (GTK_WIDGET (self->reference_chips), s->reference.categories[0] != NULL);
+  if (s->reference.categories[0] == NULL)
+    gtk_box_append (self->reference_chips, wrap_label (_("No category of the policy"), NULL));
+  if (s->reference.template_id != NULL)
+    {
+      const VigieTemplate *template = vigie_templates_lookup (self->templates,
+                                                              s->reference.template_id);
+
+      /* Translators: the reference action, then the reply template's title */
+      reference = g_strdup_printf (_("Action: %s, with the template “%s”"),
+                                   vigie_training_action_get_label (s->reference.action),
+                                   template ? vigie_template_get_title (template, lang ())
+                                            : s->reference.template_id);
+    }
+  else
+    /* Translators: the reference action */
+    reference = g_strdup_printf (_("Action: %s"),
+                                 vigie_training_action_get_label (s->reference.action));
   gtk_label_set_text (self->reference_label, reference);
 
   if (clause != NULL)
@@ -302,7 +324,9 @@ show_result (VigieExerciseWindow *self)
                                                  : _("Vigie’s flags are not available."),
                                 "dim-label"));
 
-  gtk_widget_set_sensitive (self->answer_box, FALSE);
+  /* The answer shows in one line: the reference comes right under the
+   * comment */
+  gtk_widget_set_visible (self->answer_box, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->check_button), FALSE);
   gtk_button_set_label (self->next_button, last ? _("See the _Score") : _("_Next Comment"));
   gtk_widget_set_visible (GTK_WIDGET (self->next_button), TRUE);
@@ -430,7 +454,7 @@ vigie_exercise_window_check (VigieExerciseWindow *self)
   if (action == NULL || !gtk_widget_get_sensitive (GTK_WIDGET (self->check_button)))
     return FALSE;
   for (guint i = 0; i < self->category_buttons->len; i++)
-    if (gtk_check_button_get_active (self->category_buttons->pdata[i]))
+    if (gtk_toggle_button_get_active (self->category_buttons->pdata[i]))
       g_ptr_array_add (categories, g_object_get_data (self->category_buttons->pdata[i],
                                                       "category"));
   g_ptr_array_add (categories, NULL);
@@ -625,7 +649,9 @@ category_group (VigieExerciseWindow *self,
 
       if (category->triage != triage)
         continue;
-      button = gtk_check_button_new_with_label (vigie_category_get_label (category, lang ()));
+      /* Toggle buttons: they can be pressed through the accessibility bus */
+      button = gtk_toggle_button_new_with_label (vigie_category_get_label (category, lang ()));
+      gtk_widget_add_css_class (button, "exercise-choice");
       gtk_widget_set_tooltip_text (button, vigie_category_get_description (category, lang ()));
       g_object_set_data_full (G_OBJECT (button), "category", g_strdup (category->id), g_free);
       g_ptr_array_add (self->category_buttons, button);
@@ -674,6 +700,7 @@ build_item_page (VigieExerciseWindow *self)
   /* The answer */
   self->answer_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   gtk_box_append (GTK_BOX (self->answer_box), heading (_("Which categories of the policy apply?")));
+  gtk_box_append (GTK_BOX (self->answer_box), wrap_label (_("Litigious content"), "caption-heading"));
   flow = category_group (self, FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (flow), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Litigious content"), -1);
@@ -690,18 +717,20 @@ build_item_page (VigieExerciseWindow *self)
   gtk_box_append (GTK_BOX (self->answer_box), heading (_("What do you do?")));
   flow = gtk_flow_box_new ();
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 6);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 3);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 6);
   gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (flow), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Action"), -1);
   for (guint i = 0; vigie_training_actions[i] != NULL; i++)
     {
-      GtkWidget *button = gtk_check_button_new_with_label (
+      GtkWidget *button = gtk_toggle_button_new_with_label (
         vigie_training_action_get_label (vigie_training_actions[i]));
 
+      gtk_widget_add_css_class (button, "exercise-choice");
       g_object_set_data (G_OBJECT (button), "action", (gpointer) vigie_training_actions[i]);
       if (group != NULL)
-        gtk_check_button_set_group (GTK_CHECK_BUTTON (button), GTK_CHECK_BUTTON (group));
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), GTK_TOGGLE_BUTTON (group));
       else
         group = button;
       g_signal_connect_swapped (button, "toggled", G_CALLBACK (answer_changed_cb), self);
@@ -745,6 +774,8 @@ build_item_page (VigieExerciseWindow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->verdict_label),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Verdict"), -1);
   gtk_box_append (GTK_BOX (self->result_box), GTK_WIDGET (self->verdict_label));
+  self->your_answer_label = GTK_LABEL (wrap_label (NULL, "dim-label"));
+  gtk_box_append (GTK_BOX (self->result_box), GTK_WIDGET (self->your_answer_label));
   gtk_box_append (GTK_BOX (self->result_box), heading (_("Reference decision")));
   self->reference_chips = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6));
   gtk_box_append (GTK_BOX (self->result_box), GTK_WIDGET (self->reference_chips));
@@ -951,12 +982,12 @@ vigie_exercise_window_choose (VigieExerciseWindow *self,
     {
       const char *id = g_object_get_data (self->category_buttons->pdata[i], "category");
 
-      gtk_check_button_set_active (self->category_buttons->pdata[i],
+      gtk_toggle_button_set_active (self->category_buttons->pdata[i],
                                    categories != NULL && g_strv_contains (categories, id));
     }
   for (guint i = 0; i < self->action_buttons->len; i++)
     if (g_strcmp0 (g_object_get_data (self->action_buttons->pdata[i], "action"), action) == 0)
-      gtk_check_button_set_active (self->action_buttons->pdata[i], TRUE);
+      gtk_toggle_button_set_active (self->action_buttons->pdata[i], TRUE);
   for (guint i = 0; template_id != NULL && i < self->template_ids->len; i++)
     if (g_str_equal (self->template_ids->pdata[i], template_id))
       gtk_drop_down_set_selected (self->template_dropdown, i);

@@ -24,6 +24,7 @@ struct _VigiePresenterWindow
 
   GtkLabel        *counter_label;
   GtkLabel        *where_label;
+  GtkLabel        *post_label;
   GtkLabel        *context_label;
   GtkLabel        *author_label;
   GtkLabel        *text_label;
@@ -86,6 +87,13 @@ show (VigiePresenterWindow *self)
   /* Translators: the platform and page of a comment, "Facebook · CISSS…" */
   where = g_strdup_printf (_("%s · %s"), vigie_platform_get_display_name (s->platform), s->page);
   gtk_label_set_text (self->where_label, where);
+  if (s->post != NULL)
+    {
+      /* Translators: in presenter mode, the post the comment answers */
+      g_autofree char *post = g_strdup_printf (_("On the post: “%s”"), s->post);
+      gtk_label_set_text (self->post_label, post);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->post_label), s->post != NULL);
   context = vigie_scenario_get_context (s, lang);
   gtk_label_set_text (self->context_label, context ? context : "");
   gtk_widget_set_visible (GTK_WIDGET (self->context_label), context != NULL);
@@ -104,6 +112,11 @@ show (VigiePresenterWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->clause_label), clause != NULL);
   gtk_label_set_text (self->explanation_label, vigie_scenario_get_explanation (s, lang));
   gtk_widget_set_visible (self->answer_box, self->revealed);
+  /* Smaller once the answer is under it, so that both fit */
+  if (self->revealed)
+    gtk_widget_add_css_class (GTK_WIDGET (self->text_label), "revealed");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->text_label), "revealed");
   gtk_label_set_text (self->hint_label,
                       self->revealed
                         ? _("→ next comment · ← previous · Space hides the answer · Esc closes")
@@ -146,6 +159,32 @@ vigie_presenter_window_get_revealed (VigiePresenterWindow *self)
   return self->revealed;
 }
 
+static void
+next_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  vigie_presenter_window_move (VIGIE_PRESENTER_WINDOW (widget), 1);
+}
+
+static void
+previous_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  vigie_presenter_window_move (VIGIE_PRESENTER_WINDOW (widget), -1);
+}
+
+static void
+toggle_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  vigie_presenter_window_toggle (VIGIE_PRESENTER_WINDOW (widget));
+}
+
+/* In the capture phase: GtkWindow's own bindings for these keys (moving
+ * the focus, activating it) would otherwise come first */
 static gboolean
 key_pressed_cb (GtkEventControllerKey *controller,
                 guint                  keyval,
@@ -153,25 +192,29 @@ key_pressed_cb (GtkEventControllerKey *controller,
                 GdkModifierType        state,
                 VigiePresenterWindow  *self)
 {
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK))
+    return FALSE;
   switch (keyval)
     {
     case GDK_KEY_Right:
-    case GDK_KEY_Page_Down:
+    case GDK_KEY_KP_Right:
     case GDK_KEY_Down:
-      vigie_presenter_window_move (self, 1);
-      return TRUE;
+    case GDK_KEY_KP_Down:
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_KP_Page_Down:
+      return gtk_widget_activate_action (GTK_WIDGET (self), "presenter.next", NULL);
     case GDK_KEY_Left:
-    case GDK_KEY_Page_Up:
+    case GDK_KEY_KP_Left:
     case GDK_KEY_Up:
-      vigie_presenter_window_move (self, -1);
-      return TRUE;
+    case GDK_KEY_KP_Up:
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_KP_Page_Up:
+      return gtk_widget_activate_action (GTK_WIDGET (self), "presenter.previous", NULL);
     case GDK_KEY_space:
+    case GDK_KEY_KP_Space:
     case GDK_KEY_Return:
-      vigie_presenter_window_toggle (self);
-      return TRUE;
-    case GDK_KEY_Escape:
-      gtk_window_close (GTK_WINDOW (self));
-      return TRUE;
+    case GDK_KEY_KP_Enter:
+      return gtk_widget_activate_action (GTK_WIDGET (self), "presenter.toggle", NULL);
     default:
       return FALSE;
     }
@@ -207,7 +250,14 @@ vigie_presenter_window_finalize (GObject *object)
 static void
 vigie_presenter_window_class_init (VigiePresenterWindowClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->finalize = vigie_presenter_window_finalize;
+
+  gtk_widget_class_install_action (widget_class, "presenter.next", NULL, next_action);
+  gtk_widget_class_install_action (widget_class, "presenter.previous", NULL, previous_action);
+  gtk_widget_class_install_action (widget_class, "presenter.toggle", NULL, toggle_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -233,6 +283,7 @@ vigie_presenter_window_init (VigiePresenterWindow *self)
   gtk_label_set_xalign (self->where_label, 1);
   gtk_box_append (GTK_BOX (box), top);
 
+  self->post_label = add_label (box, "presenter-post");
   self->context_label = add_label (box, "presenter-context");
   self->author_label = add_label (box, "presenter-author");
   self->text_label = add_label (box, "presenter-comment");
@@ -263,7 +314,6 @@ vigie_presenter_window_init (VigiePresenterWindow *self)
     adw_window_set_content (ADW_WINDOW (self), outer);
   }
 
-  /* Capture: the keys work whatever has the focus */
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);

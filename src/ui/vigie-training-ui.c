@@ -161,6 +161,18 @@ show_error (GtkWindow    *parent,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The training window's own data, on the window */
+typedef struct
+{
+  VigieWindow            *window;    /* weak: the data lives on it */
+  VigieTrainingContext   *context;
+  VigieTrainingResetFunc  reset;
+  gpointer                reset_data;
+  GtkWidget              *banner;
+  GtkFileChooserNative   *chooser;
+  GtkWidget              *exercise;  /* weak */
+} TrainingWindow;
+
 /* Add to Training */
 
 typedef struct
@@ -228,6 +240,13 @@ add_response_cb (AdwMessageDialog *dialog,
       show_error (GTK_WINDOW (data->window), _("Cannot Add the Comment to Training"), error);
       return;
     }
+  /* In the training workspace, the next exercise asks it */
+  {
+    TrainingWindow *tw = g_object_get_data (G_OBJECT (data->window), "vigie-training");
+
+    if (tw != NULL)
+      vigie_training_context_reload (tw->context, NULL);
+  }
   vigie_window_add_toast (data->window,
                           _("Added to your training scenarios; a reset of the training "
                             "workspace brings it in"));
@@ -355,16 +374,6 @@ vigie_training_ui_install (VigieWindow *window)
 
 /* The training window */
 
-typedef struct
-{
-  VigieWindow            *window;    /* weak: the data lives on it */
-  VigieTrainingContext   *context;
-  VigieTrainingResetFunc  reset;
-  gpointer                reset_data;
-  GtkWidget              *banner;
-  GtkFileChooserNative   *chooser;
-  GtkWidget              *exercise;  /* weak */
-} TrainingWindow;
 
 static void
 training_window_free (TrainingWindow *tw)
@@ -420,13 +429,38 @@ presenter_activate (GSimpleAction  *action,
   gtk_window_present (GTK_WINDOW (presenter));
 }
 
+/* Once the dialog is gone: the reset replaces the window */
+static gboolean
+reset_idle_cb (gpointer user_data)
+{
+  GWeakRef *weak = user_data;
+  g_autoptr(VigieWindow) window = g_weak_ref_get (weak);
+  TrainingWindow *tw = window ? g_object_get_data (G_OBJECT (window), "vigie-training") : NULL;
+
+  if (tw != NULL && tw->reset != NULL)
+    tw->reset (window, tw->reset_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+free_weak_ref (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
 static void
 reset_response_cb (AdwMessageDialog *dialog,
                    const char       *response,
                    TrainingWindow   *tw)
 {
-  if (g_str_equal (response, "reset") && tw->reset != NULL)
-    tw->reset (tw->window, tw->reset_data);
+  GWeakRef *weak;
+
+  if (!g_str_equal (response, "reset"))
+    return;
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, tw->window);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reset_idle_cb, weak, free_weak_ref);
 }
 
 static void
