@@ -213,8 +213,8 @@ if approve_ban is not None:
     approve_ban = button_starting(desk, "Approve Ban Author")
     if approve_ban is not None:
         do_action(approve_ban, "click")
-        approved = wait_for("the list to empty",
-                            lambda: "Nothing to Approve" in labels_of(desk))
+        approved = wait_for("the ban to leave the list",
+                            lambda: button_starting(desk, "Approve Ban Author") is None)
 emit(bool(approved), "the ban is approved and nothing is left to approve")
 if desk is not None:
     do_action(desk, "window.close")
