@@ -215,6 +215,103 @@ test_figures (Workspace     *w,
   }
 }
 
+/* Business hours, by hand: weekdays 8:00–17:00 UTC */
+static void
+test_business_hours (void)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+
+  /* Friday 16:00 → Monday 10:00: 1 h on Friday, 2 h on Monday */
+  g_assert_cmpfloat_with_epsilon (vigie_report_business_hours (at (11, 6, 16) / G_USEC_PER_SEC,
+                                                               at (11, 9, 10) / G_USEC_PER_SEC,
+                                                               8, 17, utc), 3.0, 1e-9);
+  /* Within one morning */
+  g_assert_cmpfloat_with_epsilon (vigie_report_business_hours (at (11, 3, 9) / G_USEC_PER_SEC,
+                                                               at (11, 3, 11) / G_USEC_PER_SEC +
+                                                               1800, 8, 17, utc), 2.5, 1e-9);
+  /* A weekend, a night */
+  g_assert_cmpfloat_with_epsilon (vigie_report_business_hours (at (11, 7, 9) / G_USEC_PER_SEC,
+                                                               at (11, 8, 20) / G_USEC_PER_SEC,
+                                                               8, 17, utc), 0.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (vigie_report_business_hours (at (11, 3, 18) / G_USEC_PER_SEC,
+                                                               at (11, 4, 7) / G_USEC_PER_SEC,
+                                                               8, 17, utc), 0.0, 1e-9);
+  /* Nonsense gives 0 */
+  g_assert_cmpfloat_with_epsilon (vigie_report_business_hours (at (11, 4, 9) / G_USEC_PER_SEC,
+                                                               at (11, 3, 9) / G_USEC_PER_SEC,
+                                                               8, 17, utc), 0.0, 1e-9);
+}
+
+/* The dashboard's figures: response times in business hours against a
+ * target, by page, what awaits the director, and the CSV export.
+ * In business hours (weekdays 8–17 UTC) the November responses are:
+ * 902 Tue 10→12 h: 2 h; 903 Wed 10→14 h: 4 h; 904 Thu 10→11 h: 1 h;
+ * 905 Fri 10→20 h: 7 h (17 h closes). Sorted 1, 2, 4, 7: median 3.0 h,
+ * 90th percentile 4 + 0.7 × (7 − 4) = 6.1 h; within a 3 h target: 2. */
+static void
+test_options (Workspace     *w,
+              gconstpointer  data)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  VigieReportOptions options = { TRUE, 8, 17, utc, 3.0 };
+  g_autoptr(VigieReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autofree char *csv = NULL;
+  VigieReportTimes *times;
+  gint64 start, end;
+
+  /* An escalation awaits the director */
+  w->now = at (11, 8, 12);
+  enqueue (w, VIGIE_ACTION_ESCALATE, fb (w, "907"), NULL, "Menace voilée?");
+
+  g_assert_true (vigie_report_parse_month ("2026-11", &start, &end));
+  report = vigie_report_compute_full (w->store, start, end, &options, &error);
+  g_assert_no_error (error);
+  g_assert_true (report->business_hours);
+  g_assert_cmpuint (report->n_timed, ==, 4);
+  g_assert_cmpfloat_with_epsilon (report->median_hours, 3.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (report->p90_hours, 6.1, 1e-9);
+  g_assert_cmpfloat_with_epsilon (report->target_hours, 3.0, 1e-9);
+  g_assert_cmpuint (report->n_within_target, ==, 2);
+  g_assert_cmpint (report->n_awaiting, ==, 1);
+  g_assert_cmpuint (report->times_by_page->len, ==, 1);
+  times = report->times_by_page->pdata[0];
+  g_assert_cmpstr (times->key1, ==, "facebook");
+  g_assert_cmpstr (times->key2, ==, "CISSS de la Côte-Boréale");
+  g_assert_cmpuint (times->n, ==, 4);
+  g_assert_cmpfloat_with_epsilon (times->median_hours, 3.0, 1e-9);
+
+  g_assert_true (vigie_report_write_csv (report, stream, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_close (stream, NULL, NULL));
+  csv = g_strndup (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (stream)),
+                   g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream)));
+  {
+    const char *expected[] = {
+      "section,key,subkey,value\r\n",
+      "period,start,,2026-11-01T00:00:00Z\r\n",
+      "total,comments_received,,6\r\n",
+      "total,comments_flagged,,4\r\n",
+      "total,actions,,6\r\n",
+      "total,awaiting_director,,1\r\n",
+      "comments_by_page,facebook,CISSS de la Côte-Boréale,6\r\n",
+      "flagged_by_category,insult,,2\r\n",
+      "actions_by_kind,hide,applied,2\r\n",
+      "actions_by_kind,escalate,pending,1\r\n",
+      "actions_by_clause,CISSS §10,hide,2\r\n",
+      "response,median_hours,,3.00\r\n",
+      "response,p90_hours,,6.10\r\n",
+      "response,within_target,,2\r\n",
+      "response_by_page,facebook — CISSS de la Côte-Boréale,median_hours,3.00\r\n",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+      if (strstr (csv, expected[i]) == NULL)
+        g_error ("“%s” is not in the CSV:\n%s", expected[i], csv);
+  }
+}
+
 /* pdftotext's text of @pdf; NULL (test skipped) without pdftotext, unless
  * VIGIE_REQUIRE_DISPLAY is set */
 static char *
@@ -249,10 +346,12 @@ check_pdf (const char *pdf)
     "CISSS de la Côte-Boréale",
     "Summary", "By policy clause", "Actions", "Response times", "Notable incidents",
     "Comments received", "Actions still pending",
-    "CISSS §10 × hide", "CISSS §12 × hide", "CISSS §14 × remove", "no clause × reply",
-    "hide (applied)", "hide (pending)", "remove (applied)", "reply (applied)",
-    "3.0 h", "8.2 h",
-    "2026-11-04 — facebook — threat — action: hide",
+    "CISSS §10 × Hide", "CISSS §12 × Hide", "CISSS §14 × Remove", "no clause × Reply",
+    "Hide (Applied)", "Hide (Pending)", "Remove (Applied)", "Reply (Applied)",
+    "3.0 h", "8.2 h", "Awaiting the director",
+    /* Labels, not codes: the policy's category names, the platform's */
+    "Insult", "Threat", "Spam and advertising", "Facebook — CISSS de la Côte-Boréale",
+    "2026-11-04 — Facebook — Threat — action: Hide",
   };
 
   if (text == NULL)
@@ -369,6 +468,8 @@ main (int    argc,
   g_test_add ("/report/figures", Workspace, NULL, report_setup, test_figures,
               workspace_teardown);
   g_test_add ("/report/pdf", Workspace, NULL, report_setup, test_pdf, workspace_teardown);
+  g_test_add_func ("/report/business-hours", test_business_hours);
+  g_test_add ("/report/options", Workspace, NULL, report_setup, test_options, workspace_teardown);
   g_test_add ("/report/scan", Workspace, NULL, report_setup, test_scan, workspace_teardown);
 
   return g_test_run ();

@@ -19,6 +19,8 @@
 #include "vigie-comment-row.h"
 #include "vigie-activity-window.h"
 #include "vigie-approvals-window.h"
+#include "vigie-dashboard-window.h"
+#include "vigie-report.h"
 #include "vigie-audit.h"
 #include "vigie-failed-window.h"
 #include "vigie-preferences-window.h"
@@ -2086,6 +2088,113 @@ test_approvals (Fixture       *fixture,
   g_settings_reset (settings, "actor-role");
 }
 
+/* The dashboard: the report's figures for the period chosen, as charts
+ * whose numbers a screen reader gets, and as CSV */
+static void
+test_dashboard (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(VigieReport) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *csv = NULL;
+  g_autoptr(GFile) file = NULL;
+  VigieDashboardWindow *dashboard;
+  VigieReport *report;
+  VigieOutbox *outbox;
+  VigieReportRow *top;
+  g_autofree char *top_text = NULL;
+  gint64 start, end;
+  guint position;
+
+  if (!require_display ())
+    return;
+
+  settings = g_settings_new ("io.github.vigie.Vigie");
+  g_settings_set_uint (settings, "response-target-minutes", 90);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  fixture->window = vigie_window_new (NULL, fixture->store, settings);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  WAIT_FOR (!vigie_window_get_classifying (fixture->window) && queue_ready (fixture));
+
+  /* Two hides, applied */
+  outbox = vigie_window_get_outbox (fixture->window);
+  vigie_outbox_set_grace_period (outbox, 0);
+  position = find_untouched (fixture, "insult");
+  vigie_window_select (fixture->window, position);
+  g_assert_true (press (GTK_WIDGET (fixture->window), GDK_KEY_h));
+  position = find_untouched (fixture, "spam");
+  vigie_window_select (fixture->window, position);
+  g_assert_true (press (GTK_WIDGET (fixture->window), GDK_KEY_h));
+  WAIT_FOR (vigie_outbox_count (outbox, VIGIE_ACTION_STATUS_APPLIED, NULL) == 2);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-dashboard",
+                                             NULL));
+  dashboard = VIGIE_DASHBOARD_WINDOW (find_toplevel (VIGIE_TYPE_DASHBOARD_WINDOW));
+  g_assert_nonnull (dashboard);
+
+  /* The last 30 days: the same figures as the report's */
+  vigie_dashboard_window_set_period (dashboard, VIGIE_REPORT_PERIOD_LAST_30_DAYS);
+  report = vigie_dashboard_window_get_report (dashboard);
+  vigie_report_period_get_range (VIGIE_REPORT_PERIOD_LAST_30_DAYS, now, &start, &end);
+  g_assert_cmpint (report->start, ==, start);
+  g_assert_cmpint (report->end, ==, end);
+  expected = vigie_report_compute (fixture->store, start, end, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (report->n_comments, ==, expected->n_comments);
+  g_assert_cmpint (report->n_flagged, ==, expected->n_flagged);
+  g_assert_cmpint (report->n_actions, ==, 2);
+  g_assert_cmpfloat_with_epsilon (report->target_hours, 1.5, 1e-9);
+
+  /* The charts' numbers, as text */
+  g_assert_cmpuint (report->by_category->len, >, 0);
+  top = g_ptr_array_index (report->by_category, 0);
+  top_text = g_strdup_printf ("%s: %" G_GINT64_FORMAT, vigie_report_category_label (top->key1),
+                              top->count);
+  g_assert_nonnull (strstr (vigie_dashboard_window_get_chart_description (dashboard, "category"),
+                            top_text));
+  g_assert_nonnull (strstr (vigie_dashboard_window_get_chart_description (dashboard, "action"),
+                            "Hide: 2"));
+  g_assert_nonnull (strstr (vigie_dashboard_window_get_chart_description (dashboard, "response"),
+                            "Median"));
+  g_assert_nonnull (strstr (vigie_dashboard_window_get_chart_description (dashboard, "response"),
+                            "Target: 1.5 h"));
+
+  /* The target follows Preferences */
+  g_settings_set_uint (settings, "response-target-minutes", 120);
+  report = vigie_dashboard_window_get_report (dashboard);
+  g_assert_cmpfloat_with_epsilon (report->target_hours, 2.0, 1e-9);
+
+  /* Last month: another period */
+  vigie_dashboard_window_set_period (dashboard, VIGIE_REPORT_PERIOD_LAST_MONTH);
+  vigie_report_period_get_range (VIGIE_REPORT_PERIOD_LAST_MONTH, now, &start, &end);
+  g_assert_cmpint (vigie_dashboard_window_get_report (dashboard)->start, ==, start);
+  vigie_dashboard_window_set_period (dashboard, VIGIE_REPORT_PERIOD_LAST_30_DAYS);
+
+  /* CSV */
+  dir = g_dir_make_tmp ("vigie-dashboard-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "dashboard.csv", NULL);
+  file = g_file_new_for_path (path);
+  g_assert_true (vigie_dashboard_window_export (dashboard, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &csv, NULL, &error));
+  {
+    g_autofree char *line = g_strdup_printf ("total,comments_received,,%" G_GINT64_FORMAT "\r\n",
+                                             expected->n_comments);
+    g_assert_nonnull (strstr (csv, line));
+    g_assert_nonnull (strstr (csv, "actions_by_kind,hide,applied,2\r\n"));
+    g_assert_nonnull (strstr (csv, "response,target_hours,,2.00\r\n"));
+  }
+  g_unlink (path);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (dashboard));
+  g_settings_reset (settings, "response-target-minutes");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2127,6 +2236,8 @@ main (int    argc,
               fixture_set_up_demo, test_sidebar_views, fixture_tear_down);
   g_test_add ("/vigie/window/approvals", Fixture, NULL,
               fixture_set_up_demo, test_approvals, fixture_tear_down);
+  g_test_add ("/vigie/window/dashboard", Fixture, NULL,
+              fixture_set_up_demo, test_dashboard, fixture_tear_down);
   g_test_add ("/vigie/window/bulk", Fixture, NULL,
               fixture_set_up_demo, test_bulk, fixture_tear_down);
   g_test_add ("/vigie/window/correction", Fixture, NULL,

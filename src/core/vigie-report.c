@@ -12,8 +12,11 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "vigie-action.h"
+#include "vigie-classifier.h"
 #include "vigie-model.h"
 #include "vigie-pdf-private.h"
+#include "vigie-policy.h"
 #include "vigie-report.h"
 #include "vigie-store-private.h"
 
@@ -25,6 +28,16 @@ row_free (gpointer data)
   g_free (row->key1);
   g_free (row->key2);
   g_free (row);
+}
+
+static void
+times_free (gpointer data)
+{
+  VigieReportTimes *times = data;
+
+  g_free (times->key1);
+  g_free (times->key2);
+  g_free (times);
 }
 
 static void
@@ -49,6 +62,7 @@ vigie_report_free (VigieReport *report)
   g_clear_pointer (&report->by_action, g_ptr_array_unref);
   g_clear_pointer (&report->by_clause, g_ptr_array_unref);
   g_clear_pointer (&report->incidents, g_ptr_array_unref);
+  g_clear_pointer (&report->times_by_page, g_ptr_array_unref);
   g_free (report);
 }
 
@@ -231,23 +245,141 @@ percentile (GArray *values,
 #define IN_PERIOD "c.created >= ?1 AND c.created < ?2 AND c.resolution IS NOT 'page'"
 #define ACTION_IN_PERIOD "a.created_us >= ?3 AND a.created_us < ?4"
 
+double
+vigie_report_business_hours (gint64      from,
+                             gint64      to,
+                             guint       day_start_hour,
+                             guint       day_end_hour,
+                             GTimeZone  *time_zone)
+{
+  g_autoptr(GTimeZone) local = time_zone ? g_time_zone_ref (time_zone) : g_time_zone_new_local ();
+  g_autoptr(GDateTime) t = NULL;
+  g_autoptr(GDateTime) day = NULL;
+  double seconds = 0;
+
+  if (to <= from || day_end_hour <= day_start_hour || day_end_hour > 24)
+    return 0;
+  t = g_date_time_new_from_unix_utc (from);
+  {
+    g_autoptr(GDateTime) in_zone = g_date_time_to_timezone (t, local);
+    day = g_date_time_new (local, g_date_time_get_year (in_zone), g_date_time_get_month (in_zone),
+                           g_date_time_get_day_of_month (in_zone), 0, 0, 0);
+  }
+  /* Day by day, the part of each weekday's business hours inside [from, to) */
+  while (day != NULL && g_date_time_to_unix (day) < to)
+    {
+      g_autoptr(GDateTime) next = g_date_time_add_days (day, 1);
+
+      if (g_date_time_get_day_of_week (day) <= 5)
+        {
+          g_autoptr(GDateTime) open = g_date_time_add_hours (day, day_start_hour);
+          g_autoptr(GDateTime) close = g_date_time_add_hours (day, day_end_hour);
+          gint64 a = MAX (from, g_date_time_to_unix (open));
+          gint64 b = MIN (to, g_date_time_to_unix (close));
+
+          if (b > a)
+            seconds += b - a;
+        }
+      g_clear_pointer (&day, g_date_time_unref);
+      day = g_steal_pointer (&next);
+    }
+  return seconds / 3600.0;
+}
+
+void
+vigie_report_period_get_range (VigieReportPeriod  period,
+                               GDateTime         *now,
+                               gint64            *out_start,
+                               gint64            *out_end)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (now);
+  g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (local),
+                                                      g_date_time_get_month (local),
+                                                      g_date_time_get_day_of_month (local),
+                                                      0, 0, 0);
+  g_autoptr(GDateTime) month = g_date_time_new_local (g_date_time_get_year (local),
+                                                      g_date_time_get_month (local), 1, 0, 0, 0);
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+
+  switch (period)
+    {
+    case VIGIE_REPORT_PERIOD_LAST_MONTH:
+      start = g_date_time_add_months (month, -1);
+      end = g_date_time_ref (month);
+      break;
+    case VIGIE_REPORT_PERIOD_LAST_7_DAYS:
+      end = g_date_time_add_days (today, 1);
+      start = g_date_time_add_days (end, -7);
+      break;
+    case VIGIE_REPORT_PERIOD_LAST_30_DAYS:
+      end = g_date_time_add_days (today, 1);
+      start = g_date_time_add_days (end, -30);
+      break;
+    case VIGIE_REPORT_PERIOD_THIS_MONTH:
+    default:
+      start = g_date_time_ref (month);
+      end = g_date_time_add_months (month, 1);
+      break;
+    }
+  *out_start = g_date_time_to_unix (start);
+  *out_end = g_date_time_to_unix (end);
+}
+
 VigieReport *
 vigie_report_compute (VigieStore  *store,
                       gint64       start,
                       gint64       end,
                       GError     **error)
 {
+  return vigie_report_compute_full (store, start, end, NULL, error);
+}
+
+typedef struct
+{
+  char   *platform;
+  char   *page;
+  GArray *hours;
+} PageTimes;
+
+static void
+page_times_free (gpointer data)
+{
+  PageTimes *t = data;
+
+  g_free (t->platform);
+  g_free (t->page);
+  g_array_unref (t->hours);
+  g_free (t);
+}
+
+VigieReport *
+vigie_report_compute_full (VigieStore               *store,
+                           gint64                    start,
+                           gint64                    end,
+                           const VigieReportOptions *options,
+                           GError                  **error)
+{
   g_autoptr(VigieReport) report = g_new0 (VigieReport, 1);
   g_autoptr(GArray) hours = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GHashTable) pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       page_times_free);
+  g_autoptr(GPtrArray) page_order = g_ptr_array_new ();
+  VigieReportOptions defaults = { 0 };
   sqlite3 *db;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (store != NULL, NULL);
 
+  if (options == NULL)
+    options = &defaults;
   db = _vigie_store_get_db (store);
   report->start = start;
   report->end = end;
+  report->business_hours = options->business_hours &&
+                           options->day_end_hour > options->day_start_hour;
+  report->target_hours = MAX (options->target_hours, 0);
   report->organisation = vigie_store_get_setting (store, "organisation.name");
 
   if (!query_count (db, "SELECT COUNT(*) FROM comments c WHERE " IN_PERIOD,
@@ -259,7 +391,11 @@ vigie_report_compute (VigieStore  *store,
                     report, &report->n_actions, error) ||
       !query_count (db, "SELECT COUNT(*) FROM actions a"
                         " WHERE a.status = 'pending' AND a.created_us < ?4",
-                    report, &report->n_pending, error))
+                    report, &report->n_pending, error) ||
+      !query_count (db, "SELECT COUNT(*) FROM actions a"
+                        " WHERE a.approval = 'awaiting' AND a.created_us < ?4"
+                        "   AND a.status NOT IN ('cancelled', 'abandoned')",
+                    report, &report->n_awaiting, error))
     return NULL;
 
   report->by_page = query_rows (db,
@@ -291,18 +427,45 @@ vigie_report_compute (VigieStore  *store,
   /* Response times: from the comment to the first action applied on it
    * (a reply is an action too), for the comments of the period */
   stmt = prepare (db,
-    "SELECT c.created, MIN (au.time_us) FROM comments c"
+    "SELECT c.created, MIN (au.time_us), c.platform, COALESCE (pg.name, pg.external_id, '')"
+    " FROM comments c"
     " JOIN audit au ON au.comment_id = c.id AND au.event = 'applied'"
+    " LEFT JOIN posts p ON p.id = c.post_id LEFT JOIN pages pg ON pg.id = p.page_id"
     " WHERE " IN_PERIOD " GROUP BY c.id", report, error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      double h = ((double) sqlite3_column_int64 (stmt, 1) / G_USEC_PER_SEC -
-                  (double) sqlite3_column_int64 (stmt, 0)) / 3600.0;
+      gint64 created = sqlite3_column_int64 (stmt, 0);
+      gint64 answered = sqlite3_column_int64 (stmt, 1) / G_USEC_PER_SEC;
+      const char *platform = vigie_platform_to_string (sqlite3_column_int (stmt, 2));
+      const char *page = (const char *) sqlite3_column_text (stmt, 3);
+      g_autofree char *key = g_strconcat (platform, "\t", page ? page : "", NULL);
+      PageTimes *times;
+      double h;
 
+      if (report->business_hours)
+        h = vigie_report_business_hours (created, answered, options->day_start_hour,
+                                         options->day_end_hour, options->time_zone);
+      else
+        h = ((double) sqlite3_column_int64 (stmt, 1) / G_USEC_PER_SEC - (double) created) /
+            3600.0;
       h = MAX (h, 0.0);
       g_array_append_val (hours, h);
+      if (report->target_hours > 0 && h <= report->target_hours)
+        report->n_within_target++;
+
+      times = g_hash_table_lookup (pages, key);
+      if (times == NULL)
+        {
+          times = g_new0 (PageTimes, 1);
+          times->platform = g_strdup (platform);
+          times->page = g_strdup (page ? page : "");
+          times->hours = g_array_new (FALSE, FALSE, sizeof (double));
+          g_hash_table_insert (pages, g_steal_pointer (&key), times);
+          g_ptr_array_add (page_order, times);
+        }
+      g_array_append_val (times->hours, h);
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
@@ -314,6 +477,20 @@ vigie_report_compute (VigieStore  *store,
   report->n_timed = hours->len;
   report->median_hours = percentile (hours, 0.5);
   report->p90_hours = percentile (hours, 0.9);
+  report->times_by_page = g_ptr_array_new_with_free_func (times_free);
+  for (guint i = 0; i < page_order->len; i++)
+    {
+      PageTimes *t = g_ptr_array_index (page_order, i);
+      VigieReportTimes *times = g_new0 (VigieReportTimes, 1);
+
+      g_array_sort (t->hours, compare_double);
+      times->key1 = g_strdup (t->platform);
+      times->key2 = g_strdup (t->page);
+      times->n = t->hours->len;
+      times->median_hours = percentile (t->hours, 0.5);
+      times->p90_hours = percentile (t->hours, 0.9);
+      g_ptr_array_add (report->times_by_page, times);
+    }
 
   /* Notable incidents: urgent, threatening or illegal comments */
   report->incidents = g_ptr_array_new_with_free_func (incident_free);
@@ -352,6 +529,203 @@ vigie_report_compute (VigieStore  *store,
     }
 
   return g_steal_pointer (&report);
+}
+
+/* Labels */
+
+static const char *
+interface_language (void)
+{
+  const char * const *languages = g_get_language_names ();
+
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (languages[i], "fr"))
+        return "fr";
+      if (g_str_has_prefix (languages[i], "en"))
+        return "en";
+    }
+  return "en";
+}
+
+const char *
+vigie_report_category_label (const char *category)
+{
+  static VigiePolicy *policy;
+  static gsize initialised;
+  const VigieCategory *c;
+
+  if (g_once_init_enter (&initialised))
+    {
+      policy = vigie_policy_new_default (NULL);
+      g_once_init_leave (&initialised, 1);
+    }
+  c = policy != NULL && category != NULL ? vigie_policy_lookup_category (policy, category) : NULL;
+  return c != NULL ? vigie_category_get_label (c, interface_language ()) : category;
+}
+
+const char *
+vigie_report_kind_label (const char *kind)
+{
+  VigieActionKind k;
+
+  if (vigie_action_kind_from_string (kind, &k))
+    return vigie_action_kind_get_label (k, VIGIE_PLATFORM_UNKNOWN);
+  if (g_strcmp0 (kind, "none") == 0)
+    return C_("action", "none");
+  return kind;
+}
+
+const char *
+vigie_report_platform_label (const char *platform)
+{
+  VigiePlatform p = vigie_platform_from_string (platform);
+
+  return p != VIGIE_PLATFORM_UNKNOWN ? vigie_platform_get_display_name (p) : platform;
+}
+
+static const char *
+status_label (const char *status)
+{
+  VigieActionStatus s;
+
+  return vigie_action_status_from_string (status, &s) ? vigie_action_status_get_label (s)
+                                                      : status;
+}
+
+/* CSV */
+
+static void
+csv_field (GString    *out,
+           const char *value)
+{
+  if (value == NULL)
+    value = "";
+  if (strpbrk (value, ",\"\r\n") != NULL)
+    {
+      g_string_append_c (out, '"');
+      for (const char *p = value; *p; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (out, '"');
+          g_string_append_c (out, *p);
+        }
+      g_string_append_c (out, '"');
+    }
+  else
+    g_string_append (out, value);
+}
+
+static void
+csv_line (GString    *out,
+          const char *section,
+          const char *key,
+          const char *subkey,
+          const char *value)
+{
+  csv_field (out, section);
+  g_string_append_c (out, ',');
+  csv_field (out, key);
+  g_string_append_c (out, ',');
+  csv_field (out, subkey);
+  g_string_append_c (out, ',');
+  csv_field (out, value);
+  g_string_append (out, "\r\n");
+}
+
+static void
+csv_count (GString    *out,
+           const char *section,
+           const char *key,
+           const char *subkey,
+           gint64      value)
+{
+  char number[32];
+
+  g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, value);
+  csv_line (out, section, key, subkey, number);
+}
+
+static void
+csv_hours (GString    *out,
+           const char *section,
+           const char *key,
+           const char *subkey,
+           double      value)
+{
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (value < 0)
+    csv_line (out, section, key, subkey, "");
+  else
+    csv_line (out, section, key, subkey, g_ascii_formatd (number, sizeof number, "%.2f", value));
+}
+
+gboolean
+vigie_report_write_csv (VigieReport    *report,
+                        GOutputStream  *stream,
+                        GCancellable   *cancellable,
+                        GError        **error)
+{
+  g_autoptr(GString) out = g_string_new ("section,key,subkey,value\r\n");
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  g_return_val_if_fail (report != NULL, FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+
+  start = g_date_time_new_from_unix_utc (report->start);
+  end = g_date_time_new_from_unix_utc (report->end);
+  from = g_date_time_format_iso8601 (start);
+  to = g_date_time_format_iso8601 (end);
+  csv_line (out, "period", "start", NULL, from);
+  csv_line (out, "period", "end", NULL, to);
+  csv_count (out, "total", "comments_received", NULL, report->n_comments);
+  csv_count (out, "total", "comments_flagged", NULL, report->n_flagged);
+  csv_count (out, "total", "actions", NULL, report->n_actions);
+  csv_count (out, "total", "actions_pending", NULL, report->n_pending);
+  csv_count (out, "total", "awaiting_director", NULL, report->n_awaiting);
+  for (guint i = 0; i < report->by_page->len; i++)
+    {
+      VigieReportRow *row = g_ptr_array_index (report->by_page, i);
+      csv_count (out, "comments_by_page", row->key1, row->key2, row->count);
+    }
+  for (guint i = 0; i < report->by_category->len; i++)
+    {
+      VigieReportRow *row = g_ptr_array_index (report->by_category, i);
+      csv_count (out, "flagged_by_category", row->key1, NULL, row->count);
+    }
+  for (guint i = 0; i < report->by_action->len; i++)
+    {
+      VigieReportRow *row = g_ptr_array_index (report->by_action, i);
+      csv_count (out, "actions_by_kind", row->key1, row->key2, row->count);
+    }
+  for (guint i = 0; i < report->by_clause->len; i++)
+    {
+      VigieReportRow *row = g_ptr_array_index (report->by_clause, i);
+      csv_count (out, "actions_by_clause", row->key1, row->key2, row->count);
+    }
+  csv_count (out, "response", "comments_answered", NULL, report->n_timed);
+  csv_hours (out, "response", "median_hours", NULL, report->median_hours);
+  csv_hours (out, "response", "p90_hours", NULL, report->p90_hours);
+  csv_line (out, "response", "business_hours", NULL, report->business_hours ? "yes" : "no");
+  if (report->target_hours > 0)
+    {
+      csv_hours (out, "response", "target_hours", NULL, report->target_hours);
+      csv_count (out, "response", "within_target", NULL, report->n_within_target);
+    }
+  for (guint i = 0; i < report->times_by_page->len; i++)
+    {
+      VigieReportTimes *t = g_ptr_array_index (report->times_by_page, i);
+      g_autofree char *key = g_strconcat (t->key1, " — ", t->key2, NULL);
+
+      csv_count (out, "response_by_page", key, "comments_answered", t->n);
+      csv_hours (out, "response_by_page", key, "median_hours", t->median_hours);
+      csv_hours (out, "response_by_page", key, "p90_hours", t->p90_hours);
+    }
+  return g_output_stream_write_all (stream, out->str, out->len, NULL, cancellable, error);
 }
 
 /* PDF */
@@ -403,11 +777,12 @@ draw_report (Pen         *pen,
   pen_count (pen, 0, _("Comments flagged"), report->n_flagged);
   pen_count (pen, 0, _("Moderation actions"), report->n_actions);
   pen_count (pen, 0, _("Actions still pending"), report->n_pending);
+  pen_count (pen, 0, _("Awaiting the director"), report->n_awaiting);
   pen_line (pen, "Sans Bold 10", 0, _("Comments by platform and page"), NULL, 2);
   for (guint i = 0; i < report->by_page->len; i++)
     {
       VigieReportRow *row = g_ptr_array_index (report->by_page, i);
-      g_autofree char *label = g_strdup_printf ("%s — %s", row->key1,
+      g_autofree char *label = g_strdup_printf ("%s — %s", vigie_report_platform_label (row->key1),
                                                 row->key2 && *row->key2 ? row->key2 : "?");
       pen_count (pen, 12, label, row->count);
     }
@@ -417,7 +792,7 @@ draw_report (Pen         *pen,
   for (guint i = 0; i < report->by_category->len; i++)
     {
       VigieReportRow *row = g_ptr_array_index (report->by_category, i);
-      pen_count (pen, 12, row->key1, row->count);
+      pen_count (pen, 12, vigie_report_category_label (row->key1), row->count);
     }
 
   pen_heading (pen, _("By policy clause"));
@@ -428,7 +803,7 @@ draw_report (Pen         *pen,
       VigieReportRow *row = g_ptr_array_index (report->by_clause, i);
       g_autofree char *label = g_strdup_printf ("%s × %s",
                                                 *row->key1 ? row->key1 : _("no clause"),
-                                                row->key2);
+                                                vigie_report_kind_label (row->key2));
       pen_count (pen, 0, label, row->count);
     }
 
@@ -438,7 +813,8 @@ draw_report (Pen         *pen,
   for (guint i = 0; i < report->by_action->len; i++)
     {
       VigieReportRow *row = g_ptr_array_index (report->by_action, i);
-      g_autofree char *label = g_strdup_printf ("%s (%s)", row->key1, row->key2);
+      g_autofree char *label = g_strdup_printf ("%s (%s)", vigie_report_kind_label (row->key1),
+                                                status_label (row->key2));
       pen_count (pen, 0, label, row->count);
     }
 
@@ -447,6 +823,19 @@ draw_report (Pen         *pen,
   pen_count (pen, 0, _("Comments with a response"), report->n_timed);
   pen_line (pen, BODY, 0, _("Median"), median, 2);
   pen_line (pen, BODY, 0, _("90th percentile"), p90, 2);
+  for (guint i = 0; i < report->times_by_page->len; i++)
+    {
+      VigieReportTimes *t = g_ptr_array_index (report->times_by_page, i);
+      g_autofree char *t_median = format_hours (t->median_hours);
+      g_autofree char *t_p90 = format_hours (t->p90_hours);
+      /* TRANSLATORS: platform — page, then the median and 90th percentile */
+      g_autofree char *label = g_strdup_printf (_("%s — %s: median, 90th percentile"),
+                                                vigie_report_platform_label (t->key1),
+                                                *t->key2 ? t->key2 : "?");
+      g_autofree char *values = g_strdup_printf ("%s, %s", t_median, t_p90);
+
+      pen_line (pen, BODY, 12, label, values, 2);
+    }
 
   pen_heading (pen, _("Notable incidents"));
   pen_line (pen, "Sans 9", 0,
@@ -461,8 +850,9 @@ draw_report (Pen         *pen,
       g_autofree char *date = g_date_time_format (when, "%Y-%m-%d");
       /* TRANSLATORS: date, platform, category, then the action taken */
       g_autofree char *line = g_strdup_printf (_("%s — %s — %s — action: %s"), date,
-                                               incident->platform, incident->category,
-                                               incident->action);
+                                               vigie_report_platform_label (incident->platform),
+                                               vigie_report_category_label (incident->category),
+                                               vigie_report_kind_label (incident->action));
       pen_line (pen, BODY, 0, line, NULL, 2);
     }
 }

@@ -497,8 +497,27 @@ vigie_approvals_window_get_actions (VigieApprovalsWindow *self)
   return self->actions;
 }
 
+/* Rebuilt only when what awaits the director changed: an action sent in
+ * the meantime must not take away the button being pressed */
 static void
 outbox_changed_cb (VigieApprovalsWindow *self)
+{
+  g_autoptr(GPtrArray) now = vigie_outbox_list_awaiting (self->outbox, NULL);
+  gboolean same = now != NULL && self->actions != NULL && now->len == self->actions->len;
+
+  for (guint i = 0; same && i < now->len; i++)
+    {
+      VigieAction *a = g_ptr_array_index (now, i);
+      VigieAction *b = g_ptr_array_index (self->actions, i);
+
+      same = a->id == b->id && a->status == b->status;
+    }
+  if (!same)
+    vigie_approvals_window_reload (self);
+}
+
+static void
+role_changed_cb (VigieApprovalsWindow *self)
 {
   vigie_approvals_window_reload (self);
 }
@@ -601,7 +620,7 @@ vigie_approvals_window_new (VigieOutbox *outbox,
   g_signal_connect_object (outbox, "action-changed", G_CALLBACK (outbox_changed_cb), self,
                            G_CONNECT_SWAPPED);
   if (settings != NULL)
-    g_signal_connect_object (settings, "changed::actor-role", G_CALLBACK (outbox_changed_cb),
+    g_signal_connect_object (settings, "changed::actor-role", G_CALLBACK (role_changed_cb),
                              self, G_CONNECT_SWAPPED);
   vigie_approvals_window_reload (self);
   return GTK_WIDGET (self);

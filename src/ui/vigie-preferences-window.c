@@ -27,6 +27,12 @@ struct _VigiePreferencesWindow
   AdwComboRow          *role_row;
   GtkSpinButton        *grace_spin;
   GtkSpinButton        *sync_interval_spin;
+  GtkSpinButton        *target_spin;
+  GtkSwitch            *business_switch;
+  GtkWidget            *day_start_row;
+  GtkWidget            *day_end_row;
+  GtkSpinButton        *day_start_spin;
+  GtkSpinButton        *day_end_spin;
   AdwComboRow          *style_row;
   AdwPreferencesPage   *policy_page;
   AdwComboRow          *sensitivity_row;
@@ -572,6 +578,12 @@ vigie_preferences_window_class_init (VigiePreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigiePreferencesWindow, role_row);
   gtk_widget_class_bind_template_child (widget_class, VigiePreferencesWindow, grace_spin);
   gtk_widget_class_bind_template_child (widget_class, VigiePreferencesWindow, sync_interval_spin);
+  gtk_widget_class_bind_template_child (widget_class, VigiePreferencesWindow, target_spin);
+  gtk_widget_class_bind_template_child (widget_class, VigiePreferencesWindow, business_switch);
+  gtk_widget_class_bind_template_child (widget_class, VigiePreferencesWindow, day_start_row);
+  gtk_widget_class_bind_template_child (widget_class, VigiePreferencesWindow, day_end_row);
+  gtk_widget_class_bind_template_child (widget_class, VigiePreferencesWindow, day_start_spin);
+  gtk_widget_class_bind_template_child (widget_class, VigiePreferencesWindow, day_end_spin);
   gtk_widget_class_bind_template_child (widget_class, VigiePreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, VigiePreferencesWindow, policy_page);
   gtk_widget_class_bind_template_child (widget_class, VigiePreferencesWindow, sensitivity_row);
@@ -629,6 +641,21 @@ vigie_preferences_window_new (GSettings *settings)
   g_settings_bind (settings, "sync-interval-minutes",
                    gtk_spin_button_get_adjustment (self->sync_interval_spin), "value",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "response-target-minutes",
+                   gtk_spin_button_get_adjustment (self->target_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "business-hours", self->business_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "business-hours-start",
+                   gtk_spin_button_get_adjustment (self->day_start_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "business-hours-end",
+                   gtk_spin_button_get_adjustment (self->day_end_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_object_bind_property (self->business_switch, "active", self->day_start_row, "sensitive",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->business_switch, "active", self->day_end_row, "sensitive",
+                          G_BINDING_SYNC_CREATE);
 
   g_signal_connect_object (self->name_row, "changed", G_CALLBACK (name_changed_cb), self,
                            G_CONNECT_SWAPPED);

@@ -23,6 +23,7 @@
 #include "vigie-preferences-window.h"
 #include "vigie-outbox.h"
 #include "vigie-approvals-window.h"
+#include "vigie-dashboard-window.h"
 #include "vigie-policy-dialog.h"
 #include "vigie-reply-dialog.h"
 #include "vigie-templates.h"
@@ -2228,6 +2229,19 @@ show_activity_action (GtkWidget  *widget,
 }
 
 static void
+show_dashboard_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  VigieWindow *self = VIGIE_WINDOW (widget);
+  GtkWindow *window;
+
+  window = GTK_WINDOW (vigie_dashboard_window_new (self->store, self->settings));
+  gtk_window_set_transient_for (window, GTK_WINDOW (self));
+  gtk_window_present (window);
+}
+
+static void
 show_approvals_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
@@ -3082,6 +3096,8 @@ vigie_window_class_init (VigieWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-failed", NULL, show_failed_action);
   gtk_widget_class_install_action (widget_class, "win.show-approvals", NULL,
                                    show_approvals_action);
+  gtk_widget_class_install_action (widget_class, "win.show-dashboard", NULL,
+                                   show_dashboard_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.sync", NULL, sync_action);
   gtk_widget_class_install_action (widget_class, "win.show-accounts", NULL, show_accounts_action);
