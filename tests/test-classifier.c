@@ -257,6 +257,14 @@ test_online_comments (void)
   assert_flags ("Les immigrants viennent profiter de notre système", "discrimination");
   assert_flags ("C'est vraiment dégueulasse comment on traite nos aînés", "");
   assert_flags ("Ça me met en crisse de voir ça", "");
+  /* Third round: wishes of a slap, settling scores, tropes about groups */
+  assert_flags ("Le directeur mériterait une bonne claque", "threat");
+  assert_flags ("Faudrait lui casser les dents à ce con", "insult,threat");
+  assert_flags ("Les Haïtiens amènent la criminalité", "discrimination");
+  assert_flags ("Les gens comme toi devraient pas avoir le droit de voter", "insult");
+  assert_flags ("Va brouter ailleurs la vache", "insult");
+  assert_flags ("J'ai été traitée comme une moins que rien à l'accueil", "");
+  assert_flags ("Il faut régler le compte de taxes avant lundi", "");
 }
 
 static void
