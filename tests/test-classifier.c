@@ -201,6 +201,9 @@ test_generalisation (void)
   assert_flags ("Espèce d'imbecil", "insult");
   assert_flags ("Je déteste les arab", "discrimination");
   assert_flags ("Le guide arabe-français de l'accueil", "");
+  /* two letters swapped in a word of four letters */
+  assert_flags ("I haet immigrants", "discrimination");
+  assert_flags ("The heat in the waiting room, I hate it", "");
 }
 
 static void

@@ -1143,25 +1143,30 @@ add_term (VigieClassifier    *self,
         plain = g_string_free (p, FALSE);
       }
       sl = strlen (plain);
-      for (gsize i = 0; i < sl && sl >= 5 && sl < 64; i++)
+      for (gsize i = 0; i < sl && sl >= 4 && sl < 64; i++)
         {
           char variants[2][64];
           gboolean have[2] = { FALSE, FALSE };
           gsize ws = i, we = i;
+          gboolean short_word;
 
           /* the word of the phrase that holds letter i */
           while (ws > 0 && plain[ws - 1] != ' ')
             ws--;
           while (we < sl && plain[we] != ' ')
             we++;
-          if (plain[i] == ' ' || we - ws < 5)
+          /* a word of four letters only gets its letters swapped ("haet",
+           * "klil"): a letter left out would make too many real words */
+          short_word = we - ws == 4 && we - ws == sl;
+          if (plain[i] == ' ' || (we - ws < 5 && !short_word))
             continue;
 
           /* neither the first letter nor the last (an ending, not a typo),
            * except a silent final "e" after a consonant ("femm", "imbecil") */
-          if ((i > ws && i + 1 < we) ||
-              (i + 1 == we && plain[i] == 'e' && we - ws >= 5 &&
-               strchr ("aeiouy", plain[i - 1]) == NULL))
+          if (!short_word &&
+              ((i > ws && i + 1 < we) ||
+               (i + 1 == we && plain[i] == 'e' && we - ws >= 5 &&
+                strchr ("aeiouy", plain[i - 1]) == NULL)))
             {
               /* the first letter is rarely the one missing */
               memcpy (variants[0], plain, i);
