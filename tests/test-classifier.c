@@ -193,6 +193,11 @@ test_generalisation (void)
   assert_flags ("Les moutons de la ferme pédagogique sont adorables", "");
   assert_flags ("Ma pauvre bête a été malade toute la nuit", "");
   assert_flags ("Je ne pense pas que les immigrants soient un fardeau", "");
+  /* the group named first, the pronoun after the verb */
+  assert_flags ("When immigrants talk back to me, I just want to kill them", "discrimination,threat");
+  assert_flags ("Muslims like you should know that your lives are worthless", "discrimination");
+  assert_flags ("Typical retard behaviour", "discrimination,insult");
+  assert_flags ("Mon vol a un retard de deux heures, il y a eu des retards partout", "");
   assert_flags ("Les vaccins sont gratuits pour les réfugiés et les migrants", "");
   assert_flags ("Va te faire vacciner à la pharmacie, c'est rapide", "");
   assert_flags ("Ma fille s'est cognée au poteau de la balançoire", "");
