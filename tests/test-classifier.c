@@ -198,6 +198,14 @@ test_generalisation (void)
   assert_flags ("Muslims like you should know that your lives are worthless", "discrimination");
   assert_flags ("Typical retard behaviour", "discrimination,insult");
   assert_flags ("Mon vol a un retard de deux heures, il y a eu des retards partout", "");
+  /* a negation that says they are; praise denied; a phrase without spaces */
+  assert_flags ("Les réfugiés ne peuvent s'empêcher d'être malhonnêtes", "discrimination");
+  assert_flags ("Il n'existe pas de musulmans intelligents", "discrimination");
+  assert_flags ("Les réfugiés me donnent juste lanausée", "discrimination");
+  /* an illness said of a group is medicine */
+  assert_flags ("Les femmes enceintes peuvent être malades le matin", "");
+  assert_flags ("Les enfants autistes sont parfois lents à parler", "");
+  assert_flags ("Les femmes ne peuvent pas s'empêcher de pleurer de joie", "");
   assert_flags ("Les vaccins sont gratuits pour les réfugiés et les migrants", "");
   assert_flags ("Va te faire vacciner à la pharmacie, c'est rapide", "");
   assert_flags ("Ma fille s'est cognée au poteau de la balançoire", "");

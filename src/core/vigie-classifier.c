@@ -554,6 +554,7 @@ enum
 {
   ENTRY_GLUED = 1 << 0,   /* found inside a word: check what it is glued to */
   ENTRY_COUNT = 1 << 1,   /* only counted (language detection) */
+  ENTRY_JOINED = 1 << 2,  /* a phrase written without its spaces: a whole word is a hit */
 };
 
 typedef struct
@@ -1113,11 +1114,16 @@ add_term (VigieClassifier    *self,
       /* A phrase written without its spaces: "mortà tous", "lanausée" */
       GString *joined = g_string_new (NULL);
       guint32 glued;
-      for (const char *c = skel; *c; c++)
-        if (*c != ' ')
-          g_string_append_c (joined, *c);
+      /* from the written term, so that doubled letters keep their runs
+       * ("lanausée"); apostrophes and hyphens go too */
+      for (const char *c = term->source; *c; c = g_utf8_next_char (c))
+        {
+          gunichar u = g_utf8_get_char (c);
+          if (u != ' ' && u != '\'' && u != 0x2019 && u != '-')
+            g_string_append_unichar (joined, u);
+        }
       glued = add_entry (self, klass, term->weight, VIGIE_TERM_INFIX);
-      g_array_index (self->entries, Entry, glued).flags |= ENTRY_GLUED;
+      g_array_index (self->entries, Entry, glued).flags |= ENTRY_GLUED | ENTRY_JOINED;
       add_entry_pattern (self, joined->str, VIGIE_TERM_INFIX, glued, FALSE);
       g_string_free (joined, TRUE);
     }
@@ -1645,7 +1651,9 @@ on_match (guint32  value,
   if (e->flags & ENTRY_GLUED)
     {
       const VigieToken *tok = &g_array_index (n->tokens, VigieToken, tok_at[a]);
-      if (tok_at[a] != tok_at[b] || (tok->start == a && tok->end == b + 1))
+      if (tok_at[a] != tok_at[b])
+        return TRUE;
+      if (tok->start == a && tok->end == b + 1 && !(e->flags & ENTRY_JOINED))
         return TRUE;  /* the whole word: its own entry reports it */
       if (!glue_ok (d->self->glue_words, n->text + tok->start, a - tok->start, n->text[a],
                     n->text + b + 1, tok->end - b - 1))
