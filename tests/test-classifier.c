@@ -206,6 +206,17 @@ test_generalisation (void)
   assert_flags ("Les femmes enceintes peuvent être malades le matin", "");
   assert_flags ("Les enfants autistes sont parfois lents à parler", "");
   assert_flags ("Les femmes ne peuvent pas s'empêcher de pleurer de joie", "");
+  /* compared with animals, death preferred to a group */
+  assert_flags ("Mon chien est plus intelligent que n'importe quel réfugié", "discrimination");
+  assert_flags ("Aucune différence entre un rat et un immigré", "discrimination");
+  assert_flags ("J'aimerais mieux mourir que d'être soignée par un Noir", "discrimination");
+  assert_flags ("Les personnes handicapées sont traitées comme des animaux en CHSLD", "");
+  assert_flags ("Je préfère attendre plutôt que de déranger les infirmières immigrantes", "");
+  assert_flags ("Mon chien est plus malade que les autres patients", "");
+  /* someone else's death is not a wish */
+  assert_flags ("Ma mère va mourir si les infirmières immigrantes partent", "");
+  assert_flags ("Le patient va crever de chaleur dans le corridor", "");
+  assert_flags ("Va crever", "insult,threat");
   assert_flags ("Les vaccins sont gratuits pour les réfugiés et les migrants", "");
   assert_flags ("Va te faire vacciner à la pharmacie, c'est rapide", "");
   assert_flags ("Ma fille s'est cognée au poteau de la balançoire", "");
