@@ -217,6 +217,13 @@ test_generalisation (void)
   assert_flags ("Ma mère va mourir si les infirmières immigrantes partent", "");
   assert_flags ("Le patient va crever de chaleur dans le corridor", "");
   assert_flags ("Va crever", "insult,threat");
+  /* a pattern word with more than eight alternatives keeps them all */
+  assert_flags ("J'espère qu'il souffre", "threat");
+  assert_flags ("J'espère que ma grand-mère ne souffre pas", "");
+  assert_flags ("J'ai tellement chaud je crève", "");
+  assert_flags ("Une balle pour chaque ministre", "threat");
+  assert_flags ("On devrait pendre ces traîtres", "threat");
+  assert_flags ("Il a été traité d'idiot par son patron, c'est du harcèlement", "");
   assert_flags ("Les vaccins sont gratuits pour les réfugiés et les migrants", "");
   assert_flags ("Va te faire vacciner à la pharmacie, c'est rapide", "");
   assert_flags ("Ma fille s'est cognée au poteau de la balançoire", "");

@@ -567,8 +567,8 @@ typedef struct
 
 typedef struct
 {
-  guint   n_alts;
-  guint32 alts[8];
+  guint    n_alts;
+  guint32 *alts;
   guint8  kind;
   guint8  optional;
   guint8  max_gap;
@@ -802,6 +802,8 @@ vigie_classifier_finalize (GObject *object)
     for (guint i = 0; i < self->all_patterns->len; i++)
       {
         CPattern *cp = g_ptr_array_index (self->all_patterns, i);
+        for (guint e = 0; e < cp->n_elems; e++)
+          g_free (cp->elems[e].alts);
         g_free (cp->elems);
         g_free (cp);
       }
@@ -1521,7 +1523,8 @@ vigie_classifier_new (VigiePolicy                    *policy,
                   ce->kind = el->kind;
                   ce->optional = el->optional;
                   ce->max_gap = el->max_gap;
-                  for (guint a = 0; el->alts && a < el->alts->len && ce->n_alts < 8; a++)
+                  ce->alts = g_new (guint32, el->alts ? MAX (el->alts->len, 1) : 1);
+                  for (guint a = 0; el->alts && a < el->alts->len; a++)
                     {
                       const char *alt = g_ptr_array_index (el->alts, a);
                       guint32 id = (alt[0] == '@' || alt[0] == '#')
