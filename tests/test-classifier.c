@@ -648,13 +648,13 @@ test_repeated_targeting (void)
   g_ptr_array_add (comments, comment_by (3, "marc", 0, 5, "Encore toi @JulieR, espèce de cave"));
   /* 3: the same author, polite to her: not counted, not flagged */
   g_ptr_array_add (comments, comment_by (4, "marc", 0, 6, "@JulieR merci pour l'info"));
-  /* 4-7: answers to Paul's comment (4), the first two too far apart in
-   * time, then two more within the window */
+  /* 4-7: answers to Paul's comment (4), the first one more than the
+   * window (90 days) before the others, then three within it */
   g_ptr_array_add (comments, comment_by (5, "paul", 0, 0, "La clinique ouvre à quelle heure?"));
   g_ptr_array_add (comments, comment_by (6, "sylvie", 5, 1, "Mon Dieu que t'es épais"));
-  g_ptr_array_add (comments, comment_by (7, "sylvie", 5, 200, "T'es vraiment un gros cave"));
-  g_ptr_array_add (comments, comment_by (8, "sylvie", 5, 201, "Bande de twits, toi pis ta gang"));
-  g_ptr_array_add (comments, comment_by (9, "sylvie", 5, 202, "Ta gueule, connard"));
+  g_ptr_array_add (comments, comment_by (7, "sylvie", 5, 3000, "T'es vraiment un gros cave"));
+  g_ptr_array_add (comments, comment_by (8, "sylvie", 5, 3001, "Bande de twits, toi pis ta gang"));
+  g_ptr_array_add (comments, comment_by (9, "sylvie", 5, 3002, "Ta gueule, connard"));
   /* 9-11: three authors insult @Luc once each: no one repeats */
   g_ptr_array_add (comments, comment_by (10, "a1", 0, 0, "@Luc t'es cave"));
   g_ptr_array_add (comments, comment_by (11, "a2", 0, 0, "@Luc t'es épais"));
@@ -664,6 +664,18 @@ test_repeated_targeting (void)
   g_ptr_array_add (comments, comment_by (13, "rene", 0, 0, "@CISSS 12 heures d'attente, c'est une honte"));
   g_ptr_array_add (comments, comment_by (14, "rene", 0, 1, "@CISSS toujours personne au téléphone"));
   g_ptr_array_add (comments, comment_by (15, "rene", 0, 2, "@CISSS je vais porter plainte"));
+  /* 15-17: an employee named by one author over weeks, insulted twice,
+   * then named again with where she works: the third is harassment */
+  g_ptr_array_add (comments, comment_by (16, "gilles", 0, 0,
+                                         "L'infirmière Julie Gagnon est une vraie sans-coeur, une incompétente"));
+  g_ptr_array_add (comments, comment_by (17, "gilles", 0, 300,
+                                         "Julie Gagnon, espèce de niaiseuse, tu vas voir"));
+  g_ptr_array_add (comments, comment_by (18, "gilles", 0, 900,
+                                         "Julie Gagnon travaille de nuit au 4e, allez la voir"));
+  /* 18-20: another author thanks the same employee three times */
+  g_ptr_array_add (comments, comment_by (19, "lise", 0, 0, "Merci à Julie Gagnon pour sa douceur"));
+  g_ptr_array_add (comments, comment_by (20, "lise", 0, 5, "Julie Gagnon est la meilleure"));
+  g_ptr_array_add (comments, comment_by (21, "lise", 0, 9, "Encore merci Julie Gagnon!"));
 
   results = vigie_classifier_classify_comments (classifier (), comments, NULL, NULL, &error);
   g_assert_no_error (error);
@@ -689,6 +701,15 @@ test_repeated_targeting (void)
   g_assert_true (has_harassment (results, 8));
 
   for (guint i = 9; i < 15; i++)
+    g_assert_false (has_harassment (results, i));
+  g_assert_false (has_harassment (results, 16));
+  g_assert_true (has_harassment (results, 17));
+  r = g_ptr_array_index (results, 17);
+  f = vigie_classification_get_flag (r, "harassment");
+  span = &g_array_index (f->spans, VigieSpan, 0);
+  text = ((VigieComment *) g_ptr_array_index (comments, 17))->text;
+  g_assert_cmpint (strncmp (text + span->start, "Julie Gagnon", span->end - span->start), ==, 0);
+  for (guint i = 18; i < 21; i++)
     g_assert_false (has_harassment (results, i));
 }
 

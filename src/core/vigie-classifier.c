@@ -2721,6 +2721,8 @@ typedef struct
   char   *key;        /* author of the comment + '\x1f' + target */
   guint32 start;      /* what shows the target in the comment's text */
   guint32 end;
+  gboolean named;     /* named in the text, not addressed: "Audrey Fortin" */
+  gboolean hostile;
 } Targeting;
 
 static void
@@ -2769,16 +2771,18 @@ find_repeated_targeting (VigieClassifier *self,
                                            ",", -1);
   g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (Targeting));
 
-  /* Only hostile comments count */
+  /* Hostile comments count; a person named again after hostile comments
+   * counts too (a campaign against an employee), an @mention or an answer
+   * only when hostile */
   for (guint i = 0; i < targetings->len; i++)
     {
       Targeting *t = &g_array_index (targetings, Targeting, i);
       VigieClassification *r = g_ptr_array_index (results, t->comment);
-      gboolean is_hostile = FALSE;
-      for (guint f = 0; f < r->flags->len && !is_hostile; f++)
-        is_hostile = g_strv_contains ((const char * const *) hostile_cats,
+      t->hostile = FALSE;
+      for (guint f = 0; f < r->flags->len && !t->hostile; f++)
+        t->hostile = g_strv_contains ((const char * const *) hostile_cats,
                                       g_array_index (r->flags, VigieFlag, f).category);
-      if (is_hostile)
+      if (t->hostile || t->named)
         g_array_append_val (kept, *t);
     }
   g_array_sort (kept, compare_targeting);
@@ -2793,14 +2797,21 @@ find_repeated_targeting (VigieClassifier *self,
       for (guint j = a, w = a; j < b; j++)
         {
           const Targeting *t = &g_array_index (kept, Targeting, j);
-          guint distinct = 0;
+          guint n_hostile = 0, n_all = 0;
           while (window > 0 && t->created - g_array_index (kept, Targeting, w).created > window)
             w++;
           for (guint k = w; k <= j; k++)
-            if (k == w || g_array_index (kept, Targeting, k).comment !=
-                          g_array_index (kept, Targeting, k - 1).comment)
-              distinct++;
-          if (distinct >= min_count)
+            {
+              const Targeting *x = &g_array_index (kept, Targeting, k);
+              if (k > w && x->comment == g_array_index (kept, Targeting, k - 1).comment)
+                continue;
+              n_all++;
+              n_hostile += x->hostile;
+            }
+          /* the later ones: hostile themselves, or naming the person again
+           * after enough hostile comments */
+          if ((t->hostile && n_hostile >= min_count) ||
+              (!t->hostile && n_hostile + 1 >= min_count && n_all >= min_count))
             add_batch_flag (self, g_ptr_array_index (results, t->comment), cr, t->start, t->end);
         }
       a = b;
@@ -2826,6 +2837,7 @@ vigie_classifier_classify_comments (VigieClassifier  *self,
   Scratch *s = get_scratch ();
   const CRule *dup = NULL;
   gboolean targeting = self->targeting_rule < self->n_rules;
+  guint32 first_name = class_id (self, "first_name", FALSE);
   guint n;
 
   g_return_val_if_fail (VIGIE_IS_CLASSIFIER (self), NULL);
@@ -2907,6 +2919,31 @@ vigie_classifier_classify_comments (VigieClassifier  *self,
               tg.start = tok->orig_start > 0 && c->text[tok->orig_start - 1] == '@'
                 ? tok->orig_start - 1 : tok->orig_start;
               tg.end = tok->orig_end;
+              tg.named = FALSE;
+              tg.hostile = FALSE;
+              g_array_append_val (targetings, tg);
+              g_ptr_array_add (seen, g_steal_pointer (&name));
+            }
+          /* and the people it names: a first name and a capitalised
+           * surname ("Audrey Fortin") */
+          for (guint t = 0; first_name != NO_CLASS && t + 1 < n_tokens (s); t++)
+            {
+              const VigieToken *a = token (s, t), *b = token (s, t + 1);
+              g_autofree char *name = NULL;
+              Targeting tg;
+              if (!(b->flags & VIGIE_TOKEN_CAPITALIZED) || a->sentence != b->sentence ||
+                  !token_has_class (self, s, t, first_name))
+                continue;
+              name = g_strndup (s->norm->text + a->start, b->end - a->start);
+              if (g_ptr_array_find_with_equal_func (seen, name, g_str_equal, NULL))
+                continue;
+              tg.comment = i;
+              tg.created = c->created;
+              tg.key = g_strconcat (author, "\x1fn:", name, NULL);
+              tg.start = a->orig_start;
+              tg.end = b->orig_end;
+              tg.named = TRUE;
+              tg.hostile = FALSE;
               g_array_append_val (targetings, tg);
               g_ptr_array_add (seen, g_steal_pointer (&name));
             }
@@ -2917,7 +2954,7 @@ vigie_classifier_classify_comments (VigieClassifier  *self,
           if (answered != NULL && author_key (answered) != NULL &&
               g_strcmp0 (author_key (answered), author) != 0)
             {
-              Targeting tg = { i, c->created, NULL, 0, (guint32) strlen (c->text) };
+              Targeting tg = { i, c->created, NULL, 0, (guint32) strlen (c->text), FALSE, FALSE };
               tg.key = g_strconcat (author, "\x1f", author_key (answered), NULL);
               g_array_append_val (targetings, tg);
             }
