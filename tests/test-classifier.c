@@ -224,6 +224,17 @@ test_generalisation (void)
   assert_flags ("Une balle pour chaque ministre", "threat");
   assert_flags ("On devrait pendre ces traîtres", "threat");
   assert_flags ("Il a été traité d'idiot par son patron, c'est du harcèlement", "");
+  /* a comma ends the reach of a negation */
+  assert_flags ("On attendrait pas 12h, bande de paresseuses", "insult");
+  assert_flags ("Ce n'est pas un idiot", "");
+  /* an adjective alone is said of the situation, addressed it is an insult */
+  assert_flags ("This is a cash grab, $12 a day for parking. Disgusting.", "complaint");
+  assert_flags ("Ridicule. Pathétique.", "");
+  assert_flags ("T'es vraiment pathétique", "insult");
+  /* age, a refusal of care from a group, a veiled threat */
+  assert_flags ("Les vieux coûtent une fortune au système", "discrimination");
+  assert_flags ("Le gars du stationnement va passer un mauvais quart d'heure", "threat");
+  assert_flags ("Les vieux ont besoin de plus de soins à domicile", "");
   assert_flags ("Les vaccins sont gratuits pour les réfugiés et les migrants", "");
   assert_flags ("Va te faire vacciner à la pharmacie, c'est rapide", "");
   assert_flags ("Ma fille s'est cognée au poteau de la balançoire", "");

@@ -1865,7 +1865,8 @@ negation_in_range (const VigieClassifier *self,
                    gint                   from,
                    gint                   to,
                    guint                  s0,
-                   guint                  s1)
+                   guint                  s1,
+                   gint                   t0)
 {
   const guint32 *first = (const guint32 *) s->hit_first->data;
   const Hit *hits = (const Hit *) s->hits->data;
@@ -1881,6 +1882,16 @@ negation_in_range (const VigieClassifier *self,
 
       if (sent < s0 || sent > s1 || !token_has_class (self, s, t, self->class_negation))
         continue;
+      if (t < t0)
+        {
+          /* "on attendrait pas 12h, bande de paresseuses": a comma
+           * between the negation and the evidence ends its reach */
+          gboolean comma = FALSE;
+          for (gint u = t + 1; u <= t0 && !comma; u++)
+            comma = (token (s, u)->flags & VIGIE_TOKEN_AFTER_COMMA) != 0;
+          if (comma)
+            continue;
+        }
       if (self->class_negation_cancel != NO_CLASS)
         {
           /* a cancelling phrase that covers t starts at most 4 tokens before */
@@ -1982,11 +1993,11 @@ passes_contrast (const VigieClassifier *self,
     s0 = s1;
   if (rule->negation_required)
     {
-      if (!negation_in_range (self, s, (gint) t0 - (gint) w, t1, s0, s1))
+      if (!negation_in_range (self, s, (gint) t0 - (gint) w, t1, s0, s1, (gint) t0))
         return FALSE;
     }
   else if ((rule->contrast & VIGIE_CONTRAST_NEGATION) &&
-           negation_in_range (self, s, (gint) t0 - (gint) w, t1, s0, s1))
+           negation_in_range (self, s, (gint) t0 - (gint) w, t1, s0, s1, (gint) t0))
     return FALSE;
 
   return TRUE;
