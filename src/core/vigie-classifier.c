@@ -554,6 +554,7 @@ enum
 {
   ENTRY_GLUED = 1 << 0,   /* found inside a word: check what it is glued to */
   ENTRY_COUNT = 1 << 1,   /* only counted (language detection) */
+  ENTRY_JOINED = 1 << 2,  /* a phrase written without its spaces: a whole word is a hit */
 };
 
 typedef struct
@@ -566,8 +567,8 @@ typedef struct
 
 typedef struct
 {
-  guint   n_alts;
-  guint32 alts[8];
+  guint    n_alts;
+  guint32 *alts;
   guint8  kind;
   guint8  optional;
   guint8  max_gap;
@@ -801,6 +802,8 @@ vigie_classifier_finalize (GObject *object)
     for (guint i = 0; i < self->all_patterns->len; i++)
       {
         CPattern *cp = g_ptr_array_index (self->all_patterns, i);
+        for (guint e = 0; e < cp->n_elems; e++)
+          g_free (cp->elems[e].alts);
         g_free (cp->elems);
         g_free (cp);
       }
@@ -1113,11 +1116,16 @@ add_term (VigieClassifier    *self,
       /* A phrase written without its spaces: "mortà tous", "lanausée" */
       GString *joined = g_string_new (NULL);
       guint32 glued;
-      for (const char *c = skel; *c; c++)
-        if (*c != ' ')
-          g_string_append_c (joined, *c);
+      /* from the written term, so that doubled letters keep their runs
+       * ("lanausée"); apostrophes and hyphens go too */
+      for (const char *c = term->source; *c; c = g_utf8_next_char (c))
+        {
+          gunichar u = g_utf8_get_char (c);
+          if (u != ' ' && u != '\'' && u != 0x2019 && u != '-')
+            g_string_append_unichar (joined, u);
+        }
       glued = add_entry (self, klass, term->weight, VIGIE_TERM_INFIX);
-      g_array_index (self->entries, Entry, glued).flags |= ENTRY_GLUED;
+      g_array_index (self->entries, Entry, glued).flags |= ENTRY_GLUED | ENTRY_JOINED;
       add_entry_pattern (self, joined->str, VIGIE_TERM_INFIX, glued, FALSE);
       g_string_free (joined, TRUE);
     }
@@ -1143,25 +1151,30 @@ add_term (VigieClassifier    *self,
         plain = g_string_free (p, FALSE);
       }
       sl = strlen (plain);
-      for (gsize i = 0; i < sl && sl >= 5 && sl < 64; i++)
+      for (gsize i = 0; i < sl && sl >= 4 && sl < 64; i++)
         {
           char variants[2][64];
           gboolean have[2] = { FALSE, FALSE };
           gsize ws = i, we = i;
+          gboolean short_word;
 
           /* the word of the phrase that holds letter i */
           while (ws > 0 && plain[ws - 1] != ' ')
             ws--;
           while (we < sl && plain[we] != ' ')
             we++;
-          if (plain[i] == ' ' || we - ws < 5)
+          /* a word of four letters only gets its letters swapped ("haet",
+           * "klil"): a letter left out would make too many real words */
+          short_word = we - ws == 4 && we - ws == sl;
+          if (plain[i] == ' ' || (we - ws < 5 && !short_word))
             continue;
 
           /* neither the first letter nor the last (an ending, not a typo),
            * except a silent final "e" after a consonant ("femm", "imbecil") */
-          if ((i > ws && i + 1 < we) ||
-              (i + 1 == we && plain[i] == 'e' && we - ws >= 5 &&
-               strchr ("aeiouy", plain[i - 1]) == NULL))
+          if (!short_word &&
+              ((i > ws && i + 1 < we) ||
+               (i + 1 == we && plain[i] == 'e' && we - ws >= 5 &&
+                strchr ("aeiouy", plain[i - 1]) == NULL)))
             {
               /* the first letter is rarely the one missing */
               memcpy (variants[0], plain, i);
@@ -1510,7 +1523,8 @@ vigie_classifier_new (VigiePolicy                    *policy,
                   ce->kind = el->kind;
                   ce->optional = el->optional;
                   ce->max_gap = el->max_gap;
-                  for (guint a = 0; el->alts && a < el->alts->len && ce->n_alts < 8; a++)
+                  ce->alts = g_new (guint32, el->alts ? MAX (el->alts->len, 1) : 1);
+                  for (guint a = 0; el->alts && a < el->alts->len; a++)
                     {
                       const char *alt = g_ptr_array_index (el->alts, a);
                       guint32 id = (alt[0] == '@' || alt[0] == '#')
@@ -1640,7 +1654,9 @@ on_match (guint32  value,
   if (e->flags & ENTRY_GLUED)
     {
       const VigieToken *tok = &g_array_index (n->tokens, VigieToken, tok_at[a]);
-      if (tok_at[a] != tok_at[b] || (tok->start == a && tok->end == b + 1))
+      if (tok_at[a] != tok_at[b])
+        return TRUE;
+      if (tok->start == a && tok->end == b + 1 && !(e->flags & ENTRY_JOINED))
         return TRUE;  /* the whole word: its own entry reports it */
       if (!glue_ok (d->self->glue_words, n->text + tok->start, a - tok->start, n->text[a],
                     n->text + b + 1, tok->end - b - 1))
@@ -1849,7 +1865,8 @@ negation_in_range (const VigieClassifier *self,
                    gint                   from,
                    gint                   to,
                    guint                  s0,
-                   guint                  s1)
+                   guint                  s1,
+                   gint                   t0)
 {
   const guint32 *first = (const guint32 *) s->hit_first->data;
   const Hit *hits = (const Hit *) s->hits->data;
@@ -1865,6 +1882,16 @@ negation_in_range (const VigieClassifier *self,
 
       if (sent < s0 || sent > s1 || !token_has_class (self, s, t, self->class_negation))
         continue;
+      if (t < t0)
+        {
+          /* "on attendrait pas 12h, bande de paresseuses": a comma
+           * between the negation and the evidence ends its reach */
+          gboolean comma = FALSE;
+          for (gint u = t + 1; u <= t0 && !comma; u++)
+            comma = (token (s, u)->flags & VIGIE_TOKEN_AFTER_COMMA) != 0;
+          if (comma)
+            continue;
+        }
       if (self->class_negation_cancel != NO_CLASS)
         {
           /* a cancelling phrase that covers t starts at most 4 tokens before */
@@ -1966,11 +1993,11 @@ passes_contrast (const VigieClassifier *self,
     s0 = s1;
   if (rule->negation_required)
     {
-      if (!negation_in_range (self, s, (gint) t0 - (gint) w, t1, s0, s1))
+      if (!negation_in_range (self, s, (gint) t0 - (gint) w, t1, s0, s1, (gint) t0))
         return FALSE;
     }
   else if ((rule->contrast & VIGIE_CONTRAST_NEGATION) &&
-           negation_in_range (self, s, (gint) t0 - (gint) w, t1, s0, s1))
+           negation_in_range (self, s, (gint) t0 - (gint) w, t1, s0, s1, (gint) t0))
     return FALSE;
 
   return TRUE;
@@ -2705,6 +2732,8 @@ typedef struct
   char   *key;        /* author of the comment + '\x1f' + target */
   guint32 start;      /* what shows the target in the comment's text */
   guint32 end;
+  gboolean named;     /* named in the text, not addressed: "Audrey Fortin" */
+  gboolean hostile;
 } Targeting;
 
 static void
@@ -2753,16 +2782,18 @@ find_repeated_targeting (VigieClassifier *self,
                                            ",", -1);
   g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (Targeting));
 
-  /* Only hostile comments count */
+  /* Hostile comments count; a person named again after hostile comments
+   * counts too (a campaign against an employee), an @mention or an answer
+   * only when hostile */
   for (guint i = 0; i < targetings->len; i++)
     {
       Targeting *t = &g_array_index (targetings, Targeting, i);
       VigieClassification *r = g_ptr_array_index (results, t->comment);
-      gboolean is_hostile = FALSE;
-      for (guint f = 0; f < r->flags->len && !is_hostile; f++)
-        is_hostile = g_strv_contains ((const char * const *) hostile_cats,
+      t->hostile = FALSE;
+      for (guint f = 0; f < r->flags->len && !t->hostile; f++)
+        t->hostile = g_strv_contains ((const char * const *) hostile_cats,
                                       g_array_index (r->flags, VigieFlag, f).category);
-      if (is_hostile)
+      if (t->hostile || t->named)
         g_array_append_val (kept, *t);
     }
   g_array_sort (kept, compare_targeting);
@@ -2777,14 +2808,21 @@ find_repeated_targeting (VigieClassifier *self,
       for (guint j = a, w = a; j < b; j++)
         {
           const Targeting *t = &g_array_index (kept, Targeting, j);
-          guint distinct = 0;
+          guint n_hostile = 0, n_all = 0;
           while (window > 0 && t->created - g_array_index (kept, Targeting, w).created > window)
             w++;
           for (guint k = w; k <= j; k++)
-            if (k == w || g_array_index (kept, Targeting, k).comment !=
-                          g_array_index (kept, Targeting, k - 1).comment)
-              distinct++;
-          if (distinct >= min_count)
+            {
+              const Targeting *x = &g_array_index (kept, Targeting, k);
+              if (k > w && x->comment == g_array_index (kept, Targeting, k - 1).comment)
+                continue;
+              n_all++;
+              n_hostile += x->hostile;
+            }
+          /* the later ones: hostile themselves, or naming the person again
+           * after enough hostile comments */
+          if ((t->hostile && n_hostile >= min_count) ||
+              (!t->hostile && n_hostile + 1 >= min_count && n_all >= min_count))
             add_batch_flag (self, g_ptr_array_index (results, t->comment), cr, t->start, t->end);
         }
       a = b;
@@ -2810,6 +2848,7 @@ vigie_classifier_classify_comments (VigieClassifier  *self,
   Scratch *s = get_scratch ();
   const CRule *dup = NULL;
   gboolean targeting = self->targeting_rule < self->n_rules;
+  guint32 first_name = class_id (self, "first_name", FALSE);
   guint n;
 
   g_return_val_if_fail (VIGIE_IS_CLASSIFIER (self), NULL);
@@ -2891,6 +2930,31 @@ vigie_classifier_classify_comments (VigieClassifier  *self,
               tg.start = tok->orig_start > 0 && c->text[tok->orig_start - 1] == '@'
                 ? tok->orig_start - 1 : tok->orig_start;
               tg.end = tok->orig_end;
+              tg.named = FALSE;
+              tg.hostile = FALSE;
+              g_array_append_val (targetings, tg);
+              g_ptr_array_add (seen, g_steal_pointer (&name));
+            }
+          /* and the people it names: a first name and a capitalised
+           * surname ("Audrey Fortin") */
+          for (guint t = 0; first_name != NO_CLASS && t + 1 < n_tokens (s); t++)
+            {
+              const VigieToken *a = token (s, t), *b = token (s, t + 1);
+              g_autofree char *name = NULL;
+              Targeting tg;
+              if (!(b->flags & VIGIE_TOKEN_CAPITALIZED) || a->sentence != b->sentence ||
+                  !token_has_class (self, s, t, first_name))
+                continue;
+              name = g_strndup (s->norm->text + a->start, b->end - a->start);
+              if (g_ptr_array_find_with_equal_func (seen, name, g_str_equal, NULL))
+                continue;
+              tg.comment = i;
+              tg.created = c->created;
+              tg.key = g_strconcat (author, "\x1fn:", name, NULL);
+              tg.start = a->orig_start;
+              tg.end = b->orig_end;
+              tg.named = TRUE;
+              tg.hostile = FALSE;
               g_array_append_val (targetings, tg);
               g_ptr_array_add (seen, g_steal_pointer (&name));
             }
@@ -2901,7 +2965,7 @@ vigie_classifier_classify_comments (VigieClassifier  *self,
           if (answered != NULL && author_key (answered) != NULL &&
               g_strcmp0 (author_key (answered), author) != 0)
             {
-              Targeting tg = { i, c->created, NULL, 0, (guint32) strlen (c->text) };
+              Targeting tg = { i, c->created, NULL, 0, (guint32) strlen (c->text), FALSE, FALSE };
               tg.key = g_strconcat (author, "\x1f", author_key (answered), NULL);
               g_array_append_val (targetings, tg);
             }
