@@ -197,6 +197,94 @@ test_generalisation (void)
   assert_flags ("Va te faire vacciner à la pharmacie, c'est rapide", "");
   assert_flags ("Ma fille s'est cognée au poteau de la balançoire", "");
   assert_flags ("Des arguments éculés, mais un tube de crème suffit", "");
+  /* a silent final "e" left out */
+  assert_flags ("Espèce d'imbecil", "insult");
+  assert_flags ("Je déteste les arab", "discrimination");
+  assert_flags ("Le guide arabe-français de l'accueil", "");
+}
+
+static void
+test_online_comments (void)
+{
+  /* Insults as they are written under posts, in Québec and France */
+  assert_flags ("t'es juste une grosse vache", "insult");
+  assert_flags ("gang de twits au gouvernement", "insult");
+  assert_flags ("Maudite folle", "insult");
+  assert_flags ("t'as une face à claques", "insult");
+  assert_flags ("t vraiment con toi", "insult");
+  assert_flags ("Il est complètement débile ce gars", "insult");
+  assert_flags ("Ce gars-là est vraiment cave", "insult");
+  assert_flags ("Le docteur est un boucher", "insult");
+  assert_flags ("Que des fainéants au bureau", "insult");
+  assert_flags ("Retourne à l'école, t'as rien entre les deux oreilles", "insult");
+  assert_flags ("Crève", "insult");
+  assert_flags ("Mange donc un char de marde", "insult,obscene");
+  assert_flags ("Tu mérites de crever", "threat");
+  assert_flags ("Je vais te péter la yeule", "threat");
+  assert_flags ("Qu'ils retournent dans leur pays", "discrimination");
+  assert_flags ("Maudits Français", "discrimination");
+  /* Sacres before praise, a thing, an illness: not toxic */
+  assert_flags ("Un crisse de bon docteur, merci", "");
+  assert_flags ("Câlisse de belle journée pour la marche", "");
+  assert_flags ("C'est une honte, 12 heures d'attente aux urgences", "complaint");
+  assert_flags ("Il est innocent tant qu'il n'est pas jugé", "");
+  assert_flags ("C'est un malade mental qui a besoin d'aide, pas de prison", "");
+  assert_flags ("Ce projet est stupide, il faut le revoir", "");
+  assert_flags ("Le boucher du quartier a fermé", "");
+  assert_flags ("Le cancer du côlon se dépiste bien", "");
+  assert_flags ("Il n'est pas idiot, il a juste besoin d'aide", "");
+  /* Said of oneself, or of the word itself */
+  assert_flags ("Je suis une grosse vache paresseuse le dimanche haha", "");
+  assert_flags ("Quel con je suis, j'ai oublié ma carte", "");
+  assert_flags ("Le mot nègre ne devrait plus être utilisé", "");
+  assert_flags ("Je suis tanné, t'es juste un gros cave", "insult");
+  /* A flock of people */
+  assert_flags ("Ce gouvernement d'incompétents et de menteurs", "insult");
+  assert_flags ("Un ramassis de clowns à la direction", "insult");
+  assert_flags ("Le conseil d'administration se réunit mardi", "");
+  assert_flags ("Tu me fais gerber", "insult");
+  assert_flags ("Je te souhaite de crever", "threat");
+  assert_flags ("Encore un autre cave qui sait pas conduire", "insult");
+  /* Threats to a person's things, after "si je te croise" */
+  assert_flags ("Je vais brûler ta maison", "threat");
+  assert_flags ("Si je te croise je te défonce", "threat");
+  assert_flags ("Je vais brûler les feuilles mortes dans ma cour", "");
+  /* An insult called out at the end of a sentence to someone */
+  assert_flags ("C'est quoi ton problème le cave", "insult");
+  assert_flags ("Ton chum te trompe ma grosse", "insult");
+  assert_flags ("Tu veux le grand ou le petit format?", "");
+  /* Stereotypes of a group, and denouncing how a group is treated */
+  assert_flags ("Les immigrants viennent profiter de notre système", "discrimination");
+  assert_flags ("C'est vraiment dégueulasse comment on traite nos aînés", "");
+  assert_flags ("Ça me met en crisse de voir ça", "");
+}
+
+static void
+assert_has (const char *text,
+            const char *category)
+{
+  g_autoptr(VigieClassification) r = vigie_classifier_classify (classifier (), text, -1, NULL);
+  if (vigie_classification_get_flag (r, category) == NULL)
+    {
+      g_test_message ("“%s”: no %s flag", text, category);
+      g_test_fail ();
+    }
+}
+
+static void
+test_glued_words (void)
+{
+  /* A term glued to function words, intensifiers or copulas */
+  assert_has ("I have so muchdisdain for these trans people", "discrimination");
+  assert_has ("Somebody should just stabthose women", "threat");
+  assert_has ("Les immigrés sonttousdes parasites", "discrimination");
+  assert_has ("typiquedeconnasse", "insult");
+  /* Ordinary words that hold a term: not glued */
+  assert_flags ("La clinique est ouverte, le porche a été refait", "");
+  assert_flags ("The therapist was great and the rates are fair", "");
+  assert_flags ("Les caveaux du cimetière, un marathon et une guitare", "");
+  assert_flags ("Il faut bien s'hydrater pendant le karaté", "");
+  assert_flags ("Le pirate de la pièce de théâtre était drôle", "");
 }
 
 static void
@@ -470,6 +558,92 @@ test_near_duplicates (void)
     }
 }
 
+static VigieComment *
+comment_by (gint64      id,
+            const char *author,
+            gint64      parent_id,
+            gint64      hours,
+            const char *text)
+{
+  VigieComment *c = comment (id, text);
+  c->author_external_id = g_strdup (author);
+  c->author_name = g_strdup (author);
+  c->parent_id = parent_id;
+  c->created = 1700000000 + hours * 3600;
+  return c;
+}
+
+static gboolean
+has_harassment (GPtrArray *results,
+                guint      i)
+{
+  VigieClassification *r = g_ptr_array_index (results, i);
+  const VigieFlag *f = vigie_classification_get_flag (r, "harassment");
+  return f != NULL && g_str_equal (f->rule, "harassment.repeated");
+}
+
+static void
+test_repeated_targeting (void)
+{
+  g_autoptr(GPtrArray) comments = g_ptr_array_new_with_free_func ((GDestroyNotify) vigie_comment_unref);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  VigieClassification *r;
+  const VigieFlag *f;
+  const VigieSpan *span;
+  const char *text;
+
+  /* 0-2: one author insults @JulieR three times in a day: the third is
+   * harassment (the mention is the span) */
+  g_ptr_array_add (comments, comment_by (1, "marc", 0, 0, "@JulieR t'es juste une grosse niaiseuse"));
+  g_ptr_array_add (comments, comment_by (2, "marc", 0, 2, "@julier ferme ta gueule"));
+  g_ptr_array_add (comments, comment_by (3, "marc", 0, 5, "Encore toi @JulieR, espèce de cave"));
+  /* 3: the same author, polite to her: not counted, not flagged */
+  g_ptr_array_add (comments, comment_by (4, "marc", 0, 6, "@JulieR merci pour l'info"));
+  /* 4-7: answers to Paul's comment (4), the first two too far apart in
+   * time, then two more within the window */
+  g_ptr_array_add (comments, comment_by (5, "paul", 0, 0, "La clinique ouvre à quelle heure?"));
+  g_ptr_array_add (comments, comment_by (6, "sylvie", 5, 1, "Mon Dieu que t'es épais"));
+  g_ptr_array_add (comments, comment_by (7, "sylvie", 5, 200, "T'es vraiment un gros cave"));
+  g_ptr_array_add (comments, comment_by (8, "sylvie", 5, 201, "Bande de twits, toi pis ta gang"));
+  g_ptr_array_add (comments, comment_by (9, "sylvie", 5, 202, "Ta gueule, connard"));
+  /* 9-11: three authors insult @Luc once each: no one repeats */
+  g_ptr_array_add (comments, comment_by (10, "a1", 0, 0, "@Luc t'es cave"));
+  g_ptr_array_add (comments, comment_by (11, "a2", 0, 0, "@Luc t'es épais"));
+  g_ptr_array_add (comments, comment_by (12, "a3", 0, 0, "@Luc t'es twit"));
+  /* 12-14: the same author complains three times about the hospital to
+   * @CISSS, angry but not hostile */
+  g_ptr_array_add (comments, comment_by (13, "rene", 0, 0, "@CISSS 12 heures d'attente, c'est une honte"));
+  g_ptr_array_add (comments, comment_by (14, "rene", 0, 1, "@CISSS toujours personne au téléphone"));
+  g_ptr_array_add (comments, comment_by (15, "rene", 0, 2, "@CISSS je vais porter plainte"));
+
+  results = vigie_classifier_classify_comments (classifier (), comments, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, comments->len);
+
+  g_assert_false (has_harassment (results, 0));
+  g_assert_false (has_harassment (results, 1));
+  g_assert_true (has_harassment (results, 2));
+  g_assert_false (has_harassment (results, 3));
+  r = g_ptr_array_index (results, 2);
+  g_assert_nonnull (vigie_classification_get_flag (r, "insult"));
+  f = vigie_classification_get_flag (r, "harassment");
+  g_assert_cmpuint (f->spans->len, ==, 1);
+  span = &g_array_index (f->spans, VigieSpan, 0);
+  text = ((VigieComment *) g_ptr_array_index (comments, 2))->text;
+  g_assert_cmpint (strncmp (text + span->start, "@JulieR", span->end - span->start), ==, 0);
+  g_assert_cmpuint (span->end - span->start, ==, strlen ("@JulieR"));
+
+  g_assert_false (has_harassment (results, 4));
+  g_assert_false (has_harassment (results, 5));
+  g_assert_false (has_harassment (results, 6));
+  g_assert_false (has_harassment (results, 7));
+  g_assert_true (has_harassment (results, 8));
+
+  for (guint i = 9; i < 15; i++)
+    g_assert_false (has_harassment (results, i));
+}
+
 static void
 test_offtopic (void)
 {
@@ -723,8 +897,11 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/sensitivity", test_sensitivity);
   g_test_add_func ("/vigie/classifier/threads", test_threads);
   g_test_add_func ("/vigie/classifier/near-duplicates", test_near_duplicates);
+  g_test_add_func ("/vigie/classifier/repeated-targeting", test_repeated_targeting);
   g_test_add_func ("/vigie/classifier/offtopic", test_offtopic);
   g_test_add_func ("/vigie/classifier/generalisation", test_generalisation);
+  g_test_add_func ("/vigie/classifier/online-comments", test_online_comments);
+  g_test_add_func ("/vigie/classifier/glued-words", test_glued_words);
   g_test_add_func ("/vigie/classifier/store-roundtrip", test_store_roundtrip);
   g_test_add_func ("/vigie/scan/lines", test_scan_lines);
   g_test_add_func ("/vigie/scan/import-jsonl", test_scan_import);

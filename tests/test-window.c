@@ -18,6 +18,7 @@
 #include "vigie-comment-item-private.h"
 #include "vigie-comment-row.h"
 #include "vigie-activity-window.h"
+#include "vigie-approvals-window.h"
 #include "vigie-audit.h"
 #include "vigie-failed-window.h"
 #include "vigie-preferences-window.h"
@@ -516,12 +517,26 @@ test_sidebar (Fixture       *fixture,
   g_assert_cmpuint (n_queued (fixture->window), ==,
                     vigie_store_count (fixture->store, &query, NULL));
 
-  /* Handled: none yet, and the queue says so */
+  /* Handled: before anyone acts, only the page's own replies */
   vigie_sidebar_select_view (sidebar, VIGIE_VIEW_HANDLED);
+  query = (VigieQuery) { .view = VIGIE_VIEW_HANDLED };
   WAIT_FOR (!vigie_queue_model_get_loading (queue) &&
             vigie_queue_model_get_query (queue)->view == VIGIE_VIEW_HANDLED);
-  g_assert_cmpuint (n_queued (fixture->window), ==, 0);
-  g_assert_cmpstr (vigie_window_get_queue_state (fixture->window), ==, "no-results");
+  expected = vigie_store_count (fixture->store, &query, NULL);
+  g_assert_cmpint (expected, >, 0);
+  g_assert_cmpuint (n_queued (fixture->window), ==, expected);
+  for (guint i = 0; i < n_queued (fixture->window); i++)
+    {
+      g_autoptr(VigieCommentItem) item = g_list_model_get_item (G_LIST_MODEL (queue), i);
+      const VigieComment *c = vigie_comment_item_get_comment (item);
+      g_autoptr(VigiePost) post = vigie_store_get_post (fixture->store, c->post_id, NULL);
+
+      g_assert_nonnull (post);
+      /* an Instagram account is known by its user name */
+      g_assert_true (g_strcmp0 (c->author_external_id, post->page_external_id) == 0 ||
+                     (c->platform == VIGIE_PLATFORM_INSTAGRAM &&
+                      g_strcmp0 (c->author_name, post->page_external_id) == 0));
+    }
 
   /* Escalated: the comments escalated to the director, and only those */
   vigie_sidebar_select_view (sidebar, VIGIE_VIEW_ALL);
@@ -999,6 +1014,7 @@ test_bulk (Fixture       *fixture,
   g_autoptr(GtkBitset) selected = NULL;
   g_autoptr(GArray) hideable = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) pending = NULL;
+  g_autoptr(GPtrArray) proposed = NULL;
   g_autoptr(GArray) action_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   GVariant *target;
 
@@ -1047,7 +1063,9 @@ test_bulk (Fixture       *fixture,
 
   g_assert_true (press (GTK_WIDGET (fixture->window), GDK_KEY_h));
   pending = vigie_outbox_list (outbox, VIGIE_ACTION_STATUS_PENDING, NULL);
-  g_assert_cmpuint (pending->len, ==, hideable->len);
+  /* Hiding what the policy reserves to the director is only proposed */
+  proposed = vigie_outbox_list (outbox, VIGIE_ACTION_STATUS_PROPOSED, NULL);
+  g_assert_cmpuint (pending->len + proposed->len, ==, hideable->len);
   for (guint i = 0; i < hideable->len; i++)
     {
       gint64 id = g_array_index (hideable, gint64, i);
@@ -1801,6 +1819,273 @@ test_model_bounded (void)
   vigie_demo_remove (dir);
 }
 
+/* A comment of @category in the queue that has no action yet, or
+ * G_MAXUINT */
+static guint
+find_untouched (Fixture    *fixture,
+                const char *category)
+{
+  VigieQueueModel *queue = vigie_window_get_queue_model (fixture->window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (queue)); i++)
+    {
+      g_autoptr(VigieCommentItem) item = g_list_model_get_item (G_LIST_MODEL (queue), i);
+      VigieClassification *c = vigie_comment_item_get_classification (item);
+      VigieComment *comment = vigie_comment_item_get_comment (item);
+
+      g_autoptr(GPtrArray) actions = NULL;
+
+      if (c == NULL || vigie_classification_get_flag (c, category) == NULL ||
+          comment->platform != VIGIE_PLATFORM_FACEBOOK ||
+          comment->status != VIGIE_COMMENT_STATUS_NEW || comment->author_id == 0)
+        continue;
+      /* The queue may not have reloaded yet */
+      actions = vigie_outbox_list_for_comment (vigie_window_get_outbox (fixture->window),
+                                               comment->id, NULL);
+      if (actions->len == 0)
+        return i;
+    }
+  return G_MAXUINT;
+}
+
+static const char *
+first_decision (Fixture *fixture)
+{
+  GtkWidget *box = (GtkWidget *) gtk_widget_get_template_child (
+    GTK_WIDGET (vigie_window_get_detail (fixture->window)), VIGIE_TYPE_COMMENT_DETAIL,
+    "decisions_box");
+  GtkWidget *label = gtk_widget_get_first_child (box);
+
+  return gtk_widget_get_visible (box) && GTK_IS_LABEL (label)
+         ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}
+
+static void
+show_comment (Fixture *fixture,
+              gint64   id)
+{
+  guint position = vigie_queue_model_find (vigie_window_get_queue_model (fixture->window), id);
+
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  vigie_window_select (fixture->window, position);
+  g_assert_cmpint (vigie_comment_detail_get_comment (
+                     vigie_window_get_detail (fixture->window))->id, ==, id);
+}
+
+/* The row of To Approve showing @action_id */
+static GtkWidget *
+desk_row (VigieApprovalsWindow *desk,
+          gint64                action_id)
+{
+  GtkListBox *list = GTK_LIST_BOX (find_named (GTK_WIDGET (desk), "approvals-list"));
+  GPtrArray *actions = vigie_approvals_window_get_actions (desk);
+
+  for (guint i = 0; i < actions->len; i++)
+    if (((VigieAction *) actions->pdata[i])->id == action_id)
+      return GTK_WIDGET (gtk_list_box_get_row_at_index (list, (int) i));
+  return NULL;
+}
+
+/* A delegate's b is only a proposal; To Approve lists it for every role
+ * but only the director's profile can decide; approve, edit the reply then
+ * approve, reject with a note; the delegate sees the decision and the
+ * activity has it all */
+static void
+test_approvals (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = NULL;
+  VigieSidebar *sidebar;
+  VigieOutbox *outbox;
+  GtkListBoxRow *row;
+  VigieApprovalsWindow *desk;
+  GtkWidget *button;
+  g_autoptr(GError) error = NULL;
+  gint64 banned, rejected, replied, ban_id, reject_id, reply_id;
+  guint position;
+
+  if (!require_display ())
+    return;
+
+  settings = g_settings_new ("io.github.vigie.Vigie");
+  g_settings_set_string (settings, "actor-name", "Marie Côté");
+  g_settings_set_string (settings, "actor-role", "delegate");
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  fixture->window = vigie_window_new (NULL, fixture->store, settings);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  WAIT_FOR (!vigie_window_get_classifying (fixture->window) && queue_ready (fixture));
+  sidebar = VIGIE_SIDEBAR (window_child (fixture->window, "sidebar"));
+  WAIT_FOR (vigie_sidebar_get_store (sidebar) != NULL && !vigie_sidebar_get_loading (sidebar));
+  outbox = vigie_window_get_outbox (fixture->window);
+  g_assert_nonnull (vigie_outbox_get_policy (outbox));
+
+  /* There for everyone, with nothing in it yet */
+  row = sidebar_row (fixture, "To Approve");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row)));
+  g_assert_cmpstr (sidebar_row_count (row), ==, "0");
+
+  /* The delegate bans two authors: proposals, nothing executed */
+  position = find_untouched (fixture, "insult");
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  vigie_window_select (fixture->window, position);
+  banned = vigie_comment_detail_get_comment (vigie_window_get_detail (fixture->window))->id;
+  g_assert_true (press (GTK_WIDGET (fixture->window), GDK_KEY_b));
+  position = find_untouched (fixture, "insult");
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  vigie_window_select (fixture->window, position);
+  rejected = vigie_comment_detail_get_comment (vigie_window_get_detail (fixture->window))->id;
+  g_assert_cmpint (rejected, !=, banned);
+  g_assert_true (press (GTK_WIDGET (fixture->window), GDK_KEY_b));
+  {
+    g_autoptr(GPtrArray) a = vigie_outbox_list_for_comment (outbox, banned, NULL);
+    g_autoptr(GPtrArray) b = vigie_outbox_list_for_comment (outbox, rejected, NULL);
+
+    g_assert_cmpuint (a->len, ==, 1);
+    g_assert_cmpuint (b->len, ==, 1);
+    ban_id = ((VigieAction *) a->pdata[0])->id;
+    reject_id = ((VigieAction *) b->pdata[0])->id;
+    g_assert_cmpint (((VigieAction *) a->pdata[0])->kind, ==, VIGIE_ACTION_BAN);
+    g_assert_cmpint (((VigieAction *) a->pdata[0])->status, ==, VIGIE_ACTION_STATUS_PROPOSED);
+  }
+  /* and a reply to a comment the policy reserves to the director */
+  {
+    VigieActionRequest request = { 0 };
+    g_autoptr(VigieAction) action = NULL;
+
+    position = find_untouched (fixture, "reputation");
+    if (position == G_MAXUINT)
+      position = find_untouched (fixture, "harassment");
+    if (position == G_MAXUINT)
+      position = find_untouched (fixture, "threat");
+    g_assert_cmpuint (position, !=, G_MAXUINT);
+    replied = vigie_queue_model_get_id (vigie_window_get_queue_model (fixture->window), position);
+    request.kind = VIGIE_ACTION_REPLY;
+    request.comment_id = replied;
+    request.actor_name = "Marie Côté";
+    request.actor_role = "delegate";
+    request.lang = "fr";
+    request.text = "Merci, nous regardons.";
+    reply_id = vigie_outbox_enqueue (outbox, &request, &error);
+    g_assert_no_error (error);
+    action = vigie_outbox_get_action (outbox, reply_id, NULL);
+    g_assert_cmpint (action->status, ==, VIGIE_ACTION_STATUS_PROPOSED);
+  }
+  WAIT_FOR (vigie_sidebar_get_awaiting_count (sidebar) == 3);
+  g_assert_cmpstr (sidebar_row_count (sidebar_row (fixture, "To Approve")), ==, "3");
+  show_comment (fixture, banned);
+  g_assert_nonnull (first_decision (fixture));
+  g_assert_nonnull (strstr (first_decision (fixture), "awaiting the director’s approval"));
+
+  /* The delegate sees the list, cannot decide, and the core refuses anyway */
+  gtk_widget_activate (GTK_WIDGET (sidebar_row (fixture, "To Approve")));
+  desk = VIGIE_APPROVALS_WINDOW (find_toplevel (VIGIE_TYPE_APPROVALS_WINDOW));
+  g_assert_nonnull (desk);
+  g_assert_cmpuint (vigie_approvals_window_get_actions (desk)->len, ==, 3);
+  button = find_named (desk_row (desk, ban_id), "approve-button");
+  g_assert_nonnull (button);
+  g_assert_false (gtk_widget_get_sensitive (button));
+  g_assert_false (vigie_approvals_window_approve (desk, ban_id, NULL, &error));
+  g_assert_error (error, VIGIE_ACTION_ERROR, VIGIE_ACTION_ERROR_PERMISSION);
+  g_clear_error (&error);
+
+  /* The director's profile: Approve */
+  g_settings_set_string (settings, "actor-name", "Hélène Bouchard");
+  g_settings_set_string (settings, "actor-role", "director");
+  button = find_named (desk_row (desk, ban_id), "approve-button");
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  {
+    g_autoptr(VigieAction) action = vigie_outbox_get_action (outbox, ban_id, NULL);
+
+    g_assert_cmpint (action->status, ==, VIGIE_ACTION_STATUS_PENDING);
+    g_assert_cmpint (action->approval, ==, VIGIE_APPROVAL_APPROVED);
+    g_assert_cmpstr (action->decided_by, ==, "Hélène Bouchard");
+  }
+  WAIT_FOR (vigie_sidebar_get_awaiting_count (sidebar) == 2);
+  g_assert_cmpuint (vigie_approvals_window_get_actions (desk)->len, ==, 2);
+
+  /* Edit the reply, then approve */
+  {
+    AdwMessageDialog *dialog;
+    GtkTextBuffer *buffer;
+
+    g_assert_nonnull (desk_row (desk, reply_id));
+    g_signal_emit_by_name (find_named (desk_row (desk, reply_id), "edit-button"), "clicked");
+    dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    g_assert_nonnull (dialog);
+    buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_named (
+      adw_message_dialog_get_extra_child (dialog), "reply-text")));
+    gtk_text_buffer_set_text (buffer, "Merci de votre message. Écrivez-nous en privé.", -1);
+    adw_message_dialog_response (dialog, "approve");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+  {
+    g_autoptr(VigieAction) action = vigie_outbox_get_action (outbox, reply_id, NULL);
+
+    g_assert_cmpint (action->status, ==, VIGIE_ACTION_STATUS_PENDING);
+    g_assert_cmpstr (action->text, ==, "Merci de votre message. Écrivez-nous en privé.");
+    g_assert_cmpstr (action->draft_text, ==, "Merci, nous regardons.");
+  }
+
+  /* Reject, with a note */
+  {
+    AdwMessageDialog *dialog;
+
+    g_assert_cmpuint (vigie_approvals_window_get_actions (desk)->len, ==, 1);
+    g_signal_emit_by_name (find_named (desk_row (desk, reject_id), "reject-button"), "clicked");
+    dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    g_assert_nonnull (dialog);
+    /* Not without a note */
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "reject"));
+    gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)),
+                           "Un avertissement d'abord");
+    g_assert_true (adw_message_dialog_get_response_enabled (dialog, "reject"));
+    adw_message_dialog_response (dialog, "reject");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+  WAIT_FOR (vigie_sidebar_get_awaiting_count (sidebar) == 0);
+  {
+    g_autoptr(VigieAction) action = vigie_outbox_get_action (outbox, reject_id, NULL);
+
+    g_assert_cmpint (action->status, ==, VIGIE_ACTION_STATUS_CANCELLED);
+    g_assert_cmpint (action->approval, ==, VIGIE_APPROVAL_REJECTED);
+  }
+  g_assert_cmpuint (vigie_approvals_window_get_actions (desk)->len, ==, 0);
+  gtk_window_destroy (GTK_WINDOW (desk));
+
+  /* The delegate sees the decisions */
+  show_comment (fixture, rejected);
+  g_assert_cmpstr (first_decision (fixture), ==,
+                   "Ban Author: rejected by Hélène Bouchard: Un avertissement d'abord");
+  show_comment (fixture, banned);
+  g_assert_cmpstr (first_decision (fixture), ==, "Ban Author: approved by Hélène Bouchard");
+
+  /* and the activity has the proposals and the decisions */
+  {
+    GtkWidget *activity = vigie_activity_window_new (fixture->store, NULL);
+    GPtrArray *entries = vigie_activity_window_get_entries (VIGIE_ACTIVITY_WINDOW (activity));
+    guint proposed = 0, approved = 0, rejected_n = 0, edited = 0;
+
+    for (guint i = 0; i < entries->len; i++)
+      {
+        VigieAuditEntry *e = g_ptr_array_index (entries, i);
+
+        proposed += g_strcmp0 (e->event, VIGIE_AUDIT_EVENT_PROPOSED) == 0;
+        approved += g_strcmp0 (e->event, VIGIE_AUDIT_EVENT_APPROVED) == 0;
+        rejected_n += g_strcmp0 (e->event, VIGIE_AUDIT_EVENT_REJECTED) == 0;
+        edited += g_strcmp0 (e->event, VIGIE_AUDIT_EVENT_EDITED) == 0;
+      }
+    g_assert_cmpuint (proposed, ==, 3);
+    g_assert_cmpuint (approved, ==, 2);
+    g_assert_cmpuint (rejected_n, ==, 1);
+    g_assert_cmpuint (edited, ==, 1);
+    gtk_window_destroy (GTK_WINDOW (activity));
+  }
+  g_settings_reset (settings, "actor-name");
+  g_settings_reset (settings, "actor-role");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1840,6 +2125,8 @@ main (int    argc,
               fixture_set_up_demo, test_hide_undo, fixture_tear_down);
   g_test_add ("/vigie/window/sidebar-views", Fixture, NULL,
               fixture_set_up_demo, test_sidebar_views, fixture_tear_down);
+  g_test_add ("/vigie/window/approvals", Fixture, NULL,
+              fixture_set_up_demo, test_approvals, fixture_tear_down);
   g_test_add ("/vigie/window/bulk", Fixture, NULL,
               fixture_set_up_demo, test_bulk, fixture_tear_down);
   g_test_add ("/vigie/window/correction", Fixture, NULL,

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "vigie-account.h"
+#include "vigie-action-private.h"
 #include "vigie-audit.h"
 #include "vigie-classifier.h"
 #include "vigie-http.h"
@@ -517,18 +518,166 @@ print_action (const VigieAction *action)
   append_json_string (out, action->result_ref);
   g_string_append (out, ",\"evidence_sha256\":");
   append_json_string (out, action->evidence_sha256);
+  if (action->approval != VIGIE_APPROVAL_NONE)
+    {
+      g_string_append (out, ",\"approval\":");
+      append_json_string (out, vigie_approval_to_string (action->approval));
+      g_string_append (out, ",\"actor\":");
+      append_json_string (out, action->actor_name);
+      g_string_append (out, ",\"role\":");
+      append_json_string (out, action->actor_role);
+      g_string_append (out, ",\"categories\":");
+      {
+        g_autofree char *json = _vigie_strv_to_json ((const char * const *) action->categories);
+        g_string_append (out, json);
+      }
+      g_string_append (out, ",\"text\":");
+      append_json_string (out, action->text);
+      g_string_append (out, ",\"note\":");
+      append_json_string (out, action->note);
+      g_string_append (out, ",\"decided_by\":");
+      append_json_string (out, action->decided_by);
+      g_string_append (out, ",\"decision_note\":");
+      append_json_string (out, action->decision_note);
+    }
   g_string_append (out, "}\n");
   fputs (out->str, stdout);
+}
+
+static char *
+default_actor (const char *actor)
+{
+  /* GLib says "Unknown" when the account has no real name */
+  if (actor != NULL)
+    return g_strdup (actor);
+  if (g_strcmp0 (g_get_real_name (), "Unknown") != 0)
+    return g_strdup (g_get_real_name ());
+  return g_strdup (g_get_user_name ());
+}
+
+static VigieOutbox *
+open_outbox (VigieStore  *store,
+             const char  *policy_path,
+             GError     **error)
+{
+  g_autoptr(VigieConnector) connector = NULL;
+  g_autoptr(VigiePolicy) policy = NULL;
+  VigieOutbox *outbox;
+
+  policy = policy_path ? vigie_policy_new_from_file (policy_path, error)
+                       : vigie_policy_new_default (error);
+  if (policy == NULL)
+    return NULL;
+  connector = vigie_connector_new_for_store (store, error);
+  if (connector == NULL)
+    return NULL;
+  outbox = vigie_outbox_new (store, connector);
+  vigie_outbox_set_policy (outbox, policy);
+  /* A script's decision is final: no grace period */
+  vigie_outbox_set_grace_period (outbox, 0);
+  return outbox;
+}
+
+/* --approve ID [--text …] [--note …], --reject ID --note …, --list-proposals */
+typedef struct
+{
+  const char *approve;
+  const char *reject;
+  gboolean    list;
+  const char *text;
+  const char *note;
+  const char *actor;
+  const char *role;
+} DecideOptions;
+
+static int
+decide_command (VigieStore          *store,
+                const DecideOptions *o,
+                const char          *policy_path,
+                gboolean             quiet)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigieOutbox) outbox = open_outbox (store, policy_path, &error);
+  g_autoptr(VigieAction) action = NULL;
+  g_autofree char *actor = default_actor (o->actor);
+  const char *spec = o->approve ? o->approve : o->reject;
+  gint64 id;
+  char *end = NULL;
+  gboolean ok;
+
+  if (outbox == NULL)
+    {
+      g_printerr ("vigie-scan: %s\n", error->message);
+      return EXIT_BAD_INPUT;
+    }
+
+  if (o->list)
+    {
+      g_autoptr(GPtrArray) awaiting = vigie_outbox_list_awaiting (outbox, &error);
+
+      if (awaiting == NULL)
+        {
+          g_printerr ("vigie-scan: %s\n", error->message);
+          return EXIT_FAILURE_OTHER;
+        }
+      for (guint i = 0; i < awaiting->len; i++)
+        print_action (g_ptr_array_index (awaiting, i));
+      if (!quiet)
+        g_printerr (g_dngettext (GETTEXT_PACKAGE, "%u action awaits the director\n",
+                                 "%u actions await the director\n", awaiting->len),
+                    awaiting->len);
+      return EXIT_OK;
+    }
+
+  id = g_ascii_strtoll (spec, &end, 10);
+  if (end == spec || *end != '\0' || id <= 0)
+    {
+      g_printerr (_("vigie-scan: “%s” is not an action number (see --list-proposals)\n"), spec);
+      return EXIT_BAD_INPUT;
+    }
+  if (o->approve != NULL)
+    ok = vigie_outbox_approve (outbox, id, o->text, o->note, actor, o->role, &error);
+  else
+    ok = vigie_outbox_reject (outbox, id, o->note, actor, o->role, &error);
+  if (!ok)
+    {
+      g_printerr ("vigie-scan: %s\n", error->message);
+      return EXIT_BAD_INPUT;
+    }
+  /* An approved proposal goes out now, with what else is due */
+  if (!vigie_outbox_process_sync (outbox, NULL, NULL, &error))
+    {
+      g_printerr ("vigie-scan: %s\n", error->message);
+      return EXIT_FAILURE_OTHER;
+    }
+  action = vigie_outbox_get_action (outbox, id, &error);
+  if (action == NULL)
+    {
+      g_printerr ("vigie-scan: %s\n", error->message);
+      return EXIT_FAILURE_OTHER;
+    }
+  print_action (action);
+  if (!quiet)
+    {
+      if (o->approve != NULL)
+        g_printerr (_("vigie-scan: action %lld (%s) approved: %s\n"), (long long) action->id,
+                    vigie_action_kind_to_string (action->kind),
+                    vigie_action_status_get_label (action->status));
+      else
+        g_printerr (_("vigie-scan: action %lld (%s) rejected\n"), (long long) action->id,
+                    vigie_action_kind_to_string (action->kind));
+    }
+  return EXIT_OK;
 }
 
 static int
 apply_action (VigieStore         *store,
               const ApplyOptions *o,
+              const char         *policy_path,
               gboolean            quiet)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(VigieComment) comment = NULL;
-  g_autoptr(VigieConnector) connector = NULL;
   g_autoptr(VigieOutbox) outbox = NULL;
   g_autoptr(VigieAction) action = NULL;
   g_autoptr(VigieClassification) classification = NULL;
@@ -560,13 +709,7 @@ apply_action (VigieStore         *store,
   request.kind = kind;
   request.comment_id = comment->id;
   request.categories = (const char * const *) o->categories;
-  /* GLib says "Unknown" when the account has no real name */
-  if (o->actor != NULL)
-    actor = g_strdup (o->actor);
-  else if (g_strcmp0 (g_get_real_name (), "Unknown") != 0)
-    actor = g_strdup (g_get_real_name ());
-  else
-    actor = g_strdup (g_get_user_name ());
+  actor = default_actor (o->actor);
   request.actor_name = actor;
   request.actor_role = o->role;
   request.note = o->note;
@@ -615,15 +758,12 @@ apply_action (VigieStore         *store,
       return EXIT_BAD_INPUT;
     }
 
-  connector = vigie_connector_new_for_store (store, &error);
-  if (connector == NULL)
+  outbox = open_outbox (store, policy_path, &error);
+  if (outbox == NULL)
     {
       g_printerr ("vigie-scan: %s\n", error->message);
       return EXIT_BAD_INPUT;
     }
-  outbox = vigie_outbox_new (store, connector);
-  /* A script's decision is final: no grace period */
-  vigie_outbox_set_grace_period (outbox, 0);
 
   request.comment_id = comment->id;
   {
@@ -650,6 +790,16 @@ apply_action (VigieStore         *store,
   }
 
   print_action (action);
+  if (action->status == VIGIE_ACTION_STATUS_PROPOSED)
+    {
+      if (!quiet)
+        g_printerr (_("vigie-scan: action %lld (%s) needs the director’s approval: it became a "
+                      "proposal, executed once approved (vigie-scan --approve %lld --role "
+                      "director)\n"),
+                    (long long) action->id, vigie_action_kind_to_string (action->kind),
+                    (long long) action->id);
+      return EXIT_OK;
+    }
   if (action->status == VIGIE_ACTION_STATUS_APPLIED)
     {
       if (!quiet)
@@ -1044,6 +1194,9 @@ main (int    argc,
   g_autofree char *apply_actor = NULL;
   g_autofree char *apply_role = NULL;
   g_autofree char *apply_correction = NULL;
+  g_autofree char *approve_id = NULL;
+  g_autofree char *reject_id = NULL;
+  gboolean list_proposals = FALSE;
   g_auto(GStrv) apply_categories = NULL;
   gboolean version = FALSE;
   gboolean quiet = FALSE;
@@ -1091,7 +1244,8 @@ main (int    argc,
     { "actor", 0, 0, G_OPTION_ARG_STRING, &apply_actor,
       N_("Who acts, for the audit trail (default: your name)"), N_("NAME") },
     { "role", 0, 0, G_OPTION_ARG_STRING, &apply_role,
-      N_("The actor’s role, for the audit trail"), N_("ROLE") },
+      N_("The actor’s role, for the audit trail and the approvals: delegate, director or "
+         "trainer"), N_("ROLE") },
     { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, &set_values,
       N_("Set an organisation setting of the workspace that replies use, such as "
          "organisation.name=VALUE (name, complaints_office, phone, url, email, policy_url; "
@@ -1114,6 +1268,14 @@ main (int    argc,
     { "sync", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, sync_option_cb,
       N_("Fetch the new comments of one account, or of all, classify them and say what "
          "arrived and what was flagged"), N_("[ID]") },
+    { "approve", 0, 0, G_OPTION_ARG_STRING, &approve_id,
+      N_("As the director (--role director): approve the proposal or confirm the action "
+         "ACTION (with --text, its edited reply; --note, a note)"), N_("ACTION") },
+    { "reject", 0, 0, G_OPTION_ARG_STRING, &reject_id,
+      N_("As the director: reject the proposal ACTION with --note, the reason given to the "
+         "delegate"), N_("ACTION") },
+    { "list-proposals", 0, 0, G_OPTION_ARG_NONE, &list_proposals,
+      N_("List the actions awaiting the director, the most urgent first"), NULL },
     { "verify-audit", 0, 0, G_OPTION_ARG_NONE, &verify,
       N_("Check the workspace’s audit trail and report its first broken entry"), NULL },
     { "report", 0, 0, G_OPTION_ARG_STRING, &report_spec,
@@ -1186,6 +1348,35 @@ main (int    argc,
       return account_status;
     }
 
+  if (approve_id != NULL || reject_id != NULL || list_proposals)
+    {
+      DecideOptions decide = {
+        .approve = approve_id, .reject = reject_id, .list = list_proposals, .text = apply_text,
+        .note = apply_note, .actor = apply_actor, .role = apply_role,
+      };
+
+      if (db_path == NULL || (files != NULL && files[0] != NULL) || lines ||
+          apply_kind != NULL || (approve_id != NULL) + (reject_id != NULL) + list_proposals > 1)
+        {
+          g_printerr ("vigie-scan: %s\n",
+                      _("--approve, --reject and --list-proposals work on a workspace, one at a "
+                        "time: give --db FILE, and no files to import or --apply"));
+          return EXIT_BAD_INPUT;
+        }
+      if (!g_file_test (db_path, G_FILE_TEST_EXISTS))
+        {
+          g_printerr (_("vigie-scan: no workspace “%s”\n"), db_path);
+          return EXIT_BAD_INPUT;
+        }
+      store = vigie_store_open (db_path, &error);
+      if (store == NULL)
+        {
+          g_printerr ("vigie-scan: %s\n", error->message);
+          return EXIT_BAD_INPUT;
+        }
+      return decide_command (store, &decide, policy_path, quiet);
+    }
+
   if (apply_kind != NULL || verify)
     {
       ApplyOptions apply = {
@@ -1218,7 +1409,7 @@ main (int    argc,
           if (status != EXIT_OK || apply_kind == NULL)
             return status;
         }
-      return apply_action (store, &apply, quiet);
+      return apply_action (store, &apply, policy_path, quiet);
     }
 
   if (output == NULL || g_str_equal (output, "text"))

@@ -39,6 +39,7 @@ static const char * const status_names[] = {
   [VIGIE_ACTION_STATUS_FAILED] = "failed",
   [VIGIE_ACTION_STATUS_ABANDONED] = "abandoned",
   [VIGIE_ACTION_STATUS_CANCELLED] = "cancelled",
+  [VIGIE_ACTION_STATUS_PROPOSED] = "proposed",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (status_names) == VIGIE_ACTION_STATUS_LAST + 1);
@@ -382,9 +383,58 @@ vigie_action_status_get_label (VigieActionStatus status)
       return C_("action status", "Abandoned");
     case VIGIE_ACTION_STATUS_CANCELLED:
       return C_("action status", "Cancelled");
+    case VIGIE_ACTION_STATUS_PROPOSED:
+      return C_("action status", "Awaiting Approval");
     default:
       g_return_val_if_reached (NULL);
     }
+}
+
+gboolean
+vigie_role_is_director (const char *role)
+{
+  return g_strcmp0 (role, VIGIE_ROLE_DIRECTOR) == 0;
+}
+
+const char *
+vigie_role_get_label (const char *role)
+{
+  if (g_strcmp0 (role, VIGIE_ROLE_DELEGATE) == 0)
+    return C_("role", "Delegate");
+  if (g_strcmp0 (role, VIGIE_ROLE_DIRECTOR) == 0)
+    return C_("role", "Director");
+  if (g_strcmp0 (role, VIGIE_ROLE_TRAINER) == 0)
+    return C_("role", "Trainer");
+  return role;
+}
+
+const char *
+vigie_approval_to_string (VigieApproval approval)
+{
+  switch (approval)
+    {
+    case VIGIE_APPROVAL_AWAITING:
+      return "awaiting";
+    case VIGIE_APPROVAL_APPROVED:
+      return "approved";
+    case VIGIE_APPROVAL_REJECTED:
+      return "rejected";
+    case VIGIE_APPROVAL_NONE:
+    default:
+      return NULL;
+    }
+}
+
+VigieApproval
+vigie_approval_from_string (const char *str)
+{
+  if (g_strcmp0 (str, "awaiting") == 0)
+    return VIGIE_APPROVAL_AWAITING;
+  if (g_strcmp0 (str, "approved") == 0)
+    return VIGIE_APPROVAL_APPROVED;
+  if (g_strcmp0 (str, "rejected") == 0)
+    return VIGIE_APPROVAL_REJECTED;
+  return VIGIE_APPROVAL_NONE;
 }
 
 const char *
@@ -437,6 +487,10 @@ action_free_contents (VigieAction *action)
   g_free (action->target_ref);
   g_free (action->result_ref);
   g_free (action->evidence_sha256);
+  g_free (action->decided_by);
+  g_free (action->decided_role);
+  g_free (action->decision_note);
+  g_free (action->draft_text);
 }
 
 VigieAction *

@@ -26,6 +26,7 @@ typedef enum
   VIGIE_ACTION_ERROR_STATE,         /* not possible in the action's present state */
   VIGIE_ACTION_ERROR_IRREVERSIBLE,  /* applied, and the platform cannot take it back */
   VIGIE_ACTION_ERROR_BUSY,          /* being sent right now; try again in a moment */
+  VIGIE_ACTION_ERROR_PERMISSION,    /* the person's role does not allow it */
 } VigieActionError;
 
 GQuark vigie_action_error_quark (void);
@@ -56,9 +57,33 @@ typedef enum
   VIGIE_ACTION_STATUS_FAILED,       /* retries exhausted or a permanent error */
   VIGIE_ACTION_STATUS_ABANDONED,    /* failed, and the user gave up on it */
   VIGIE_ACTION_STATUS_CANCELLED,    /* undone before it left the machine */
+  VIGIE_ACTION_STATUS_PROPOSED,     /* a delegate's proposal: waits for the director */
 } VigieActionStatus;
 
-#define VIGIE_ACTION_STATUS_LAST VIGIE_ACTION_STATUS_CANCELLED
+#define VIGIE_ACTION_STATUS_LAST VIGIE_ACTION_STATUS_PROPOSED
+
+/* The director's part in an action */
+typedef enum
+{
+  VIGIE_APPROVAL_NONE,              /* not needed */
+  VIGIE_APPROVAL_AWAITING,          /* a proposal, an urgent action to confirm, an escalation */
+  VIGIE_APPROVAL_APPROVED,
+  VIGIE_APPROVAL_REJECTED,
+} VigieApproval;
+
+/* Roles, as Preferences stores them */
+#define VIGIE_ROLE_DELEGATE "delegate"
+#define VIGIE_ROLE_DIRECTOR "director"
+#define VIGIE_ROLE_TRAINER  "trainer"
+
+/* Only the director approves, rejects and acts without approval */
+gboolean       vigie_role_is_director           (const char *role);
+/* Translated: "Delegate", "Director", "Trainer"; @role itself when unknown */
+const char    *vigie_role_get_label             (const char *role);
+
+/* NULL, "awaiting", "approved", "rejected" */
+const char    *vigie_approval_to_string         (VigieApproval  approval);
+VigieApproval  vigie_approval_from_string       (const char    *str);
 
 typedef enum
 {
@@ -106,7 +131,7 @@ gboolean       vigie_action_kind_needs_text     (VigieActionKind  kind);
 guint          vigie_action_get_text_limit      (VigiePlatform    platform,
                                                  VigieActionKind  kind);
 
-/* "pending", "applied", "failed", "abandoned", "cancelled" */
+/* "pending", "applied", "failed", "abandoned", "cancelled", "proposed" */
 const char    *vigie_action_status_to_string    (VigieActionStatus  status);
 gboolean       vigie_action_status_from_string  (const char        *str,
                                                  VigieActionStatus *out_status);
@@ -175,6 +200,14 @@ struct _VigieAction
   char              *evidence_sha256;
   gint64             created_us;
   gint64             updated_us;
+
+  /* The director's decision */
+  VigieApproval      approval;
+  char              *decided_by;
+  char              *decided_role;
+  char              *decision_note;    /* the note back to the delegate */
+  gint64             decided_us;
+  char              *draft_text;       /* the delegate's reply, when the director edited it */
 };
 
 #define VIGIE_TYPE_ACTION (vigie_action_get_type ())

@@ -41,6 +41,14 @@ vigie_audit_event_get_label (const char *event)
     return C_("audit event", "Abandoned");
   if (g_strcmp0 (event, VIGIE_AUDIT_EVENT_CANCELLED) == 0)
     return C_("audit event", "Undone");
+  if (g_strcmp0 (event, VIGIE_AUDIT_EVENT_PROPOSED) == 0)
+    return C_("audit event", "Proposed to the director");
+  if (g_strcmp0 (event, VIGIE_AUDIT_EVENT_EDITED) == 0)
+    return C_("audit event", "Reply edited by the director");
+  if (g_strcmp0 (event, VIGIE_AUDIT_EVENT_APPROVED) == 0)
+    return C_("audit event", "Approved");
+  if (g_strcmp0 (event, VIGIE_AUDIT_EVENT_REJECTED) == 0)
+    return C_("audit event", "Rejected");
   return event;
 }
 

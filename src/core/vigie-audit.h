@@ -37,6 +37,10 @@ GQuark vigie_audit_error_quark (void);
 #define VIGIE_AUDIT_EVENT_RETRIED        "retried"         /* a person asked to try again */
 #define VIGIE_AUDIT_EVENT_ABANDONED      "abandoned"
 #define VIGIE_AUDIT_EVENT_CANCELLED      "cancelled"       /* undone within the grace period */
+#define VIGIE_AUDIT_EVENT_PROPOSED       "proposed"        /* a delegate's action awaits the director */
+#define VIGIE_AUDIT_EVENT_EDITED         "edited"          /* the director edited the reply */
+#define VIGIE_AUDIT_EVENT_APPROVED       "approved"        /* the director approved or confirmed it */
+#define VIGIE_AUDIT_EVENT_REJECTED       "rejected"        /* the director rejected it, with a note */
 
 /* Translated, for display; the event itself when unknown */
 const char *vigie_audit_event_get_label (const char *event);

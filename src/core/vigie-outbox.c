@@ -36,6 +36,7 @@ struct _VigieOutbox
 
   VigieStore     *store;
   VigieConnector *connector;
+  VigiePolicy    *policy;         /* its approval rules; NULL: none */
 
   GTimeSpan       grace_period;
   guint           max_attempts;
@@ -92,6 +93,7 @@ vigie_outbox_dispose (GObject *object)
   g_clear_pointer (&self->undo_actor_name, g_free);
   g_clear_pointer (&self->undo_actor_role, g_free);
   g_clear_object (&self->connector);
+  g_clear_object (&self->policy);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (vigie_outbox_parent_class)->dispose (object);
@@ -160,6 +162,22 @@ vigie_outbox_get_connector (VigieOutbox *self)
 {
   g_return_val_if_fail (VIGIE_IS_OUTBOX (self), NULL);
   return self->connector;
+}
+
+void
+vigie_outbox_set_policy (VigieOutbox *self,
+                         VigiePolicy *policy)
+{
+  g_return_if_fail (VIGIE_IS_OUTBOX (self));
+  g_return_if_fail (policy == NULL || VIGIE_IS_POLICY (policy));
+  g_set_object (&self->policy, policy);
+}
+
+VigiePolicy *
+vigie_outbox_get_policy (VigieOutbox *self)
+{
+  g_return_val_if_fail (VIGIE_IS_OUTBOX (self), NULL);
+  return self->policy;
 }
 
 void
@@ -285,7 +303,8 @@ end (VigieOutbox  *self,
   " coalesce (a.reverse_of, 0)," \
   " coalesce ((SELECT r.id FROM actions r WHERE r.reverse_of = a.id" \
   "   AND r.status NOT IN ('cancelled', 'abandoned') ORDER BY r.id DESC LIMIT 1), 0)," \
-  " coalesce (a.evidence_id, 0), e.sha256, a.created_us, a.updated_us" \
+  " coalesce (a.evidence_id, 0), e.sha256, a.created_us, a.updated_us," \
+  " a.approval, a.decided_by, a.decided_role, a.decision_note, a.decided_us, a.draft_text" \
   " FROM actions a JOIN comments c ON c.id = a.comment_id" \
   " LEFT JOIN posts p ON p.id = c.post_id" \
   " LEFT JOIN pages pg ON pg.id = p.page_id" \
@@ -332,6 +351,12 @@ action_from_row (sqlite3_stmt *stmt)
   a->evidence_sha256 = dup_text (stmt, 28);
   a->created_us = sqlite3_column_int64 (stmt, 29);
   a->updated_us = sqlite3_column_int64 (stmt, 30);
+  a->approval = vigie_approval_from_string ((const char *) sqlite3_column_text (stmt, 31));
+  a->decided_by = dup_text (stmt, 32);
+  a->decided_role = dup_text (stmt, 33);
+  a->decision_note = dup_text (stmt, 34);
+  a->decided_us = sqlite3_column_int64 (stmt, 35);
+  a->draft_text = dup_text (stmt, 36);
   return a;
 }
 
@@ -673,6 +698,33 @@ is_blank (const char *text)
 }
 
 static gboolean
+check_text (VigieActionKind   kind,
+            VigiePlatform     platform,
+            const char       *stable_id,
+            const char       *text,
+            GError          **error)
+{
+  guint limit = vigie_action_get_text_limit (platform, kind);
+  glong length;
+
+  if (is_blank (text) || !g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, VIGIE_ACTION_ERROR, VIGIE_ACTION_ERROR_INVALID,
+                   _("Comment %s: the reply has no text."), stable_id);
+      return FALSE;
+    }
+  length = g_utf8_strlen (text, -1);
+  if (limit > 0 && (gulong) length > limit)
+    {
+      g_set_error (error, VIGIE_ACTION_ERROR, VIGIE_ACTION_ERROR_TOO_LONG,
+                   _("Comment %s: the reply is %ld characters long; %s accepts at most %u."),
+                   stable_id, length, vigie_platform_get_display_name (platform), limit);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
 check_request (VigieOutbox               *self,
                const VigieActionRequest  *request,
                const VigieComment        *comment,
@@ -736,25 +788,9 @@ check_request (VigieOutbox               *self,
       return FALSE;
     }
 
-  if (vigie_action_kind_needs_text (kind))
-    {
-      guint limit = vigie_action_get_text_limit (comment->platform, kind);
-      glong length = request->text ? g_utf8_strlen (request->text, -1) : 0;
-
-      if (is_blank (request->text) || !g_utf8_validate (request->text, -1, NULL))
-        {
-          g_set_error (error, VIGIE_ACTION_ERROR, VIGIE_ACTION_ERROR_INVALID,
-                       _("Comment %s: the reply has no text."), stable_id);
-          return FALSE;
-        }
-      if (limit > 0 && (gulong) length > limit)
-        {
-          g_set_error (error, VIGIE_ACTION_ERROR, VIGIE_ACTION_ERROR_TOO_LONG,
-                       _("Comment %s: the reply is %ld characters long; %s accepts at most %u."),
-                       stable_id, length, platform, limit);
-          return FALSE;
-        }
-    }
+  if (vigie_action_kind_needs_text (kind) &&
+      !check_text (kind, comment->platform, stable_id, request->text, error))
+    return FALSE;
 
   if (kind == VIGIE_ACTION_CORRECT_CLASSIFICATION)
     {
@@ -858,6 +894,29 @@ audit_note (VigieCorrection  correction,
   return g_strconcat (what, ": ", note, NULL);
 }
 
+/* The action as the policy's "approval" lists name it; NULL for those the
+ * director never has to approve */
+static const char *
+policy_action_for_kind (VigieActionKind kind)
+{
+  switch (kind)
+    {
+    case VIGIE_ACTION_HIDE:
+      return "hide";
+    case VIGIE_ACTION_REMOVE:
+      return "remove";
+    case VIGIE_ACTION_BAN:
+      return "ban";
+    case VIGIE_ACTION_REPLY:
+    case VIGIE_ACTION_PRIVATE_REPLY:
+      return "reply";
+    case VIGIE_ACTION_KEEP:
+      return "keep";
+    default:
+      return NULL;
+    }
+}
+
 static gboolean
 kind_handles_comment (VigieActionKind kind)
 {
@@ -889,6 +948,8 @@ enqueue_one (VigieOutbox               *self,
   VigieAuditRecord record = { 0 };
   gint64 evidence_id = 0, action_id;
   GTimeSpan delay = reverse_of != NULL ? 0 : self->grace_period;
+  VigieActionStatus status = VIGIE_ACTION_STATUS_PENDING;
+  VigieApproval approval = VIGIE_APPROVAL_NONE;
   sqlite3_stmt *stmt;
 
   comment = vigie_store_get_comment (self->store, request->comment_id, NULL);
@@ -915,6 +976,31 @@ enqueue_one (VigieOutbox               *self,
   categories_json = _vigie_strv_to_json (categories);
   clauses_json = _vigie_strv_to_json (clauses);
 
+  /* What the director has to say about it */
+  if (reverse_of == NULL && !vigie_role_is_director (request->actor_role))
+    {
+      const char *policy_action = policy_action_for_kind (request->kind);
+
+      if (request->kind == VIGIE_ACTION_ESCALATE)
+        approval = VIGIE_APPROVAL_AWAITING;
+      else if (self->policy != NULL && policy_action != NULL)
+        switch (vigie_policy_get_approval_rule (self->policy, policy_action, categories,
+                                                comment->text))
+          {
+          case VIGIE_APPROVAL_RULE_REQUIRED:
+            approval = VIGIE_APPROVAL_AWAITING;
+            status = VIGIE_ACTION_STATUS_PROPOSED;
+            break;
+          case VIGIE_APPROVAL_RULE_IMMEDIATE:
+            /* Carried out as usual, and on the director's list to confirm */
+            approval = VIGIE_APPROVAL_AWAITING;
+            break;
+          case VIGIE_APPROVAL_RULE_NONE:
+          default:
+            break;
+          }
+    }
+
   /* Before anything that changes the comment, the comment as it is */
   if (!vigie_audit_capture_evidence (self->store, comment->id, now, &evidence_id,
                                      &evidence_sha256, error))
@@ -927,10 +1013,10 @@ enqueue_one (VigieOutbox               *self,
                                      "  actor_name, actor_role, template_id, lang, text, note,"
                                      "  correction, target_ref, reverse_of, evidence_id,"
                                      "  prev_status, prev_resolution, prev_resolution_note,"
-                                     "  prev_resolution_action, created_us, updated_us)"
-                                     " VALUES (?1, ?2, 'pending', 0, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+                                     "  prev_resolution_action, created_us, updated_us, approval)"
+                                     " VALUES (?1, ?2, ?22, 0, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
                                      "  ?10, ?11, ?12, ?13, ?14, nullif (?15, 0), ?16, ?17, ?18,"
-                                     "  ?19, nullif (?20, 0), ?21, ?21)", error);
+                                     "  ?19, nullif (?20, 0), ?21, ?21, ?23)", error);
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, comment->id);
@@ -954,6 +1040,8 @@ enqueue_one (VigieOutbox               *self,
   bind_text_or_null (stmt, 19, row.state.resolution_note);
   sqlite3_bind_int64 (stmt, 20, row.resolution_action);
   sqlite3_bind_int64 (stmt, 21, now);
+  sqlite3_bind_text (stmt, 22, vigie_action_status_to_string (status), -1, SQLITE_STATIC);
+  bind_text_or_null (stmt, 23, vigie_approval_to_string (approval));
   if (!step_done (self, stmt, error))
     return 0;
   action_id = sqlite3_last_insert_rowid (_vigie_store_get_db (self->store));
@@ -978,14 +1066,15 @@ enqueue_one (VigieOutbox               *self,
   stable_id = vigie_comment_dup_stable_id (comment);
   note = audit_note (request->correction, request->note);
   record.time_us = now;
-  record.event = VIGIE_AUDIT_EVENT_QUEUED;
+  record.event = status == VIGIE_ACTION_STATUS_PROPOSED ? VIGIE_AUDIT_EVENT_PROPOSED
+                                                        : VIGIE_AUDIT_EVENT_QUEUED;
   record.actor_name = request->actor_name;
   record.actor_role = request->actor_role;
   record.action_id = action_id;
   record.comment_id = comment->id;
   record.comment_ref = stable_id;
   record.kind = vigie_action_kind_to_string (request->kind);
-  record.status = vigie_action_status_to_string (VIGIE_ACTION_STATUS_PENDING);
+  record.status = vigie_action_status_to_string (status);
   record.categories = categories;
   record.clauses = clauses;
   record.template_id = request->template_id;
@@ -1154,6 +1243,7 @@ vigie_outbox_get_undo_kind (VigieOutbox *self,
     {
     case VIGIE_ACTION_STATUS_PENDING:
     case VIGIE_ACTION_STATUS_FAILED:
+    case VIGIE_ACTION_STATUS_PROPOSED:
       return VIGIE_UNDO_CANCEL;
     case VIGIE_ACTION_STATUS_APPLIED:
       if (action->reversed_by == 0 && action->reverse_of == 0 &&
@@ -1242,6 +1332,7 @@ vigie_outbox_undo (VigieOutbox  *self,
     {
     case VIGIE_ACTION_STATUS_PENDING:
     case VIGIE_ACTION_STATUS_FAILED:
+    case VIGIE_ACTION_STATUS_PROPOSED:
       /* It has not left the machine */
       return cancel (self, action, VIGIE_ACTION_STATUS_CANCELLED, VIGIE_AUDIT_EVENT_CANCELLED,
                      actor_name, actor_role, error);
@@ -1355,6 +1446,305 @@ vigie_outbox_abandon (VigieOutbox  *self,
     return state_error (action, error);
   return cancel (self, action, VIGIE_ACTION_STATUS_ABANDONED, VIGIE_AUDIT_EVENT_ABANDONED,
                  actor_name, actor_role, error);
+}
+
+/* The director's decisions */
+
+static gboolean
+check_director (const char  *actor_role,
+                GError     **error)
+{
+  if (vigie_role_is_director (actor_role))
+    return TRUE;
+  g_set_error (error, VIGIE_ACTION_ERROR, VIGIE_ACTION_ERROR_PERMISSION,
+               _("Only the director can approve or reject an action; this profile’s role is "
+                 "“%s”. The role is set in Preferences."),
+               actor_role ? vigie_role_get_label (actor_role) : C_("role", "none"));
+  return FALSE;
+}
+
+static VigieAction *
+get_awaiting (VigieOutbox  *self,
+              gint64        action_id,
+              GError      **error)
+{
+  g_autoptr(VigieAction) action = vigie_outbox_get_action (self, action_id, error);
+
+  if (action == NULL)
+    return NULL;
+  if (action->approval != VIGIE_APPROVAL_AWAITING ||
+      action->status == VIGIE_ACTION_STATUS_CANCELLED ||
+      action->status == VIGIE_ACTION_STATUS_ABANDONED)
+    {
+      g_set_error (error, VIGIE_ACTION_ERROR, VIGIE_ACTION_ERROR_STATE,
+                   _("Action %lld is not awaiting the director’s decision."),
+                   (long long) action->id);
+      return NULL;
+    }
+  if (action->id == self->in_flight)
+    {
+      g_set_error (error, VIGIE_ACTION_ERROR, VIGIE_ACTION_ERROR_BUSY,
+                   _("The action is being sent to %s; try again in a moment."),
+                   vigie_platform_get_display_name (action->platform));
+      return NULL;
+    }
+  return g_steal_pointer (&action);
+}
+
+static gboolean
+audit_decision (VigieOutbox        *self,
+                const VigieAction  *action,
+                const char         *event,
+                VigieActionStatus   status,
+                const char         *actor_name,
+                const char         *actor_role,
+                const char         *text,
+                const char         *note,
+                gint64              now,
+                GError            **error)
+{
+  VigieAuditRecord record = { 0 };
+
+  record.time_us = now;
+  record.event = event;
+  record.actor_name = actor_name;
+  record.actor_role = actor_role;
+  record.action_id = action->id;
+  record.comment_id = action->comment_id;
+  record.comment_ref = action->comment_ref;
+  record.kind = vigie_action_kind_to_string (action->kind);
+  record.status = vigie_action_status_to_string (status);
+  record.categories = (const char * const *) action->categories;
+  record.clauses = (const char * const *) action->clauses;
+  record.template_id = action->template_id;
+  record.text = text;
+  record.note = note;
+  record.evidence_sha256 = action->evidence_sha256;
+  return vigie_audit_append (self->store, &record, NULL, error);
+}
+
+static gboolean
+record_decision (VigieOutbox        *self,
+                 const VigieAction  *action,
+                 VigieApproval       decision,
+                 const char         *actor_name,
+                 const char         *actor_role,
+                 const char         *note,
+                 gint64              now,
+                 GError            **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _vigie_store_get_statement (self->store,
+                                     "UPDATE actions SET approval = ?2, decided_by = ?3,"
+                                     "  decided_role = ?4, decision_note = ?5, decided_us = ?6,"
+                                     "  updated_us = ?6"
+                                     " WHERE id = ?1 AND approval = 'awaiting'", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, action->id);
+  sqlite3_bind_text (stmt, 2, vigie_approval_to_string (decision), -1, SQLITE_STATIC);
+  bind_text_or_null (stmt, 3, actor_name);
+  bind_text_or_null (stmt, 4, actor_role);
+  bind_text_or_null (stmt, 5, is_blank (note) ? NULL : note);
+  sqlite3_bind_int64 (stmt, 6, now);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (_vigie_store_get_db (self->store)) == 0)
+    {
+      g_set_error (error, VIGIE_ACTION_ERROR, VIGIE_ACTION_ERROR_STATE,
+                   _("Action %lld is not awaiting the director’s decision."),
+                   (long long) action->id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+vigie_outbox_approve (VigieOutbox  *self,
+                      gint64        action_id,
+                      const char   *text,
+                      const char   *note,
+                      const char   *actor_name,
+                      const char   *actor_role,
+                      GError      **error)
+{
+  g_autoptr(VigieAction) action = NULL;
+  gboolean proposed, edited = FALSE;
+  VigieActionStatus status;
+  gint64 now = vigie_outbox_now (self);
+  gboolean ok;
+
+  g_return_val_if_fail (VIGIE_IS_OUTBOX (self), FALSE);
+
+  if (!check_director (actor_role, error))
+    return FALSE;
+  action = get_awaiting (self, action_id, error);
+  if (action == NULL)
+    return FALSE;
+  proposed = action->status == VIGIE_ACTION_STATUS_PROPOSED;
+
+  if (text != NULL && g_strcmp0 (text, action->text) != 0)
+    {
+      if (!vigie_action_kind_needs_text (action->kind))
+        {
+          g_set_error (error, VIGIE_ACTION_ERROR, VIGIE_ACTION_ERROR_INVALID,
+                       _("Action %lld (“%s”) has no text to edit."), (long long) action->id,
+                       vigie_action_kind_get_label (action->kind, action->platform));
+          return FALSE;
+        }
+      if (!proposed)
+        {
+          g_set_error (error, VIGIE_ACTION_ERROR, VIGIE_ACTION_ERROR_STATE,
+                       _("Action %lld was already sent: its text can no longer be edited."),
+                       (long long) action->id);
+          return FALSE;
+        }
+      if (!check_text (action->kind, action->platform, action->comment_ref, text, error))
+        return FALSE;
+      edited = TRUE;
+    }
+
+  /* A proposal goes to the outbox, with its grace period for undo */
+  status = proposed ? VIGIE_ACTION_STATUS_PENDING : action->status;
+  if (!begin (self, error))
+    return FALSE;
+  ok = record_decision (self, action, VIGIE_APPROVAL_APPROVED, actor_name, actor_role, note, now,
+                        error);
+  if (ok && proposed)
+    {
+      sqlite3_stmt *stmt =
+        _vigie_store_get_statement (self->store,
+                                    "UPDATE actions SET status = 'pending', next_attempt_us = ?2,"
+                                    "  draft_text = CASE WHEN ?3 THEN text END,"
+                                    "  text = CASE WHEN ?3 THEN ?4 ELSE text END"
+                                    " WHERE id = ?1 AND status = 'proposed'", error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, action->id);
+          sqlite3_bind_int64 (stmt, 2, now + self->grace_period);
+          sqlite3_bind_int (stmt, 3, edited);
+          bind_text_or_null (stmt, 4, text);
+          ok = step_done (self, stmt, error);
+        }
+    }
+  if (ok && edited)
+    ok = audit_decision (self, action, VIGIE_AUDIT_EVENT_EDITED, action->status, actor_name,
+                         actor_role, text, NULL, now, error);
+  if (ok)
+    ok = audit_decision (self, action, VIGIE_AUDIT_EVENT_APPROVED, status, actor_name,
+                         actor_role, edited ? text : action->text, note, now, error);
+  if (!end (self, ok, error))
+    return FALSE;
+
+  emit_changed (self, action->id);
+  schedule (self);
+  return TRUE;
+}
+
+gboolean
+vigie_outbox_reject (VigieOutbox  *self,
+                     gint64        action_id,
+                     const char   *note,
+                     const char   *actor_name,
+                     const char   *actor_role,
+                     GError      **error)
+{
+  g_autoptr(VigieAction) action = NULL;
+  gboolean applied, changed = FALSE;
+  gint64 now = vigie_outbox_now (self);
+  gboolean ok;
+
+  g_return_val_if_fail (VIGIE_IS_OUTBOX (self), FALSE);
+
+  if (!check_director (actor_role, error))
+    return FALSE;
+  action = get_awaiting (self, action_id, error);
+  if (action == NULL)
+    return FALSE;
+  if (is_blank (note))
+    {
+      g_set_error (error, VIGIE_ACTION_ERROR, VIGIE_ACTION_ERROR_INVALID,
+                   _("Action %lld: a rejection needs a note for the delegate."),
+                   (long long) action->id);
+      return FALSE;
+    }
+
+  applied = action->status == VIGIE_ACTION_STATUS_APPLIED;
+  if (!begin (self, error))
+    return FALSE;
+  ok = record_decision (self, action, VIGIE_APPROVAL_REJECTED, actor_name, actor_role, note, now,
+                        error);
+  /* Not sent yet: it never will be, and the comment is back in the queue */
+  if (ok && !applied)
+    ok = set_status (self, action, action->status, VIGIE_ACTION_STATUS_CANCELLED, now, &changed,
+                     error) &&
+         (!changed || restore_comment (self, action->id, error));
+  if (ok)
+    ok = audit_decision (self, action, VIGIE_AUDIT_EVENT_REJECTED,
+                         applied ? action->status : VIGIE_ACTION_STATUS_CANCELLED, actor_name,
+                         actor_role, NULL, note, now, error);
+  if (!end (self, ok, error))
+    return FALSE;
+  emit_changed (self, action->id);
+
+  /* Already applied (an urgent hide, an escalation): taken back where the
+   * platform can */
+  if (applied && action->reversed_by == 0 &&
+      vigie_action_kind_get_reverse (action->platform, action->kind, NULL))
+    {
+      g_autoptr(GError) undo_error = NULL;
+
+      if (!vigie_outbox_undo (self, action->id, actor_name, actor_role, NULL, &undo_error))
+        g_signal_emit (self, signals[PROCESS_ERROR], 0, undo_error);
+    }
+  schedule (self);
+  return TRUE;
+}
+
+GPtrArray *
+vigie_outbox_list_awaiting (VigieOutbox  *self,
+                            GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (VIGIE_IS_OUTBOX (self), NULL);
+
+  stmt = _vigie_store_get_statement (self->store,
+                                     "SELECT " ACTION_COLUMNS
+                                     " WHERE a.approval = 'awaiting'"
+                                     "   AND a.status NOT IN ('cancelled', 'abandoned')"
+                                     " ORDER BY c.urgent DESC, c.severity DESC, a.id", error);
+  if (stmt == NULL)
+    return NULL;
+  return collect_actions (self, stmt, error);
+}
+
+gint64
+vigie_outbox_count_awaiting (VigieOutbox  *self,
+                             GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 count;
+  int rc;
+
+  g_return_val_if_fail (VIGIE_IS_OUTBOX (self), -1);
+
+  stmt = _vigie_store_get_statement (self->store,
+                                     "SELECT count(*) FROM actions WHERE approval = 'awaiting'"
+                                     "  AND status NOT IN ('cancelled', 'abandoned')", error);
+  if (stmt == NULL)
+    return -1;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      step_error (self, stmt, error);
+      return -1;
+    }
+  count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return count;
 }
 
 /* Executing */

@@ -24,6 +24,7 @@
 
 #include "vigie-action.h"
 #include "vigie-connector.h"
+#include "vigie-policy.h"
 #include "vigie-store.h"
 
 G_BEGIN_DECLS
@@ -64,6 +65,16 @@ VigieOutbox    *vigie_outbox_new                 (VigieStore        *store,
                                                   VigieConnector    *connector);
 VigieStore     *vigie_outbox_get_store           (VigieOutbox       *self);
 VigieConnector *vigie_outbox_get_connector       (VigieOutbox       *self);
+
+/* The approval rules come from @policy (vigie_policy_get_approval_rule):
+ * a delegate's action that needs the director's approval is queued as
+ * VIGIE_ACTION_STATUS_PROPOSED and never executed until approved; an
+ * `immediate` one (hiding a threat) is executed as usual and awaits the
+ * director's confirmation. Without a policy only escalations await the
+ * director. The director's own actions never need approval. */
+void            vigie_outbox_set_policy          (VigieOutbox       *self,
+                                                  VigiePolicy       *policy);
+VigiePolicy    *vigie_outbox_get_policy          (VigieOutbox       *self);
 
 /* Settings (the application reads them from GSettings) */
 void            vigie_outbox_set_grace_period    (VigieOutbox       *self,
@@ -182,6 +193,38 @@ gboolean        vigie_outbox_process_finish      (VigieOutbox         *self,
                                                   GAsyncResult        *result,
                                                   guint               *out_n_executed,
                                                   GError             **error);
+/* The director's decisions on actions awaiting them (proposals, urgent
+ * actions to confirm, escalations). Only a director's profile may decide
+ * (VIGIE_ACTION_ERROR_PERMISSION otherwise). Every decision is in the
+ * audit trail ("approved", "edited", "rejected").
+ *
+ * Approve: a proposal becomes pending and goes through the outbox (with
+ * the grace period); @text, when not NULL, replaces the reply's text (the
+ * delegate's draft is kept in draft_text); @note is optional. */
+gboolean        vigie_outbox_approve             (VigieOutbox       *self,
+                                                  gint64             action_id,
+                                                  const char        *text,
+                                                  const char        *note,
+                                                  const char        *actor_name,
+                                                  const char        *actor_role,
+                                                  GError           **error);
+/* Reject, with a note for the delegate (required): a proposal is never
+ * executed and its comment goes back to the queue; an action already
+ * applied (an urgent hide, an escalation) is taken back when the platform
+ * can (its reverse is queued). */
+gboolean        vigie_outbox_reject              (VigieOutbox       *self,
+                                                  gint64             action_id,
+                                                  const char        *note,
+                                                  const char        *actor_name,
+                                                  const char        *actor_role,
+                                                  GError           **error);
+/* VigieAction* awaiting the director, the most urgent first (urgent
+ * comments, then by severity, then oldest) */
+GPtrArray      *vigie_outbox_list_awaiting       (VigieOutbox       *self,
+                                                  GError           **error);
+gint64          vigie_outbox_count_awaiting      (VigieOutbox       *self,
+                                                  GError           **error);
+
 /* Executes due actions in the thread-default main context from now on,
  * waking when the next one is due (pending actions left by a previous run
  * included); stop() cancels the work under way. Errors of the store are

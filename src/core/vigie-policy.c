@@ -28,7 +28,7 @@ static const char * const actions[] = {
 
 static const char * const detectors[] = {
   "phone", "email", "link", "ramq", "ohip", "sin", "postal_code", "money", "near_duplicate",
-  "offtopic", NULL
+  "offtopic", "repeated_targeting", NULL
 };
 
 struct _VigiePolicy
@@ -42,11 +42,13 @@ struct _VigiePolicy
   GHashTable      *classes;      /* name → VigieLexClass */
   GPtrArray       *rules;        /* VigieRule* */
   GStrv            allowed_domains;
+  GStrv            approval;     /* actions that need approval on any comment */
   VigieThresholds  thresholds;
   char            *contrast_report;
   char            *contrast_counter;
   char            *contrast_negation;
   char            *contrast_negation_cancel;
+  char            *contrast_self;
   guint            contrast_window;
   JsonNode        *root;         /* kept: rules point into it */
 };
@@ -71,6 +73,7 @@ category_free (VigieCategory *c)
   g_free (c->description_en);
   g_free (c->action);
   g_strfreev (c->approval);
+  g_strfreev (c->immediate);
   for (guint i = 0; i < c->n_clauses; i++)
     {
       g_free (c->clauses[i].ref);
@@ -140,10 +143,12 @@ vigie_policy_finalize (GObject *object)
   g_hash_table_unref (self->classes);
   g_ptr_array_unref (self->rules);
   g_strfreev (self->allowed_domains);
+  g_strfreev (self->approval);
   g_free (self->contrast_report);
   g_free (self->contrast_counter);
   g_free (self->contrast_negation);
   g_free (self->contrast_negation_cancel);
+  g_free (self->contrast_self);
   g_clear_pointer (&self->root, json_node_unref);
 
   G_OBJECT_CLASS (vigie_policy_parent_class)->finalize (object);
@@ -807,7 +812,8 @@ parse_category (VigiePolicy  *self,
       !get_number (obj, "severity", TRUE, 1, 5, &severity, origin, where->str, error) ||
       !get_bool (obj, "escalate", &c->escalate, origin, where->str, error) ||
       !get_bool (obj, "urgent", &c->urgent, origin, where->str, error) ||
-      !get_strv (obj, "approval", FALSE, &c->approval, origin, where->str, error))
+      !get_strv (obj, "approval", FALSE, &c->approval, origin, where->str, error) ||
+      !get_strv (obj, "immediate", FALSE, &c->immediate, origin, where->str, error))
     return FALSE;
   if (severity != (int) severity)
     return invalid (error, origin, where->str, _("“severity” must be a whole number"));
@@ -823,10 +829,25 @@ parse_category (VigiePolicy  *self,
     }
   c->action = g_strdup (s);
   for (guint i = 0; c->approval[i]; i++)
-    if (!g_strv_contains (actions, c->approval[i]))
+    {
+      /* "reply:named": only when the comment names a person */
+      const char *colon = strchr (c->approval[i], ':');
+      g_autofree char *action = g_strndup (c->approval[i],
+                                           colon ? (gsize) (colon - c->approval[i]) : strlen (c->approval[i]));
+
+      if (!g_strv_contains (actions, action) ||
+          (colon != NULL && strcmp (colon + 1, "named") != 0))
+        {
+          g_autofree char *msg = g_strdup_printf (_("unknown action “%s” in “approval”"),
+                                                  c->approval[i]);
+          return invalid (error, origin, where->str, msg);
+        }
+    }
+  for (guint i = 0; c->immediate[i]; i++)
+    if (!g_strv_contains (actions, c->immediate[i]))
       {
-        g_autofree char *msg = g_strdup_printf (_("unknown action “%s” in “approval”"),
-                                                c->approval[i]);
+        g_autofree char *msg = g_strdup_printf (_("unknown action “%s” in “immediate”"),
+                                                c->immediate[i]);
         return invalid (error, origin, where->str, msg);
       }
 
@@ -931,10 +952,12 @@ parse_rule (VigiePolicy  *self,
         r->contrast |= VIGIE_CONTRAST_COUNTER;
       else if (g_str_equal (contrast[i], "negation"))
         r->contrast |= VIGIE_CONTRAST_NEGATION;
+      else if (g_str_equal (contrast[i], "self"))
+        r->contrast |= VIGIE_CONTRAST_SELF;
       else
         {
           g_autofree char *msg =
-            g_strdup_printf (_("unknown contrast “%s” (quote, report, counter or negation)"),
+            g_strdup_printf (_("unknown contrast “%s” (quote, report, counter, negation or self)"),
                              contrast[i]);
           return invalid (error, origin, where->str, msg);
         }
@@ -1083,8 +1106,16 @@ load (VigiePolicy  *self,
   if (docs == NULL)
     return FALSE;
   if (!get_strv (root, "allowed_domains", FALSE, &self->allowed_domains, origin, _("top level"),
-                 error))
+                 error) ||
+      !get_strv (root, "approval", FALSE, &self->approval, origin, _("top level"), error))
     return FALSE;
+  for (guint i = 0; self->approval[i]; i++)
+    if (!g_strv_contains (actions, self->approval[i]))
+      {
+        g_autofree char *msg = g_strdup_printf (_("unknown action “%s” in “approval”"),
+                                                self->approval[i]);
+        return invalid (error, origin, _("top level"), msg);
+      }
 
   if (json_object_has_member (root, "thresholds"))
     {
@@ -1126,7 +1157,7 @@ load (VigiePolicy  *self,
 
   if (json_object_has_member (root, "contrast"))
     {
-      const char *report, *counter, *negation, *cancel;
+      const char *report, *counter, *negation, *cancel, *self_cue;
       double window = 4;
 
       contrast = get_object (root, "contrast", origin, _("top level"), error);
@@ -1136,18 +1167,21 @@ load (VigiePolicy  *self,
       counter = get_string (contrast, "counter", FALSE, origin, "contrast", error);
       negation = get_string (contrast, "negation", FALSE, origin, "contrast", error);
       cancel = get_string (contrast, "negation_cancel", FALSE, origin, "contrast", error);
+      self_cue = get_string (contrast, "self", FALSE, origin, "contrast", error);
       if ((error && *error) ||
           !get_number (contrast, "window", FALSE, 1, 20, &window, origin, "contrast", error))
         return FALSE;
       if ((report && !check_class (self, report, origin, "contrast", error)) ||
           (counter && !check_class (self, counter, origin, "contrast", error)) ||
           (negation && !check_class (self, negation, origin, "contrast", error)) ||
-          (cancel && !check_class (self, cancel, origin, "contrast", error)))
+          (cancel && !check_class (self, cancel, origin, "contrast", error)) ||
+          (self_cue && !check_class (self, self_cue, origin, "contrast", error)))
         return FALSE;
       self->contrast_report = g_strdup (report);
       self->contrast_counter = g_strdup (counter);
       self->contrast_negation = g_strdup (negation);
       self->contrast_negation_cancel = g_strdup (cancel);
+      self->contrast_self = g_strdup (self_cue);
       self->contrast_window = window;
     }
 
@@ -1320,6 +1354,119 @@ vigie_category_needs_approval (const VigieCategory *category,
                                                         action);
 }
 
+/* Whether @word (casefolded, without accents) is a term of the lexicon
+ * class @name */
+static gboolean
+class_has_word (VigiePolicy *self,
+                const char  *name,
+                const char  *word)
+{
+  VigieLexClass *class = g_hash_table_lookup (self->classes, name);
+
+  if (class == NULL)
+    return FALSE;
+  for (guint i = 0; i < class->terms->len; i++)
+    {
+      VigieLexTerm *term = g_ptr_array_index (class->terms, i);
+      g_autofree char *folded = g_utf8_casefold (term->source, -1);
+      g_autofree char *ascii = g_str_to_ascii (folded, "C");
+
+      if (strcmp (ascii, word) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+vigie_policy_text_names_person (VigiePolicy *self,
+                                const char  *text)
+{
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  const char *p, *start = NULL;
+
+  g_return_val_if_fail (VIGIE_IS_POLICY (self), FALSE);
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return FALSE;
+  /* Words: runs of letters ("l'infirmière" is "l" and "infirmière") */
+  for (p = text;; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+      gboolean letter = ch != 0 && g_unichar_isalpha (ch);
+
+      if (letter && start == NULL)
+        start = p;
+      else if (!letter && start != NULL)
+        {
+          g_ptr_array_add (words, g_strndup (start, p - start));
+          start = NULL;
+        }
+      if (ch == 0)
+        break;
+    }
+
+  /* A professional title or a first name, then a capitalised word:
+   * "Dre Gagnon", "l'infirmière Julie", "Julie Tremblay" */
+  for (guint i = 0; i + 1 < words->len; i++)
+    {
+      const char *next = g_ptr_array_index (words, i + 1);
+      g_autofree char *folded = NULL;
+      g_autofree char *ascii = NULL;
+
+      if (!g_unichar_isupper (g_utf8_get_char (next)) || g_utf8_strlen (next, -1) < 2)
+        continue;
+      folded = g_utf8_casefold (g_ptr_array_index (words, i), -1);
+      ascii = g_str_to_ascii (folded, "C");
+      if (class_has_word (self, "title_pro", ascii) || class_has_word (self, "first_name", ascii))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+VigieApprovalRule
+vigie_policy_get_approval_rule (VigiePolicy        *self,
+                                const char         *action,
+                                const char * const *categories,
+                                const char         *text)
+{
+  VigieApprovalRule rule = VIGIE_APPROVAL_RULE_NONE;
+  int named = -1;   /* not looked at yet */
+
+  g_return_val_if_fail (VIGIE_IS_POLICY (self), VIGIE_APPROVAL_RULE_NONE);
+  g_return_val_if_fail (action != NULL, VIGIE_APPROVAL_RULE_NONE);
+
+  if (self->approval != NULL && g_strv_contains ((const char * const *) self->approval, action))
+    rule = VIGIE_APPROVAL_RULE_REQUIRED;
+
+  for (guint i = 0; categories != NULL && categories[i] != NULL; i++)
+    {
+      const VigieCategory *c = vigie_policy_lookup_category (self, categories[i]);
+
+      if (c == NULL)
+        continue;
+      if (c->immediate != NULL && g_strv_contains ((const char * const *) c->immediate, action))
+        return VIGIE_APPROVAL_RULE_IMMEDIATE;
+      for (guint j = 0; c->approval != NULL && c->approval[j] != NULL; j++)
+        {
+          const char *entry = c->approval[j];
+          gsize len = strlen (action);
+
+          if (strncmp (entry, action, len) != 0)
+            continue;
+          if (entry[len] == '\0')
+            rule = VIGIE_APPROVAL_RULE_REQUIRED;
+          else if (strcmp (entry + len, ":named") == 0)
+            {
+              if (named < 0)
+                named = vigie_policy_text_names_person (self, text);
+              if (named)
+                rule = VIGIE_APPROVAL_RULE_REQUIRED;
+            }
+        }
+    }
+  return rule;
+}
+
 GHashTable *
 _vigie_policy_get_classes (VigiePolicy *self)
 {
@@ -1350,6 +1497,8 @@ _vigie_policy_get_contrast_class (VigiePolicy *self,
     return self->contrast_negation;
   if (g_str_equal (what, "negation_cancel"))
     return self->contrast_negation_cancel;
+  if (g_str_equal (what, "self"))
+    return self->contrast_self;
   return NULL;
 }
 

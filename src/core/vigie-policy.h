@@ -49,10 +49,20 @@ typedef struct
   char        *action;          /* default recommendation: keep, reply, hide, remove, escalate */
   gboolean     escalate;        /* also escalate to the director */
   gboolean     urgent;          /* the delegate must see it first */
-  GStrv        approval;        /* actions on it that need the director's approval */
+  GStrv        approval;        /* actions on it that need the director's approval;
+                                 * "reply:named" only when the comment names a person */
   VigieClause *clauses;
   guint        n_clauses;
+  GStrv        immediate;       /* urgent safety actions: applied at once, then
+                                 * confirmed by the director */
 } VigieCategory;
+
+typedef enum
+{
+  VIGIE_APPROVAL_RULE_NONE,       /* anyone may do it */
+  VIGIE_APPROVAL_RULE_REQUIRED,   /* a delegate's action is only a proposal */
+  VIGIE_APPROVAL_RULE_IMMEDIATE,  /* applied at once, and confirmed by the director */
+} VigieApprovalRule;
 
 /* Category ids are part of the output contract; these are all of them. */
 extern const char * const vigie_category_ids[];
@@ -93,5 +103,17 @@ const char          *vigie_category_get_description (const VigieCategory *catego
                                                      const char          *lang);
 gboolean             vigie_category_needs_approval  (const VigieCategory *category,
                                                      const char          *action);
+/* What the policy asks of a delegate's @action ("keep", "reply", "hide",
+ * "remove", "ban") on a comment citing @categories, whose text is @text
+ * (for "reply:named"). An `immediate` entry wins over `approval`. */
+VigieApprovalRule    vigie_policy_get_approval_rule (VigiePolicy        *self,
+                                                     const char         *action,
+                                                     const char * const *categories,
+                                                     const char         *text);
+/* Whether @text names someone: a professional title or a first name of the
+ * policy's lexicons (classes title_pro, first_name) followed by a
+ * capitalised word ("Dre Gagnon", "l'infirmière Julie", "Julie Tremblay") */
+gboolean             vigie_policy_text_names_person (VigiePolicy        *self,
+                                                     const char         *text);
 
 G_END_DECLS

@@ -245,6 +245,64 @@ static const char *migrations[] = {
   "  value TEXT NOT NULL,"
   "  PRIMARY KEY (account_id, key)"
   ");",
+
+  /* 5 → 6: the director's approvals (vigie-outbox.h). A delegate's action
+   * that needs approval is *proposed*: never executed until approved.
+   * approval: NULL (none needed), 'awaiting', 'approved' or 'rejected';
+   * draft_text keeps the delegate's reply when the director edited it.
+   * SQLite cannot change a CHECK constraint: the table is rebuilt (its
+   * reference to itself follows the rename to "actions"). */
+  "PRAGMA defer_foreign_keys = ON;"
+  "CREATE TABLE actions_v6 ("
+  "  id INTEGER PRIMARY KEY,"
+  "  comment_id INTEGER NOT NULL REFERENCES comments (id),"
+  "  kind TEXT NOT NULL,"
+  "  status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN"
+  "    ('pending', 'applied', 'failed', 'abandoned', 'cancelled', 'proposed')),"
+  "  attempts INTEGER NOT NULL DEFAULT 0,"
+  "  next_attempt_us INTEGER NOT NULL,"
+  "  last_error TEXT,"
+  "  idempotency_key TEXT NOT NULL UNIQUE,"
+  "  categories TEXT NOT NULL DEFAULT '[]',"
+  "  clauses TEXT NOT NULL DEFAULT '[]',"
+  "  actor_name TEXT,"
+  "  actor_role TEXT,"
+  "  template_id TEXT,"
+  "  lang TEXT,"
+  "  text TEXT,"
+  "  note TEXT,"
+  "  correction TEXT,"
+  "  target_ref TEXT,"
+  "  result_ref TEXT,"
+  "  reverse_of INTEGER REFERENCES actions_v6 (id),"
+  "  evidence_id INTEGER REFERENCES evidence (id),"
+  "  prev_status INTEGER,"
+  "  prev_resolution TEXT,"
+  "  prev_resolution_note TEXT,"
+  "  prev_resolution_action INTEGER,"
+  "  created_us INTEGER NOT NULL,"
+  "  updated_us INTEGER NOT NULL,"
+  "  approval TEXT CHECK (approval IN ('awaiting', 'approved', 'rejected')),"
+  "  decided_by TEXT,"
+  "  decided_role TEXT,"
+  "  decision_note TEXT,"
+  "  decided_us INTEGER NOT NULL DEFAULT 0,"
+  "  draft_text TEXT"
+  ");"
+  "INSERT INTO actions_v6 (id, comment_id, kind, status, attempts, next_attempt_us, last_error,"
+  "  idempotency_key, categories, clauses, actor_name, actor_role, template_id, lang, text, note,"
+  "  correction, target_ref, result_ref, reverse_of, evidence_id, prev_status, prev_resolution,"
+  "  prev_resolution_note, prev_resolution_action, created_us, updated_us)"
+  " SELECT id, comment_id, kind, status, attempts, next_attempt_us, last_error,"
+  "  idempotency_key, categories, clauses, actor_name, actor_role, template_id, lang, text, note,"
+  "  correction, target_ref, result_ref, reverse_of, evidence_id, prev_status, prev_resolution,"
+  "  prev_resolution_note, prev_resolution_action, created_us, updated_us FROM actions;"
+  "DROP TABLE actions;"
+  "ALTER TABLE actions_v6 RENAME TO actions;"
+  "CREATE INDEX actions_due ON actions (status, next_attempt_us, id);"
+  "CREATE INDEX actions_comment ON actions (comment_id, id);"
+  "CREATE INDEX actions_reverse ON actions (reverse_of) WHERE reverse_of IS NOT NULL;"
+  "CREATE INDEX actions_approval ON actions (approval) WHERE approval = 'awaiting';",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == VIGIE_STORE_SCHEMA_VERSION);
@@ -1862,6 +1920,30 @@ save_one_classification (VigieStore                *self,
   if (!step_done (self, stmt, error))
     return FALSE;
 
+  /* The page's own replies are answers, not comments to moderate: handled
+   * from the start, and never flagged. */
+  if (self->schema_version < 4)
+    goto flags;
+  stmt = get_statement (self,
+                        "UPDATE comments SET status = 1, resolution = 'page',"
+                        "  action = NULL, urgent = 0, severity = 0"
+                        "  WHERE id = ?1 AND status = 0 AND author_id IN"
+                        "  (SELECT au.id FROM posts p JOIN pages pg ON pg.id = p.page_id"
+                        "     JOIN authors au ON au.platform = pg.platform"
+                        "       AND (au.external_id = pg.external_id"
+                        /* an Instagram account is known by its user name */
+                        "            OR (au.platform = ?2 AND au.name = pg.external_id))"
+                        "   WHERE p.id = comments.post_id)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, comment_id);
+  sqlite3_bind_int (stmt, 2, VIGIE_PLATFORM_INSTAGRAM);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) > 0)
+    return TRUE;
+
+flags:
   for (guint i = 0; i < result->flags->len; i++)
     {
       const VigieFlag *f = &g_array_index (result->flags, VigieFlag, i);

@@ -28,7 +28,7 @@ typedef enum
 
 GQuark vigie_store_error_quark (void);
 
-#define VIGIE_STORE_SCHEMA_VERSION 5
+#define VIGIE_STORE_SCHEMA_VERSION 6
 
 typedef enum
 {

@@ -101,9 +101,21 @@ entry_row_new (VigieActivityWindow   *self,
    * categories */
   subtitle = g_strdup_printf (_("%s · %s (%s) · %s · %s"), time,
                               entry->actor_name != NULL ? entry->actor_name : "",
-                              entry->actor_role != NULL ? entry->actor_role : "",
+                              entry->actor_role != NULL ? vigie_role_get_label (entry->actor_role)
+                                                        : "",
                               entry->comment_ref != NULL ? entry->comment_ref : "",
                               categories->str);
+  /* The delegate's note to the director, and the director's back */
+  if (entry->note != NULL && entry->event != NULL &&
+      (g_str_equal (entry->event, VIGIE_AUDIT_EVENT_PROPOSED) ||
+       g_str_equal (entry->event, VIGIE_AUDIT_EVENT_APPROVED) ||
+       g_str_equal (entry->event, VIGIE_AUDIT_EVENT_REJECTED)))
+    {
+      char *with_note = g_strdup_printf (_("%s — %s"), subtitle, entry->note);
+
+      g_free (subtitle);
+      subtitle = with_note;
+    }
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);

@@ -52,6 +52,7 @@ struct _VigieCommentDetail
   GtkLabel          *author_more_label;
   GtkBox            *chips_box;
   GtkFlowBox        *actions_box;
+  GtkBox            *decisions_box;
   GtkWidget         *flags_box;
   GtkLabel          *recommendation_label;
   GtkBox            *flag_list;
@@ -814,6 +815,7 @@ vigie_comment_detail_class_init (VigieCommentDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigieCommentDetail, author_more_label);
   gtk_widget_class_bind_template_child (widget_class, VigieCommentDetail, chips_box);
   gtk_widget_class_bind_template_child (widget_class, VigieCommentDetail, actions_box);
+  gtk_widget_class_bind_template_child (widget_class, VigieCommentDetail, decisions_box);
   gtk_widget_class_bind_template_child (widget_class, VigieCommentDetail, flags_box);
   gtk_widget_class_bind_template_child (widget_class, VigieCommentDetail, recommendation_label);
   gtk_widget_class_bind_template_child (widget_class, VigieCommentDetail, flag_list);
@@ -982,4 +984,78 @@ vigie_comment_detail_set_actions (VigieCommentDetail *self,
     }
   gtk_widget_set_visible (GTK_WIDGET (self->actions_box),
                           kinds != NULL && kinds->len > 0 && self->comment != NULL);
+}
+
+/* What the director decided, or is asked to decide, about the comment's
+ * actions: "Ban Author: rejected by Hélène Bouchard: …" */
+void
+vigie_comment_detail_set_decisions (VigieCommentDetail *self,
+                                    GPtrArray          *actions)
+{
+  GtkWidget *child;
+  guint n = 0;
+
+  g_return_if_fail (VIGIE_IS_COMMENT_DETAIL (self));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->decisions_box))) != NULL)
+    gtk_box_remove (self->decisions_box, child);
+
+  for (guint i = 0; actions != NULL && self->comment != NULL && i < actions->len; i++)
+    {
+      VigieAction *action = g_ptr_array_index (actions, i);
+      const char *kind = vigie_action_kind_get_label (action->kind, action->platform);
+      g_autofree char *text = NULL;
+      const char *style = NULL;
+      GtkWidget *label;
+
+      switch (action->approval)
+        {
+        case VIGIE_APPROVAL_AWAITING:
+          /* Withdrawn by the delegate */
+          if (action->status == VIGIE_ACTION_STATUS_CANCELLED ||
+              action->status == VIGIE_ACTION_STATUS_ABANDONED)
+            continue;
+          if (action->kind == VIGIE_ACTION_ESCALATE)
+            /* Translators: %s is an action, "Escalate to the Director" */
+            text = g_strdup_printf (_("%s: awaiting the director’s decision"), kind);
+          else if (action->status == VIGIE_ACTION_STATUS_PROPOSED)
+            text = g_strdup_printf (_("%s: awaiting the director’s approval"), kind);
+          else
+            text = g_strdup_printf (_("%s: carried out, awaiting the director’s confirmation"),
+                                    kind);
+          style = "warning";
+          break;
+        case VIGIE_APPROVAL_APPROVED:
+          if (action->decision_note != NULL)
+            /* Translators: "Ban Author: approved by Hélène Bouchard: note" */
+            text = g_strdup_printf (_("%s: approved by %s: %s"), kind,
+                                    action->decided_by ? action->decided_by : "",
+                                    action->decision_note);
+          else
+            text = g_strdup_printf (_("%s: approved by %s"), kind,
+                                    action->decided_by ? action->decided_by : "");
+          style = "success";
+          break;
+        case VIGIE_APPROVAL_REJECTED:
+          /* Translators: "Ban Author: rejected by Hélène Bouchard: note" */
+          text = g_strdup_printf (_("%s: rejected by %s: %s"), kind,
+                                  action->decided_by ? action->decided_by : "",
+                                  action->decision_note ? action->decision_note : "");
+          style = "error";
+          break;
+        case VIGIE_APPROVAL_NONE:
+        default:
+          continue;
+        }
+      label = gtk_label_new (text);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, style);
+      gtk_widget_add_css_class (label, "heading");
+      gtk_box_append (self->decisions_box, label);
+      n++;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->decisions_box), n > 0);
 }

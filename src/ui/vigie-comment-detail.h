@@ -38,6 +38,11 @@ void          vigie_comment_detail_set_actions (VigieCommentDetail *self,
 /* The text's Pango attributes: the matched spans are highlighted */
 GtkLabel     *vigie_comment_detail_get_text_label (VigieCommentDetail *self);
 
+/* The director's decisions on the comment's actions (VigieAction*; NULL
+ * for none): awaiting, approved by whom, rejected by whom and why */
+void          vigie_comment_detail_set_decisions (VigieCommentDetail *self,
+                                                  GPtrArray          *actions);
+
 /* What the detail shows of a flag, for other views (the training
  * exercise): a card with its category, clause, quoted text, rule and
  * matched words */

@@ -79,6 +79,8 @@ struct _VigieSidebar
 
   gint64        n_failed;
   GtkWidget    *failed_row;  /* unowned, in list_box */
+  gint64        n_awaiting;
+  GtkWidget    *awaiting_row;  /* unowned, in list_box */
 
   guint         rebuilding : 1;
   guint         loading : 1;
@@ -331,6 +333,19 @@ make_failed_row (VigieSidebar *self)
   return row;
 }
 
+/* "To Approve": the director's desk, for every role, with its count */
+static GtkWidget *
+make_awaiting_row (VigieSidebar *self)
+{
+  Entry *entry = g_new0 (Entry, 1);
+
+  entry->kind = ENTRY_ACTION;
+  entry->action = "win.show-approvals";
+  entry->title = g_strdup (_("To Approve"));
+  entry->section = g_strdup (_("Moderation"));
+  return make_row (entry, "emblem-default-symbolic", NULL, MAX (self->n_awaiting, 0));
+}
+
 static void
 header_func (GtkListBoxRow *row,
              GtkListBoxRow *before,
@@ -441,9 +456,13 @@ rebuild (VigieSidebar *self,
                            make_row (entry, view_icon (views[i]), NULL, data->counts[views[i]]));
     }
 
-  /* Views of their own: the activity, and the failed actions when any */
+  /* Views of their own: what awaits the director, the activity, and the
+   * failed actions when any */
   {
     Entry *entry = g_new0 (Entry, 1);
+
+    self->awaiting_row = make_awaiting_row (self);
+    gtk_list_box_append (self->list_box, self->awaiting_row);
 
     entry->kind = ENTRY_ACTION;
     entry->action = "win.show-activity";
@@ -868,6 +887,7 @@ vigie_sidebar_set_store (VigieSidebar *self,
   self->rebuilding = TRUE;
   remove_rows (self);
   self->failed_row = NULL;
+  self->awaiting_row = NULL;
   self->rebuilding = FALSE;
   if (store != NULL)
     vigie_sidebar_reload (self);
@@ -999,6 +1019,38 @@ vigie_sidebar_set_failed_count (VigieSidebar *self,
   gtk_list_box_insert (self->list_box, row, index);
   self->failed_row = row;
   self->rebuilding = FALSE;
+}
+
+void
+vigie_sidebar_set_awaiting_count (VigieSidebar *self,
+                                  gint64        count)
+{
+  GtkWidget *row;
+  int index;
+
+  g_return_if_fail (VIGIE_IS_SIDEBAR (self));
+
+  count = MAX (count, 0);
+  if (self->n_awaiting == count)
+    return;
+  self->n_awaiting = count;
+  if (self->awaiting_row == NULL)
+    return;
+  index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (self->awaiting_row));
+  self->rebuilding = TRUE;
+  gtk_list_box_remove (self->list_box, self->awaiting_row);
+  row = make_awaiting_row (self);
+  gtk_list_box_insert (self->list_box, row, index);
+  self->awaiting_row = row;
+  self->rebuilding = FALSE;
+}
+
+gint64
+vigie_sidebar_get_awaiting_count (VigieSidebar *self)
+{
+  g_return_val_if_fail (VIGIE_IS_SIDEBAR (self), 0);
+
+  return self->n_awaiting;
 }
 
 gint64

@@ -36,5 +36,9 @@ void        vigie_sidebar_select_view        (VigieSidebar *self,
 void        vigie_sidebar_set_failed_count   (VigieSidebar *self,
                                               gint64        count);
 gint64      vigie_sidebar_get_failed_count   (VigieSidebar *self);
+/* The "To Approve" row shows @count: the actions awaiting the director */
+void        vigie_sidebar_set_awaiting_count (VigieSidebar *self,
+                                              gint64        count);
+gint64      vigie_sidebar_get_awaiting_count (VigieSidebar *self);
 
 G_END_DECLS

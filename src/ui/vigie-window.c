@@ -22,6 +22,7 @@
 #include "vigie-failed-window.h"
 #include "vigie-preferences-window.h"
 #include "vigie-outbox.h"
+#include "vigie-approvals-window.h"
 #include "vigie-policy-dialog.h"
 #include "vigie-reply-dialog.h"
 #include "vigie-templates.h"
@@ -1366,9 +1367,15 @@ update_actions (VigieWindow *self)
   VigieComment *comment = current_comment (self);
   g_autoptr(GArray) kinds = NULL;
 
+  g_autoptr(GPtrArray) actions = NULL;
+
   if (comment != NULL && comment->id > 0 && self->outbox != NULL)
-    kinds = vigie_outbox_list_available_kinds (self->outbox, comment->id, NULL);
+    {
+      kinds = vigie_outbox_list_available_kinds (self->outbox, comment->id, NULL);
+      actions = vigie_outbox_list_for_comment (self->outbox, comment->id, NULL);
+    }
   vigie_comment_detail_set_actions (self->detail, kinds);
+  vigie_comment_detail_set_decisions (self->detail, actions);
 }
 
 static void
@@ -1413,9 +1420,17 @@ enqueue (VigieWindow              *self,
     self->acted_position = position;
 
   grace = vigie_outbox_get_grace_period (self->outbox);
-  /* Translators: the toast after an action, "Comment hidden — Undo" */
-  title = g_strdup_printf (_("%s"), vigie_action_kind_get_done_label (request->kind,
-                                                                       comment->platform));
+  {
+    g_autoptr(VigieAction) action = vigie_outbox_get_action (self->outbox, id, NULL);
+
+    if (action != NULL && action->status == VIGIE_ACTION_STATUS_PROPOSED)
+      /* Undo withdraws the proposal */
+      title = g_strdup (_("Sent to the director for approval"));
+    else
+      /* Translators: the toast after an action, "Comment hidden — Undo" */
+      title = g_strdup_printf (_("%s"), vigie_action_kind_get_done_label (request->kind,
+                                                                           comment->platform));
+  }
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
@@ -2060,13 +2075,17 @@ outbox_comment_changed_cb (VigieWindow *self,
     }
 }
 
+/* The counts of Failed Actions and To Approve */
 static void
 update_failed_count (VigieWindow *self)
 {
-  if (self->outbox != NULL)
-    vigie_sidebar_set_failed_count (self->sidebar,
-                                    vigie_outbox_count (self->outbox, VIGIE_ACTION_STATUS_FAILED,
-                                                        NULL));
+  if (self->outbox == NULL)
+    return;
+  vigie_sidebar_set_failed_count (self->sidebar,
+                                  vigie_outbox_count (self->outbox, VIGIE_ACTION_STATUS_FAILED,
+                                                      NULL));
+  vigie_sidebar_set_awaiting_count (self->sidebar,
+                                    vigie_outbox_count_awaiting (self->outbox, NULL));
 }
 
 static void
@@ -2209,6 +2228,24 @@ show_activity_action (GtkWidget  *widget,
 }
 
 static void
+show_approvals_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  VigieWindow *self = VIGIE_WINDOW (widget);
+  GtkWindow *window;
+
+  if (self->outbox == NULL)
+    return;
+  window = GTK_WINDOW (vigie_approvals_window_new (
+    self->outbox, self->classifier != NULL ? vigie_classifier_get_policy (self->classifier)
+                                           : NULL,
+    self->settings));
+  gtk_window_set_transient_for (window, GTK_WINDOW (self));
+  gtk_window_present (window);
+}
+
+static void
 show_failed_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -2311,8 +2348,12 @@ start_outbox (VigieWindow *self)
     }
 
   self->outbox = vigie_outbox_new (self->store, connector);
+  if (self->classifier != NULL)
+    vigie_outbox_set_policy (self->outbox, vigie_classifier_get_policy (self->classifier));
   if (self->settings != NULL)
     grace_changed_cb (self);
+  g_signal_connect_object (self->outbox, "action-added",
+                           G_CALLBACK (update_failed_count), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->outbox, "comment-changed",
                            G_CALLBACK (outbox_comment_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -2764,6 +2805,9 @@ vigie_window_constructed (GObject *object)
 
         vigie_queue_model_set_policy (self->queue, policy);
         vigie_comment_detail_set_policy (self->detail, policy);
+        /* The director's approvals follow the policy */
+        if (self->outbox != NULL)
+          vigie_outbox_set_policy (self->outbox, policy);
       }
   }
 
@@ -3036,6 +3080,8 @@ vigie_window_class_init (VigieWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.moderate", "s", moderate_action);
   gtk_widget_class_install_action (widget_class, "win.show-activity", NULL, show_activity_action);
   gtk_widget_class_install_action (widget_class, "win.show-failed", NULL, show_failed_action);
+  gtk_widget_class_install_action (widget_class, "win.show-approvals", NULL,
+                                   show_approvals_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.sync", NULL, sync_action);
   gtk_widget_class_install_action (widget_class, "win.show-accounts", NULL, show_accounts_action);
@@ -3225,6 +3271,8 @@ vigie_window_set_classifier (VigieWindow     *self,
   policy = vigie_classifier_get_policy (classifier);
   vigie_queue_model_set_policy (self->queue, policy);
   vigie_comment_detail_set_policy (self->detail, policy);
+  if (self->outbox != NULL)
+    vigie_outbox_set_policy (self->outbox, policy);
   classify (self, FALSE);
 }
 
