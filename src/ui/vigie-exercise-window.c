@@ -663,7 +663,7 @@ category_group (VigieExerciseWindow *self,
 static void
 build_item_page (VigieExerciseWindow *self)
 {
-  GtkWidget *box, *card, *row, *clamp, *label, *flow, *group = NULL;
+  GtkWidget *box, *card, *clamp, *label, *flow, *group = NULL;
   g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
@@ -810,7 +810,6 @@ build_item_page (VigieExerciseWindow *self)
   gtk_scrolled_window_set_policy (self->item_scroll, GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (self->item_scroll, clamp);
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->item_scroll), "item");
-  (void) row;
 }
 
 static void
