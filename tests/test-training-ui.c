@@ -270,7 +270,7 @@ test_add_to_training (void)
   g_autoptr(GPtrArray) sets = NULL;
   VigieScenarioSet *set;
   VigieScenario *s;
-  VigieComment *comment;
+  g_autoptr(VigieComment) comment = NULL;
   AdwMessageDialog *dialog;
   VigieWindow *window;
 
@@ -294,7 +294,8 @@ test_add_to_training (void)
   vigie_window_select (window, 0);
   WAIT_FOR (vigie_comment_detail_get_comment (vigie_window_get_detail (window)) != NULL &&
             vigie_comment_detail_get_classification (vigie_window_get_detail (window)) != NULL);
-  comment = vigie_comment_detail_get_comment (vigie_window_get_detail (window));
+  /* Kept: the detail may load it again while the dialog is open */
+  comment = vigie_comment_ref (vigie_comment_detail_get_comment (vigie_window_get_detail (window)));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-to-training", NULL));
   WAIT_FOR ((dialog = find_dialog ()) != NULL);
