@@ -2181,6 +2181,57 @@ test_dashboard (Fixture       *fixture,
   g_settings_reset (settings, "response-target-minutes");
 }
 
+/* Incident Report… in the comment's menu saves its PDF */
+static void
+test_incident_report (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = NULL;
+  GtkMenuButton *menu_button;
+  GMenuModel *menu;
+  g_autofree char *action = NULL;
+  gsize length = 0;
+  gint64 id;
+
+  if (!require_display ())
+    return;
+
+  vigie_window_select (fixture->window, find_flagged (fixture, "insult"));
+  id = vigie_comment_detail_get_comment (vigie_window_get_detail (fixture->window))->id;
+  g_assert_true (press (GTK_WIDGET (fixture->window), GDK_KEY_h));
+
+  menu_button = GTK_MENU_BUTTON (gtk_widget_get_template_child (
+    GTK_WIDGET (vigie_window_get_detail (fixture->window)), VIGIE_TYPE_COMMENT_DETAIL,
+    "comment_menu_button"));
+  menu = gtk_menu_button_get_menu_model (menu_button);
+  g_assert_nonnull (menu);
+  menu = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+  g_assert_true (g_menu_model_get_item_attribute (menu, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+  g_assert_cmpstr (action, ==, "win.incident-report");
+  g_object_unref (menu);
+
+  dir = g_dir_make_tmp ("vigie-incident-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "incident.pdf", NULL);
+  file = g_file_new_for_path (path);
+  g_assert_true (vigie_window_save_incident_report (fixture->window, id, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+  g_unlink (path);
+
+  /* A comment that is not there: an error, and no file */
+  g_assert_false (vigie_window_save_incident_report (fixture->window, 99999999, file, &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2224,6 +2275,8 @@ main (int    argc,
               fixture_set_up_demo, test_approvals, fixture_tear_down);
   g_test_add ("/vigie/window/dashboard", Fixture, NULL,
               fixture_set_up_demo, test_dashboard, fixture_tear_down);
+  g_test_add ("/vigie/window/incident-report", Fixture, NULL,
+              fixture_set_up_demo, test_incident_report, fixture_tear_down);
   g_test_add ("/vigie/window/bulk", Fixture, NULL,
               fixture_set_up_demo, test_bulk, fixture_tear_down);
   g_test_add ("/vigie/window/correction", Fixture, NULL,

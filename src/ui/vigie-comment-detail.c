@@ -53,6 +53,7 @@ struct _VigieCommentDetail
   GtkBox            *chips_box;
   GtkFlowBox        *actions_box;
   GtkBox            *decisions_box;
+  GtkMenuButton     *comment_menu_button;
   GtkWidget         *flags_box;
   GtkLabel          *recommendation_label;
   GtkBox            *flag_list;
@@ -807,6 +808,7 @@ vigie_comment_detail_class_init (VigieCommentDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigieCommentDetail, chips_box);
   gtk_widget_class_bind_template_child (widget_class, VigieCommentDetail, actions_box);
   gtk_widget_class_bind_template_child (widget_class, VigieCommentDetail, decisions_box);
+  gtk_widget_class_bind_template_child (widget_class, VigieCommentDetail, comment_menu_button);
   gtk_widget_class_bind_template_child (widget_class, VigieCommentDetail, flags_box);
   gtk_widget_class_bind_template_child (widget_class, VigieCommentDetail, recommendation_label);
   gtk_widget_class_bind_template_child (widget_class, VigieCommentDetail, flag_list);
