@@ -1528,7 +1528,32 @@ enqueue_bulk (VigieWindow        *self,
     self->acted_position = position;
 
   grace = vigie_outbox_get_grace_period (self->outbox);
-  title = bulk_done_title (request->kind, ids->len);
+  {
+    guint n_proposed = 0;
+
+    for (guint i = 0; i < ids->len; i++)
+      {
+        g_autoptr(VigieAction) action = vigie_outbox_get_action (
+          self->outbox, g_array_index (ids, gint64, i), NULL);
+
+        n_proposed += action != NULL && action->status == VIGIE_ACTION_STATUS_PROPOSED;
+      }
+    if (n_proposed == ids->len)
+      title = g_strdup_printf (ngettext ("%u sent to the director for approval",
+                                         "%u sent to the director for approval", n_proposed),
+                               n_proposed);
+    else if (n_proposed > 0)
+      {
+        g_autofree char *done = bulk_done_title (request->kind, ids->len - n_proposed);
+
+        /* Translators: "10 comments hidden; 2 sent to the director for approval" */
+        title = g_strdup_printf (ngettext ("%s; %u sent to the director for approval",
+                                           "%s; %u sent to the director for approval",
+                                           n_proposed), done, n_proposed);
+      }
+    else
+      title = bulk_done_title (request->kind, ids->len);
+  }
   target = g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, ids->data, ids->len, sizeof (gint64));
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
