@@ -1343,9 +1343,35 @@ test_preferences (void)
     window, VIGIE_TYPE_PREFERENCES_WINDOW, "name_row")), "Marie Gagnon");
   name = g_settings_get_string (settings, "actor-name");
   g_assert_cmpstr (name, ==, "Marie Gagnon");
+
+  /* The response time target and business hours, for the dashboard: the
+   * hours are only editable with business hours on */
+  spin = GTK_SPIN_BUTTON (gtk_widget_get_template_child (window, VIGIE_TYPE_PREFERENCES_WINDOW,
+                                                         "target_spin"));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 240);
+  gtk_spin_button_set_value (spin, 90);
+  g_assert_cmpuint (g_settings_get_uint (settings, "response-target-minutes"), ==, 90);
+  {
+    GtkSwitch *business = GTK_SWITCH (gtk_widget_get_template_child (
+      window, VIGIE_TYPE_PREFERENCES_WINDOW, "business_switch"));
+    GtkWidget *start_row = GTK_WIDGET (gtk_widget_get_template_child (
+      window, VIGIE_TYPE_PREFERENCES_WINDOW, "day_start_row"));
+
+    g_assert_false (gtk_widget_get_sensitive (start_row));
+    gtk_switch_set_active (business, TRUE);
+    g_assert_true (g_settings_get_boolean (settings, "business-hours"));
+    g_assert_true (gtk_widget_get_sensitive (start_row));
+    spin = GTK_SPIN_BUTTON (gtk_widget_get_template_child (window, VIGIE_TYPE_PREFERENCES_WINDOW,
+                                                           "day_end_spin"));
+    gtk_spin_button_set_value (spin, 16);
+    g_assert_cmpuint (g_settings_get_uint (settings, "business-hours-end"), ==, 16);
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   g_settings_reset (settings, "undo-grace-seconds");
   g_settings_reset (settings, "actor-name");
+  g_settings_reset (settings, "response-target-minutes");
+  g_settings_reset (settings, "business-hours");
+  g_settings_reset (settings, "business-hours-end");
 }
 
 static void
