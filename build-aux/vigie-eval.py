@@ -177,6 +177,20 @@ def eval_demo(args, demo):
                 print("    %s expected %s got %s" % (i, sorted(e), sorted(got[i])))
 
 
+def eval_probe(args, path):
+    """French comments written for Vigie (project data, tests/data/comments-fr.tsv)"""
+    with open(path, encoding="utf-8") as f:
+        rows = [line.rstrip("\n").split("\t", 1) for line in f
+                if line.strip() and not line.startswith("#")]
+    preds = classify(args.scan, [t for _, t in rows], args.policy)
+    print("\n== French probe comments (%s, %d comments)" % (os.path.basename(path), len(rows)))
+    print_prf("toxic", [g == "T" for g, _ in rows], [bool(p & TOXIC) for p in preds])
+    if args.verbose:
+        for (g, t), p in zip(rows, preds):
+            if (g == "T") != bool(p & TOXIC):
+                print("    %s %s %s" % ("missed" if g == "T" else "flagged", t, sorted(p)))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scan", required=True, help="the vigie-scan binary")
@@ -190,6 +204,9 @@ def main():
     demo = args.demo or os.path.join(top, "data", "demo")
     if os.path.isdir(demo):
         eval_demo(args, demo)
+    probe = os.path.join(top, "tests", "data", "comments-fr.tsv")
+    if os.path.exists(probe):
+        eval_probe(args, probe)
 
     if not args.dir or not os.path.isdir(args.dir):
         print("vigie-eval: no evaluation folder%s; third-party sets skipped."

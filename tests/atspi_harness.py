@@ -170,13 +170,15 @@ def do_action(node, action):
 
 
 class Demo:
-    """The real `vigie --demo`, with accessibility on (the test environment
-    turns it off for the other tests), in English so that names are known,
-    and with a runtime folder of its own, to check that the demo cleans up
-    after itself."""
+    """The real `vigie` (`--demo` unless other @args are given), with
+    accessibility on (the test environment turns it off for the other
+    tests), in English so that names are known, and with a runtime folder of
+    its own, to check that the demo cleans up after itself. @env is added to
+    the environment."""
 
-    def __init__(self, n_tests):
+    def __init__(self, n_tests, args=("--demo",), env=None):
         self.n_tests = n_tests
+        self.args = list(args)
         self.runtime_dir = tempfile.mkdtemp(prefix="vigie-atspi-")
         os.chmod(self.runtime_dir, 0o700)
         self.env = dict(os.environ)
@@ -189,6 +191,7 @@ class Demo:
             "GSETTINGS_BACKEND": "memory",
             "GDK_BACKEND": "x11",
         })
+        self.env.update(env or {})
         self.log = tempfile.TemporaryFile(mode="w+")
         # The registry must be up before the program starts: GTK announces
         # its window to it once, at start, and a window announced too early
@@ -202,7 +205,7 @@ class Demo:
         self.process = self._start()
 
     def _start(self):
-        return subprocess.Popen([program, "--demo"], env=self.env, stdout=self.log,
+        return subprocess.Popen([program] + self.args, env=self.env, stdout=self.log,
                                 stderr=subprocess.STDOUT)
 
     def _stop(self):

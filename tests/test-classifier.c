@@ -193,10 +193,157 @@ test_generalisation (void)
   assert_flags ("Les moutons de la ferme pédagogique sont adorables", "");
   assert_flags ("Ma pauvre bête a été malade toute la nuit", "");
   assert_flags ("Je ne pense pas que les immigrants soient un fardeau", "");
+  /* the group named first, the pronoun after the verb */
+  assert_flags ("When immigrants talk back to me, I just want to kill them", "discrimination,threat");
+  assert_flags ("Muslims like you should know that your lives are worthless", "discrimination");
+  assert_flags ("Typical retard behaviour", "discrimination,insult");
+  assert_flags ("Mon vol a un retard de deux heures, il y a eu des retards partout", "");
+  /* a negation that says they are; praise denied; a phrase without spaces */
+  assert_flags ("Les réfugiés ne peuvent s'empêcher d'être malhonnêtes", "discrimination");
+  assert_flags ("Il n'existe pas de musulmans intelligents", "discrimination");
+  assert_flags ("Les réfugiés me donnent juste lanausée", "discrimination");
+  /* an illness said of a group is medicine */
+  assert_flags ("Les femmes enceintes peuvent être malades le matin", "");
+  assert_flags ("Les enfants autistes sont parfois lents à parler", "");
+  assert_flags ("Les femmes ne peuvent pas s'empêcher de pleurer de joie", "");
+  /* compared with animals, death preferred to a group */
+  assert_flags ("Mon chien est plus intelligent que n'importe quel réfugié", "discrimination");
+  assert_flags ("Aucune différence entre un rat et un immigré", "discrimination");
+  assert_flags ("J'aimerais mieux mourir que d'être soignée par un Noir", "discrimination");
+  assert_flags ("Les personnes handicapées sont traitées comme des animaux en CHSLD", "");
+  assert_flags ("Je préfère attendre plutôt que de déranger les infirmières immigrantes", "");
+  assert_flags ("Mon chien est plus malade que les autres patients", "");
+  /* someone else's death is not a wish */
+  assert_flags ("Ma mère va mourir si les infirmières immigrantes partent", "");
+  assert_flags ("Le patient va crever de chaleur dans le corridor", "");
+  assert_flags ("Va crever", "insult,threat");
+  /* a pattern word with more than eight alternatives keeps them all */
+  assert_flags ("J'espère qu'il souffre", "threat");
+  assert_flags ("J'espère que ma grand-mère ne souffre pas", "");
+  assert_flags ("J'ai tellement chaud je crève", "");
+  assert_flags ("Une balle pour chaque ministre", "threat");
+  assert_flags ("On devrait pendre ces traîtres", "threat");
+  assert_flags ("Il a été traité d'idiot par son patron, c'est du harcèlement", "");
+  /* a comma ends the reach of a negation */
+  assert_flags ("On attendrait pas 12h, bande de paresseuses", "insult");
+  assert_flags ("Ce n'est pas un idiot", "");
+  /* an adjective alone is said of the situation, addressed it is an insult */
+  assert_flags ("This is a cash grab, $12 a day for parking. Disgusting.", "complaint");
+  assert_flags ("Ridicule. Pathétique.", "");
+  assert_flags ("T'es vraiment pathétique", "insult");
+  /* age, a refusal of care from a group, a veiled threat */
+  assert_flags ("Les vieux coûtent une fortune au système", "discrimination");
+  assert_flags ("Le gars du stationnement va passer un mauvais quart d'heure", "threat");
+  assert_flags ("Les vieux ont besoin de plus de soins à domicile", "");
   assert_flags ("Les vaccins sont gratuits pour les réfugiés et les migrants", "");
   assert_flags ("Va te faire vacciner à la pharmacie, c'est rapide", "");
   assert_flags ("Ma fille s'est cognée au poteau de la balançoire", "");
   assert_flags ("Des arguments éculés, mais un tube de crème suffit", "");
+  /* a silent final "e" left out */
+  assert_flags ("Espèce d'imbecil", "insult");
+  assert_flags ("Je déteste les arab", "discrimination");
+  assert_flags ("Le guide arabe-français de l'accueil", "");
+  /* two letters swapped in a word of four letters */
+  assert_flags ("I haet immigrants", "discrimination");
+  assert_flags ("The heat in the waiting room, I hate it", "");
+}
+
+static void
+test_online_comments (void)
+{
+  /* Insults as they are written under posts, in Québec and France */
+  assert_flags ("t'es juste une grosse vache", "insult");
+  assert_flags ("gang de twits au gouvernement", "insult");
+  assert_flags ("Maudite folle", "insult");
+  assert_flags ("t'as une face à claques", "insult");
+  assert_flags ("t vraiment con toi", "insult");
+  assert_flags ("Il est complètement débile ce gars", "insult");
+  assert_flags ("Ce gars-là est vraiment cave", "insult");
+  assert_flags ("Le docteur est un boucher", "insult");
+  assert_flags ("Que des fainéants au bureau", "insult");
+  assert_flags ("Retourne à l'école, t'as rien entre les deux oreilles", "insult");
+  assert_flags ("Crève", "insult");
+  assert_flags ("Mange donc un char de marde", "insult,obscene");
+  assert_flags ("Tu mérites de crever", "threat");
+  assert_flags ("Je vais te péter la yeule", "threat");
+  assert_flags ("Qu'ils retournent dans leur pays", "discrimination");
+  assert_flags ("Maudits Français", "discrimination");
+  /* Sacres before praise, a thing, an illness: not toxic */
+  assert_flags ("Un crisse de bon docteur, merci", "");
+  assert_flags ("Câlisse de belle journée pour la marche", "");
+  assert_flags ("C'est une honte, 12 heures d'attente aux urgences", "complaint");
+  assert_flags ("Il est innocent tant qu'il n'est pas jugé", "");
+  assert_flags ("C'est un malade mental qui a besoin d'aide, pas de prison", "");
+  assert_flags ("Ce projet est stupide, il faut le revoir", "");
+  assert_flags ("Le boucher du quartier a fermé", "");
+  assert_flags ("Le cancer du côlon se dépiste bien", "");
+  assert_flags ("Il n'est pas idiot, il a juste besoin d'aide", "");
+  /* Said of oneself, or of the word itself */
+  assert_flags ("Je suis une grosse vache paresseuse le dimanche haha", "");
+  assert_flags ("Quel con je suis, j'ai oublié ma carte", "");
+  assert_flags ("Le mot nègre ne devrait plus être utilisé", "");
+  assert_flags ("Je suis tanné, t'es juste un gros cave", "insult");
+  /* A flock of people */
+  assert_flags ("Ce gouvernement d'incompétents et de menteurs", "insult");
+  assert_flags ("Un ramassis de clowns à la direction", "insult");
+  assert_flags ("Le conseil d'administration se réunit mardi", "");
+  assert_flags ("Tu me fais gerber", "insult");
+  assert_flags ("Je te souhaite de crever", "threat");
+  assert_flags ("Encore un autre cave qui sait pas conduire", "insult");
+  /* Threats to a person's things, after "si je te croise" */
+  assert_flags ("Je vais brûler ta maison", "threat");
+  assert_flags ("Si je te croise je te défonce", "threat");
+  assert_flags ("Je vais brûler les feuilles mortes dans ma cour", "");
+  /* An insult called out at the end of a sentence to someone */
+  assert_flags ("C'est quoi ton problème le cave", "insult");
+  assert_flags ("Ton chum te trompe ma grosse", "insult");
+  assert_flags ("Tu veux le grand ou le petit format?", "");
+  /* Stereotypes of a group, and denouncing how a group is treated */
+  assert_flags ("Les immigrants viennent profiter de notre système", "discrimination");
+  assert_flags ("C'est vraiment dégueulasse comment on traite nos aînés", "");
+  assert_flags ("Ça me met en crisse de voir ça", "");
+  /* Third round: wishes of a slap, settling scores, tropes about groups */
+  assert_flags ("Le directeur mériterait une bonne claque", "threat");
+  assert_flags ("Faudrait lui casser les dents à ce con", "insult,threat");
+  assert_flags ("Les Haïtiens amènent la criminalité", "discrimination");
+  assert_flags ("Les gens comme toi devraient pas avoir le droit de voter", "insult");
+  assert_flags ("Va brouter ailleurs la vache", "insult");
+  assert_flags ("J'ai été traitée comme une moins que rien à l'accueil", "");
+  assert_flags ("Il faut régler le compte de taxes avant lundi", "");
+  /* France French insults and slurs; a word that holds one is not glued */
+  assert_flags ("Espèce de ducon", "insult");
+  assert_flags ("Les journalopes de BFM", "insult");
+  assert_flags ("Sale souchien", "discrimination,insult");
+  assert_flags ("T'es une lopette", "insult");
+  assert_flags ("Une salopette en jeans pour le chantier", "");
+}
+
+static void
+assert_has (const char *text,
+            const char *category)
+{
+  g_autoptr(VigieClassification) r = vigie_classifier_classify (classifier (), text, -1, NULL);
+  if (vigie_classification_get_flag (r, category) == NULL)
+    {
+      g_test_message ("“%s”: no %s flag", text, category);
+      g_test_fail ();
+    }
+}
+
+static void
+test_glued_words (void)
+{
+  /* A term glued to function words, intensifiers or copulas */
+  assert_has ("I have so muchdisdain for these trans people", "discrimination");
+  assert_has ("Somebody should just stabthose women", "threat");
+  assert_has ("Les immigrés sonttousdes parasites", "discrimination");
+  assert_has ("typiquedeconnasse", "insult");
+  /* Ordinary words that hold a term: not glued */
+  assert_flags ("La clinique est ouverte, le porche a été refait", "");
+  assert_flags ("The therapist was great and the rates are fair", "");
+  assert_flags ("Les caveaux du cimetière, un marathon et une guitare", "");
+  assert_flags ("Il faut bien s'hydrater pendant le karaté", "");
+  assert_flags ("Le pirate de la pièce de théâtre était drôle", "");
 }
 
 static void
@@ -470,6 +617,113 @@ test_near_duplicates (void)
     }
 }
 
+static VigieComment *
+comment_by (gint64      id,
+            const char *author,
+            gint64      parent_id,
+            gint64      hours,
+            const char *text)
+{
+  VigieComment *c = comment (id, text);
+  c->author_external_id = g_strdup (author);
+  c->author_name = g_strdup (author);
+  c->parent_id = parent_id;
+  c->created = 1700000000 + hours * 3600;
+  return c;
+}
+
+static gboolean
+has_harassment (GPtrArray *results,
+                guint      i)
+{
+  VigieClassification *r = g_ptr_array_index (results, i);
+  const VigieFlag *f = vigie_classification_get_flag (r, "harassment");
+  return f != NULL && g_str_equal (f->rule, "harassment.repeated");
+}
+
+static void
+test_repeated_targeting (void)
+{
+  g_autoptr(GPtrArray) comments = g_ptr_array_new_with_free_func ((GDestroyNotify) vigie_comment_unref);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  VigieClassification *r;
+  const VigieFlag *f;
+  const VigieSpan *span;
+  const char *text;
+
+  /* 0-2: one author insults @JulieR three times in a day: the third is
+   * harassment (the mention is the span) */
+  g_ptr_array_add (comments, comment_by (1, "marc", 0, 0, "@JulieR t'es juste une grosse niaiseuse"));
+  g_ptr_array_add (comments, comment_by (2, "marc", 0, 2, "@julier ferme ta gueule"));
+  g_ptr_array_add (comments, comment_by (3, "marc", 0, 5, "Encore toi @JulieR, espèce de cave"));
+  /* 3: the same author, polite to her: not counted, not flagged */
+  g_ptr_array_add (comments, comment_by (4, "marc", 0, 6, "@JulieR merci pour l'info"));
+  /* 4-7: answers to Paul's comment (4), the first one more than the
+   * window (90 days) before the others, then three within it */
+  g_ptr_array_add (comments, comment_by (5, "paul", 0, 0, "La clinique ouvre à quelle heure?"));
+  g_ptr_array_add (comments, comment_by (6, "sylvie", 5, 1, "Mon Dieu que t'es épais"));
+  g_ptr_array_add (comments, comment_by (7, "sylvie", 5, 3000, "T'es vraiment un gros cave"));
+  g_ptr_array_add (comments, comment_by (8, "sylvie", 5, 3001, "Bande de twits, toi pis ta gang"));
+  g_ptr_array_add (comments, comment_by (9, "sylvie", 5, 3002, "Ta gueule, connard"));
+  /* 9-11: three authors insult @Luc once each: no one repeats */
+  g_ptr_array_add (comments, comment_by (10, "a1", 0, 0, "@Luc t'es cave"));
+  g_ptr_array_add (comments, comment_by (11, "a2", 0, 0, "@Luc t'es épais"));
+  g_ptr_array_add (comments, comment_by (12, "a3", 0, 0, "@Luc t'es twit"));
+  /* 12-14: the same author complains three times about the hospital to
+   * @CISSS, angry but not hostile */
+  g_ptr_array_add (comments, comment_by (13, "rene", 0, 0, "@CISSS 12 heures d'attente, c'est une honte"));
+  g_ptr_array_add (comments, comment_by (14, "rene", 0, 1, "@CISSS toujours personne au téléphone"));
+  g_ptr_array_add (comments, comment_by (15, "rene", 0, 2, "@CISSS je vais porter plainte"));
+  /* 15-17: an employee named by one author over weeks, insulted twice,
+   * then named again with where she works: the third is harassment */
+  g_ptr_array_add (comments, comment_by (16, "gilles", 0, 0,
+                                         "L'infirmière Julie Gagnon est une vraie sans-coeur, une incompétente"));
+  g_ptr_array_add (comments, comment_by (17, "gilles", 0, 300,
+                                         "Julie Gagnon, espèce de niaiseuse, tu vas voir"));
+  g_ptr_array_add (comments, comment_by (18, "gilles", 0, 900,
+                                         "Julie Gagnon travaille de nuit au 4e, allez la voir"));
+  /* 18-20: another author thanks the same employee three times */
+  g_ptr_array_add (comments, comment_by (19, "lise", 0, 0, "Merci à Julie Gagnon pour sa douceur"));
+  g_ptr_array_add (comments, comment_by (20, "lise", 0, 5, "Julie Gagnon est la meilleure"));
+  g_ptr_array_add (comments, comment_by (21, "lise", 0, 9, "Encore merci Julie Gagnon!"));
+
+  results = vigie_classifier_classify_comments (classifier (), comments, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, comments->len);
+
+  g_assert_false (has_harassment (results, 0));
+  g_assert_false (has_harassment (results, 1));
+  g_assert_true (has_harassment (results, 2));
+  g_assert_false (has_harassment (results, 3));
+  r = g_ptr_array_index (results, 2);
+  g_assert_nonnull (vigie_classification_get_flag (r, "insult"));
+  f = vigie_classification_get_flag (r, "harassment");
+  g_assert_cmpuint (f->spans->len, ==, 1);
+  span = &g_array_index (f->spans, VigieSpan, 0);
+  text = ((VigieComment *) g_ptr_array_index (comments, 2))->text;
+  g_assert_cmpint (strncmp (text + span->start, "@JulieR", span->end - span->start), ==, 0);
+  g_assert_cmpuint (span->end - span->start, ==, strlen ("@JulieR"));
+
+  g_assert_false (has_harassment (results, 4));
+  g_assert_false (has_harassment (results, 5));
+  g_assert_false (has_harassment (results, 6));
+  g_assert_false (has_harassment (results, 7));
+  g_assert_true (has_harassment (results, 8));
+
+  for (guint i = 9; i < 15; i++)
+    g_assert_false (has_harassment (results, i));
+  g_assert_false (has_harassment (results, 16));
+  g_assert_true (has_harassment (results, 17));
+  r = g_ptr_array_index (results, 17);
+  f = vigie_classification_get_flag (r, "harassment");
+  span = &g_array_index (f->spans, VigieSpan, 0);
+  text = ((VigieComment *) g_ptr_array_index (comments, 17))->text;
+  g_assert_cmpint (strncmp (text + span->start, "Julie Gagnon", span->end - span->start), ==, 0);
+  for (guint i = 18; i < 21; i++)
+    g_assert_false (has_harassment (results, i));
+}
+
 static void
 test_offtopic (void)
 {
@@ -723,8 +977,11 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/sensitivity", test_sensitivity);
   g_test_add_func ("/vigie/classifier/threads", test_threads);
   g_test_add_func ("/vigie/classifier/near-duplicates", test_near_duplicates);
+  g_test_add_func ("/vigie/classifier/repeated-targeting", test_repeated_targeting);
   g_test_add_func ("/vigie/classifier/offtopic", test_offtopic);
   g_test_add_func ("/vigie/classifier/generalisation", test_generalisation);
+  g_test_add_func ("/vigie/classifier/online-comments", test_online_comments);
+  g_test_add_func ("/vigie/classifier/glued-words", test_glued_words);
   g_test_add_func ("/vigie/classifier/store-roundtrip", test_store_roundtrip);
   g_test_add_func ("/vigie/scan/lines", test_scan_lines);
   g_test_add_func ("/vigie/scan/import-jsonl", test_scan_import);

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 
+#include "vigie-classifier.h"
 #include "vigie-store.h"
 #include "vigie-store-private.h"
 
@@ -680,6 +681,64 @@ test_author_by_name (Fixture       *f,
   g_assert_cmpint (vigie_store_count (store, &q, &error), ==, 2);
 }
 
+/* The page's own replies, imported with the thread, are answers: handled from
+ * the start and never flagged, while the same words by someone else are. */
+static void
+test_page_replies (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigieStore) store = vigie_store_open (f->path, &error);
+  g_autoptr(GArray) ids = NULL;
+  VigiePostRecord post = { 0 };
+  VigieQuery q = { .view = VIGIE_VIEW_NEEDS_ACTION };
+  gint64 post_id = 0;
+  const char *authors[] = { "55", "alice" };
+
+  post.platform = VIGIE_PLATFORM_FACEBOOK;
+  post.page_id = (char *) "55";
+  post.page_name = (char *) "CISSS de test";
+  post.external_id = (char *) "55_1";
+  post.text = (char *) "Clinique de vaccination";
+  g_assert_true (vigie_store_upsert_post (store, &post, &post_id, &error));
+  g_assert_no_error (error);
+
+  add_comment (store, "1_1", "55_1", NULL, "alice", "Quelles sont les heures?", 100);
+  add_comment (store, "1_2", "55_1", "1_1", "55", "Bonjour, de 8 h à 16 h. Fraude : ne cliquez pas ce lien.", 200);
+  add_comment (store, "1_3", "55_1", "1_1", "alice", "Fraude : ne cliquez pas ce lien.", 300);
+
+  for (guint i = 0; i < G_N_ELEMENTS (authors); i++)
+    {
+      g_autoptr(VigieClassification) result = vigie_classification_new ();
+      g_autoptr(VigieComment) c = NULL;
+      VigieFlag flag = { 0 };
+
+      c = vigie_store_find_comment (store, VIGIE_PLATFORM_FACEBOOK, i == 0 ? "1_2" : "1_3", &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (c->author_external_id, ==, authors[i]);
+      flag.category = g_intern_string ("spam");
+      flag.rule = g_intern_string ("test");
+      flag.score = 0.9;
+      flag.spans = g_array_new (FALSE, FALSE, sizeof (VigieSpan));
+      g_array_append_val (result->flags, flag);
+      result->action = g_intern_string ("hide");
+      result->severity = 2;
+      g_assert_true (vigie_store_save_classification (store, c->id, result, &error));
+      g_assert_no_error (error);
+    }
+
+  /* alice's two comments need action; the page's reply does not */
+  g_assert_cmpint (vigie_store_count (store, &q, &error), ==, 2);
+  q.view = VIGIE_VIEW_HANDLED;
+  ids = vigie_store_query_ids (store, &q, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  q.view = VIGIE_VIEW_ALL;
+  q.category = "spam";
+  g_assert_cmpint (vigie_store_count (store, &q, &error), ==, 1);
+  g_assert_no_error (error);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -702,6 +761,7 @@ main (int argc, char **argv)
   ADD ("/vigie/store/search/accents", test_search_accents);
   ADD ("/vigie/store/query/filters", test_query_filters);
   ADD ("/vigie/store/thread", test_thread);
+  ADD ("/vigie/store/page-replies", test_page_replies);
   ADD ("/vigie/store/settings", test_settings);
   ADD ("/vigie/store/second-connection", test_second_connection);
   g_test_add_func ("/vigie/store/search/build-match", test_build_match);

@@ -11,6 +11,7 @@
 
 #include "vigie-account.h"
 #include "vigie-store-private.h"
+#include "vigie-training.h"
 
 #define ACCOUNT_COLUMNS \
   "id, platform, external_id, name, api_base, api_version, status, last_error, last_sync, " \
@@ -126,6 +127,12 @@ vigie_account_add (VigieStore    *store,
       g_set_error (error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_INVALID, "%s",
                    _("An account needs a platform (facebook, instagram or youtube) and the id "
                      "of its page or channel"));
+      return NULL;
+    }
+  if (vigie_training_is_workspace (store))
+    {
+      g_set_error_literal (error, VIGIE_TRAINING_ERROR, VIGIE_TRAINING_ERROR_LIVE,
+                           _("A training workspace cannot be connected to a real page"));
       return NULL;
     }
   stmt = _vigie_store_get_statement (store,

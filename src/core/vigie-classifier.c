@@ -554,6 +554,7 @@ enum
 {
   ENTRY_GLUED = 1 << 0,   /* found inside a word: check what it is glued to */
   ENTRY_COUNT = 1 << 1,   /* only counted (language detection) */
+  ENTRY_JOINED = 1 << 2,  /* a phrase written without its spaces: a whole word is a hit */
 };
 
 typedef struct
@@ -566,8 +567,8 @@ typedef struct
 
 typedef struct
 {
-  guint   n_alts;
-  guint32 alts[8];
+  guint    n_alts;
+  guint32 *alts;
   guint8  kind;
   guint8  optional;
   guint8  max_gap;
@@ -617,6 +618,7 @@ typedef enum
   DET_MONEY,
   DET_NEAR_DUPLICATE,
   DET_OFFTOPIC,
+  DET_REPEATED_TARGETING,
 } DetectorKind;
 
 typedef struct
@@ -671,12 +673,15 @@ struct _VigieClassifier
   guint32       class_counter;
   guint32       class_negation;
   guint32       class_negation_cancel;
+  guint32       class_self;
   guint32       class_lang_fr;
   guint32       class_lang_en;
   guint32       class_stop;
   guint32       class_topic;
   guint         contrast_window;
+  GHashTable   *glue_words;       /* skeletons a term may be glued to ("so", "much", "those") */
   guint         near_dup_rule;    /* n_rules when absent */
+  guint         targeting_rule;   /* n_rules when absent */
   GPrivate      scratch_key;
 };
 
@@ -774,6 +779,7 @@ vigie_classifier_finalize (GObject *object)
   g_clear_pointer (&self->entries, g_array_unref);
   g_clear_pointer (&self->class_names, g_ptr_array_unref);
   g_clear_pointer (&self->class_ids, g_hash_table_unref);
+  g_clear_pointer (&self->glue_words, g_hash_table_unref);
   if (self->rules != NULL)
     for (guint i = 0; i < self->n_rules; i++)
       {
@@ -796,6 +802,8 @@ vigie_classifier_finalize (GObject *object)
     for (guint i = 0; i < self->all_patterns->len; i++)
       {
         CPattern *cp = g_ptr_array_index (self->all_patterns, i);
+        for (guint e = 0; e < cp->n_elems; e++)
+          g_free (cp->elems[e].alts);
         g_free (cp->elems);
         g_free (cp);
       }
@@ -959,24 +967,94 @@ init_glue (void)
     g_once_init_leave (&once, init_glue_once ());
 }
 
-/* [left, left + left_len) is empty or ends with a glue word; the right part
- * is empty, a plural ending or a glue word */
+/* Is [w, w + len) a word of @dict (at least @min letters)? */
 static gboolean
-glue_ok (const char *left,
-         gsize       left_len,
-         const char *right,
-         gsize       right_len)
+dict_has (GHashTable *dict,
+          const char *w,
+          gsize       len,
+          gsize       min)
 {
-  gboolean ok = left_len == 0;
+  char buf[32];
 
-  for (guint i = 0; !ok && i < glue_before_skel->len; i++)
+  if (dict == NULL || len < min || len >= sizeof buf)
+    return FALSE;
+  memcpy (buf, w, len);
+  buf[len] = '\0';
+  return g_hash_table_contains (dict, buf);
+}
+
+/* [w, w + len) is one or two words of @dict, written without a space
+ * ("so", "somuch") */
+static gboolean
+dict_words (GHashTable *dict,
+            const char *w,
+            gsize       len)
+{
+  if (dict_has (dict, w, len, 2))
+    return TRUE;
+  for (gsize i = 2; i + 2 <= len; i++)
+    if (dict_has (dict, w, i, 2) && dict_has (dict, w + i, len - i, 2))
+      return TRUE;
+  return FALSE;
+}
+
+/* Endings of ordinary words that are also words ("cave|aux", "rat|ons"):
+ * never what a term is glued to */
+static gboolean
+is_word_ending (const char *w,
+                gsize       len)
+{
+  static const char * const endings[] = {
+    "aux", "eux", "ent", "ons", "ais", "ait", "ant", "ment", "ees", "ies", "ers", "ier", "eur",
+    "age", "ine", "ure", "ite", "ise", "able", "less", "ness", "ful", "ing", "ion", "ed", NULL
+  };
+  for (guint i = 0; endings[i]; i++)
+    if (strlen (endings[i]) == len && memcmp (w, endings[i], len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* What comes before a glued term: nothing, words of @dict, or ends with a
+ * glue word of two letters or more ("typiquede|connasse"); a single letter
+ * only as an elision before a vowel ("d|abruti", not "hyd|rate") or as the
+ * words "a" and "i", alone or after other words */
+static gboolean
+glue_left_ok (GHashTable *dict,
+              const char *left,
+              gsize       len,
+              char        term_first)
+{
+  if (len == 0 || dict_words (dict, left, len))
+    return TRUE;
+  for (guint i = 0; i < glue_before_skel->len; i++)
     {
       const char *g = g_ptr_array_index (glue_before_skel, i);
       gsize gl = strlen (g);
-      if (gl <= left_len && memcmp (left + left_len - gl, g, gl) == 0)
-        ok = TRUE;
+      if (gl > len || memcmp (left + len - gl, g, gl) != 0)
+        continue;
+      if (gl >= 2)
+        return TRUE;
+      if ((g[0] == 'a' || g[0] == 'i' ||
+           (strchr ("aeiouyh", term_first) != NULL && strchr ("dljtmscn", g[0]) != NULL)) &&
+          (len == 1 || dict_words (dict, left, len - 1)))
+        return TRUE;
     }
-  if (!ok)
+  return FALSE;
+}
+
+/* [left, left + left_len) is what comes before the glued term (see
+ * glue_left_ok), [right, right + right_len) what comes after: nothing, a
+ * plural ending, a glue word, or a word of @dict of three letters or more
+ * that is not a common ending ("stab|those", not "porc|he", "cave|aux") */
+static gboolean
+glue_ok (GHashTable *dict,
+         const char *left,
+         gsize       left_len,
+         char        term_first,
+         const char *right,
+         gsize       right_len)
+{
+  if (!glue_left_ok (dict, left, left_len, term_first))
     return FALSE;
   if (right_len == 0 || (right_len == 1 && (right[0] == 's' || right[0] == 'x')))
     return TRUE;
@@ -986,7 +1064,7 @@ glue_ok (const char *left,
       if (strlen (g) == right_len && memcmp (right, g, right_len) == 0)
         return TRUE;
     }
-  return FALSE;
+  return !is_word_ending (right, right_len) && dict_has (dict, right, right_len, 3);
 }
 
 static void
@@ -1038,11 +1116,16 @@ add_term (VigieClassifier    *self,
       /* A phrase written without its spaces: "mortà tous", "lanausée" */
       GString *joined = g_string_new (NULL);
       guint32 glued;
-      for (const char *c = skel; *c; c++)
-        if (*c != ' ')
-          g_string_append_c (joined, *c);
+      /* from the written term, so that doubled letters keep their runs
+       * ("lanausée"); apostrophes and hyphens go too */
+      for (const char *c = term->source; *c; c = g_utf8_next_char (c))
+        {
+          gunichar u = g_utf8_get_char (c);
+          if (u != ' ' && u != '\'' && u != 0x2019 && u != '-')
+            g_string_append_unichar (joined, u);
+        }
       glued = add_entry (self, klass, term->weight, VIGIE_TERM_INFIX);
-      g_array_index (self->entries, Entry, glued).flags |= ENTRY_GLUED;
+      g_array_index (self->entries, Entry, glued).flags |= ENTRY_GLUED | ENTRY_JOINED;
       add_entry_pattern (self, joined->str, VIGIE_TERM_INFIX, glued, FALSE);
       g_string_free (joined, TRUE);
     }
@@ -1068,22 +1151,30 @@ add_term (VigieClassifier    *self,
         plain = g_string_free (p, FALSE);
       }
       sl = strlen (plain);
-      for (gsize i = 0; i < sl && sl >= 5 && sl < 64; i++)
+      for (gsize i = 0; i < sl && sl >= 4 && sl < 64; i++)
         {
           char variants[2][64];
           gboolean have[2] = { FALSE, FALSE };
           gsize ws = i, we = i;
+          gboolean short_word;
 
           /* the word of the phrase that holds letter i */
           while (ws > 0 && plain[ws - 1] != ' ')
             ws--;
           while (we < sl && plain[we] != ' ')
             we++;
-          if (plain[i] == ' ' || we - ws < 5)
+          /* a word of four letters only gets its letters swapped ("haet",
+           * "klil"): a letter left out would make too many real words */
+          short_word = we - ws == 4 && we - ws == sl;
+          if (plain[i] == ' ' || (we - ws < 5 && !short_word))
             continue;
 
-          /* neither the first letter nor the last (an ending, not a typo) */
-          if (i > ws && i + 1 < we)
+          /* neither the first letter nor the last (an ending, not a typo),
+           * except a silent final "e" after a consonant ("femm", "imbecil") */
+          if (!short_word &&
+              ((i > ws && i + 1 < we) ||
+               (i + 1 == we && plain[i] == 'e' && we - ws >= 5 &&
+                strchr ("aeiouy", plain[i - 1]) == NULL)))
             {
               /* the first letter is rarely the one missing */
               memcpy (variants[0], plain, i);
@@ -1271,6 +1362,27 @@ vigie_classifier_new (VigiePolicy                    *policy,
             g_hash_table_add (known, skel);
         }
     }
+  /* The words a glued term may be written against ("somuchdisdain",
+   * "stabthose"): function words, intensifiers, copulas */
+  self->glue_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  {
+    static const char * const glue_classes[] = {
+      "glue_word", "stopword", "intensifier", "copula", NULL
+    };
+    for (guint c = 0; glue_classes[c]; c++)
+      {
+        VigieLexClass *k = g_hash_table_lookup (classes, glue_classes[c]);
+        for (guint t = 0; k != NULL && t < k->terms->len; t++)
+          {
+            VigieLexTerm *term = g_ptr_array_index (k->terms, t);
+            char *skel = vigie_normalize_term (term->source, NULL);
+            if (skel != NULL && strchr (skel, ' ') == NULL && strlen (skel) >= 2)
+              g_hash_table_add (self->glue_words, skel);
+            else
+              g_free (skel);
+          }
+      }
+  }
   g_hash_table_iter_init (&iter, classes);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
@@ -1327,6 +1439,7 @@ vigie_classifier_new (VigiePolicy                    *policy,
   /* Rules */
   self->n_rules = rules->len;
   self->near_dup_rule = rules->len;
+  self->targeting_rule = rules->len;
   self->rules = g_new0 (CRule, rules->len);
   self->patterns_by_class = g_new0 (GPtrArray *, self->n_classes + N_PSEUDO);
   self->lexrules_by_class = g_new0 (GPtrArray *, self->n_classes);
@@ -1410,7 +1523,8 @@ vigie_classifier_new (VigiePolicy                    *policy,
                   ce->kind = el->kind;
                   ce->optional = el->optional;
                   ce->max_gap = el->max_gap;
-                  for (guint a = 0; el->alts && a < el->alts->len && ce->n_alts < 8; a++)
+                  ce->alts = g_new (guint32, el->alts ? MAX (el->alts->len, 1) : 1);
+                  for (guint a = 0; el->alts && a < el->alts->len; a++)
                     {
                       const char *alt = g_ptr_array_index (el->alts, a);
                       guint32 id = (alt[0] == '@' || alt[0] == '#')
@@ -1438,12 +1552,15 @@ vigie_classifier_new (VigiePolicy                    *policy,
               { "ramq", DET_RAMQ }, { "ohip", DET_OHIP }, { "sin", DET_SIN },
               { "postal_code", DET_POSTAL_CODE }, { "money", DET_MONEY },
               { "near_duplicate", DET_NEAR_DUPLICATE }, { "offtopic", DET_OFFTOPIC },
+              { "repeated_targeting", DET_REPEATED_TARGETING },
             };
             for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
               if (g_str_equal (rule->detector, kinds[k].name))
                 cr->detector = kinds[k].kind;
             if (cr->detector == DET_NEAR_DUPLICATE)
               self->near_dup_rule = r;
+            if (cr->detector == DET_REPEATED_TARGETING)
+              self->targeting_rule = r;
             g_array_append_val (self->detector_rules, r);
           }
           break;
@@ -1475,6 +1592,8 @@ vigie_classifier_new (VigiePolicy                    *policy,
   self->class_counter = name ? class_id (self, name, FALSE) : NO_CLASS;
   name = _vigie_policy_get_contrast_class (policy, "negation");
   self->class_negation = name ? class_id (self, name, FALSE) : NO_CLASS;
+  name = _vigie_policy_get_contrast_class (policy, "self");
+  self->class_self = name ? class_id (self, name, FALSE) : NO_CLASS;
   name = _vigie_policy_get_contrast_class (policy, "negation_cancel");
   self->class_negation_cancel = name ? class_id (self, name, FALSE) : NO_CLASS;
   self->class_lang_fr = class_id (self, "lang_fr", FALSE);
@@ -1535,9 +1654,12 @@ on_match (guint32  value,
   if (e->flags & ENTRY_GLUED)
     {
       const VigieToken *tok = &g_array_index (n->tokens, VigieToken, tok_at[a]);
-      if (tok_at[a] != tok_at[b] || (tok->start == a && tok->end == b + 1))
+      if (tok_at[a] != tok_at[b])
+        return TRUE;
+      if (tok->start == a && tok->end == b + 1 && !(e->flags & ENTRY_JOINED))
         return TRUE;  /* the whole word: its own entry reports it */
-      if (!glue_ok (n->text + tok->start, a - tok->start, n->text + b + 1, tok->end - b - 1))
+      if (!glue_ok (d->self->glue_words, n->text + tok->start, a - tok->start, n->text[a],
+                    n->text + b + 1, tok->end - b - 1))
         return TRUE;
     }
   h.t0 = tok_at[a];
@@ -1743,7 +1865,8 @@ negation_in_range (const VigieClassifier *self,
                    gint                   from,
                    gint                   to,
                    guint                  s0,
-                   guint                  s1)
+                   guint                  s1,
+                   gint                   t0)
 {
   const guint32 *first = (const guint32 *) s->hit_first->data;
   const Hit *hits = (const Hit *) s->hits->data;
@@ -1759,6 +1882,16 @@ negation_in_range (const VigieClassifier *self,
 
       if (sent < s0 || sent > s1 || !token_has_class (self, s, t, self->class_negation))
         continue;
+      if (t < t0)
+        {
+          /* "on attendrait pas 12h, bande de paresseuses": a comma
+           * between the negation and the evidence ends its reach */
+          gboolean comma = FALSE;
+          for (gint u = t + 1; u <= t0 && !comma; u++)
+            comma = (token (s, u)->flags & VIGIE_TOKEN_AFTER_COMMA) != 0;
+          if (comma)
+            continue;
+        }
       if (self->class_negation_cancel != NO_CLASS)
         {
           /* a cancelling phrase that covers t starts at most 4 tokens before */
@@ -1829,6 +1962,27 @@ passes_contrast (const VigieClassifier *self,
       class_in_range (self, s, self->class_report, (gint) t0 - (gint) w - 2, t0, s0, s1))
     return FALSE;
 
+  /* Said of oneself: "je suis une grosse vache le dimanche", "quel con je
+   * suis": a self cue that ends at most two words before, or starts right
+   * after */
+  if ((rule->contrast & VIGIE_CONTRAST_SELF) && self->class_self != NO_CLASS &&
+      s->present[self->class_self])
+    {
+      const guint32 *first = (const guint32 *) s->hit_first->data;
+      const Hit *hits = (const Hit *) s->hits->data;
+      for (guint t = t0 > 4 ? t0 - 4 : 0; t <= t1 && t < n_tokens (s); t++)
+        {
+          if (t >= t0 && t < t1)
+            continue;
+          if (token (s, t)->sentence != token (s, t < t0 ? t0 : t1 - 1)->sentence)
+            continue;
+          for (guint32 i = first[t]; i < first[t + 1]; i++)
+            if (hits[i].klass == self->class_self &&
+                (t == t1 || (hits[i].t1 <= t0 && hits[i].t1 + 2 >= t0)))
+              return FALSE;
+        }
+    }
+
   if ((rule->contrast & VIGIE_CONTRAST_COUNTER) &&
       class_in_range (self, s, self->class_counter, 0, n_tokens (s), s0, s1))
     return FALSE;
@@ -1839,11 +1993,11 @@ passes_contrast (const VigieClassifier *self,
     s0 = s1;
   if (rule->negation_required)
     {
-      if (!negation_in_range (self, s, (gint) t0 - (gint) w, t1, s0, s1))
+      if (!negation_in_range (self, s, (gint) t0 - (gint) w, t1, s0, s1, (gint) t0))
         return FALSE;
     }
   else if ((rule->contrast & VIGIE_CONTRAST_NEGATION) &&
-           negation_in_range (self, s, (gint) t0 - (gint) w, t1, s0, s1))
+           negation_in_range (self, s, (gint) t0 - (gint) w, t1, s0, s1, (gint) t0))
     return FALSE;
 
   return TRUE;
@@ -2014,8 +2168,9 @@ run_detectors (VigieClassifier            *self,
           continue;
         }
 
-      if (det == DET_NEAR_DUPLICATE || !has_digit)
-        continue;  /* near-duplicates: across a batch (vigie_classifier_classify_comments) */
+      if (det == DET_NEAR_DUPLICATE || det == DET_REPEATED_TARGETING || !has_digit)
+        continue;  /* near-duplicates, repeated targeting: across a batch
+                    * (vigie_classifier_classify_comments) */
 
       /* Numbers */
       if (!numbers_done)
@@ -2537,6 +2692,144 @@ union_find_root (guint *parent,
   return a;
 }
 
+/* Adds a flag of @cr found across a batch to @result, unless the category
+ * is flagged already */
+static void
+add_batch_flag (VigieClassifier     *self,
+                VigieClassification *result,
+                const CRule         *cr,
+                guint32              start,
+                guint32              end)
+{
+  VigieFlag flag = { 0 };
+  const VigieCategory *cat;
+  VigieSpan span = { start, end };
+
+  if (vigie_classification_get_flag (result, cr->rule->category) != NULL)
+    return;
+  cat = vigie_policy_lookup_category (self->policy, cr->rule->category);
+  flag.category = g_intern_string (cat->id);
+  flag.clause = cr->clause;
+  flag.rule = g_intern_string (cr->rule->id);
+  flag.score = cr->score;
+  flag.spans = g_array_new (FALSE, FALSE, sizeof (VigieSpan));
+  g_array_append_val (flag.spans, span);
+  g_array_append_val (result->flags, flag);
+  if (cat->severity > result->severity)
+    {
+      result->severity = cat->severity;
+      result->action = g_intern_string (cat->action);
+    }
+  g_array_sort_with_data (result->flags, compare_flags, self->policy);
+}
+
+/* Someone a comment addresses: an @mention, or the author of the comment
+ * it answers */
+typedef struct
+{
+  guint   comment;
+  gint64  created;
+  char   *key;        /* author of the comment + '\x1f' + target */
+  guint32 start;      /* what shows the target in the comment's text */
+  guint32 end;
+  gboolean named;     /* named in the text, not addressed: "Audrey Fortin" */
+  gboolean hostile;
+} Targeting;
+
+static void
+targeting_clear (gpointer data)
+{
+  g_free (((Targeting *) data)->key);
+}
+
+static int
+compare_targeting (gconstpointer a,
+                   gconstpointer b)
+{
+  const Targeting *x = a, *y = b;
+  int c = strcmp (x->key, y->key);
+  if (c != 0)
+    return c;
+  if (x->created != y->created)
+    return x->created < y->created ? -1 : 1;
+  return x->comment < y->comment ? -1 : (x->comment > y->comment);
+}
+
+static const char *
+author_key (const VigieComment *c)
+{
+  if (c->author_external_id != NULL && c->author_external_id[0] != '\0')
+    return c->author_external_id;
+  if (c->author_name != NULL && c->author_name[0] != '\0')
+    return c->author_name;
+  return NULL;
+}
+
+/* The same author addressing the same person again and again with hostile
+ * content within a time window: the later comments are harassment */
+static void
+find_repeated_targeting (VigieClassifier *self,
+                         GPtrArray       *comments,
+                         GPtrArray       *results,
+                         GArray          *targetings)
+{
+  const CRule *cr = &self->rules[self->targeting_rule];
+  guint min_count = MAX (2, (guint) param_double (cr->rule->params, "min_count", 3));
+  gint64 window = (gint64) (param_double (cr->rule->params, "window_hours", 72) * 3600);
+  const char *hostile = param_string (cr->rule->params, "hostile");
+  g_auto(GStrv) hostile_cats = g_strsplit (hostile ? hostile
+                                           : "insult,obscene,threat,discrimination,harassment",
+                                           ",", -1);
+  g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (Targeting));
+
+  /* Hostile comments count; a person named again after hostile comments
+   * counts too (a campaign against an employee), an @mention or an answer
+   * only when hostile */
+  for (guint i = 0; i < targetings->len; i++)
+    {
+      Targeting *t = &g_array_index (targetings, Targeting, i);
+      VigieClassification *r = g_ptr_array_index (results, t->comment);
+      t->hostile = FALSE;
+      for (guint f = 0; f < r->flags->len && !t->hostile; f++)
+        t->hostile = g_strv_contains ((const char * const *) hostile_cats,
+                                      g_array_index (r->flags, VigieFlag, f).category);
+      if (t->hostile || t->named)
+        g_array_append_val (kept, *t);
+    }
+  g_array_sort (kept, compare_targeting);
+
+  for (guint a = 0; a < kept->len; )
+    {
+      guint b = a;
+      while (b < kept->len && strcmp (g_array_index (kept, Targeting, a).key,
+                                      g_array_index (kept, Targeting, b).key) == 0)
+        b++;
+      /* [a, b): one author, one target, by time; w: first within the window */
+      for (guint j = a, w = a; j < b; j++)
+        {
+          const Targeting *t = &g_array_index (kept, Targeting, j);
+          guint n_hostile = 0, n_all = 0;
+          while (window > 0 && t->created - g_array_index (kept, Targeting, w).created > window)
+            w++;
+          for (guint k = w; k <= j; k++)
+            {
+              const Targeting *x = &g_array_index (kept, Targeting, k);
+              if (k > w && x->comment == g_array_index (kept, Targeting, k - 1).comment)
+                continue;
+              n_all++;
+              n_hostile += x->hostile;
+            }
+          /* the later ones: hostile themselves, or naming the person again
+           * after enough hostile comments */
+          if ((t->hostile && n_hostile >= min_count) ||
+              (!t->hostile && n_hostile + 1 >= min_count && n_all >= min_count))
+            add_batch_flag (self, g_ptr_array_index (results, t->comment), cr, t->start, t->end);
+        }
+      a = b;
+    }
+  (void) comments;
+}
+
 GPtrArray *
 vigie_classifier_classify_comments (VigieClassifier  *self,
                                     GPtrArray        *comments,
@@ -2549,8 +2842,13 @@ vigie_classifier_classify_comments (VigieClassifier  *self,
   g_autofree guint8 *eligible = NULL;
   g_autofree guint *parent = NULL;
   g_autofree guint *group_size = NULL;
+  g_autoptr(GArray) targetings = NULL;
+  g_autoptr(GHashTable) by_id = NULL;
+  g_autoptr(GHashTable) by_external_id = NULL;
   Scratch *s = get_scratch ();
   const CRule *dup = NULL;
+  gboolean targeting = self->targeting_rule < self->n_rules;
+  guint32 first_name = class_id (self, "first_name", FALSE);
   guint n;
 
   g_return_val_if_fail (VIGIE_IS_CLASSIFIER (self), NULL);
@@ -2562,6 +2860,21 @@ vigie_classifier_classify_comments (VigieClassifier  *self,
   eligible = g_new0 (guint8, n);
   if (self->near_dup_rule < self->n_rules)
     dup = &self->rules[self->near_dup_rule];
+  if (targeting)
+    {
+      targetings = g_array_new (FALSE, FALSE, sizeof (Targeting));
+      g_array_set_clear_func (targetings, targeting_clear);
+      by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+      by_external_id = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < n; i++)
+        {
+          VigieComment *c = g_ptr_array_index (comments, i);
+          if (c->id != 0)
+            g_hash_table_insert (by_id, &c->id, c);
+          if (c->external_id != NULL)
+            g_hash_table_insert (by_external_id, c->external_id, c);
+        }
+    }
 
   for (guint i = 0; i < n; i++)
     {
@@ -2589,6 +2902,74 @@ vigie_classifier_classify_comments (VigieClassifier  *self,
       if (ctx.from_page)
         continue;
       classify_into (self, s, c->text, strlen (c->text), &ctx, result);
+      if (targeting && author_key (c) != NULL)
+        {
+          /* Whom it addresses: its @mentions, the author it answers */
+          const char *author = author_key (c);
+          VigieComment *answered = NULL;
+          g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+
+          for (guint t = 0; t < n_tokens (s); t++)
+            {
+              const VigieToken *tok = token (s, t);
+              g_autofree char *name = NULL;
+              Targeting tg;
+              const char *m = c->text + tok->orig_start;
+              gsize ml = tok->orig_end - tok->orig_start;
+              if (!(tok->flags & VIGIE_TOKEN_MENTION))
+                continue;
+              if (ml > 0 && m[0] == '@')
+                m++, ml--;
+              name = g_utf8_casefold (m, ml);
+              if (name[0] == '\0' || g_ptr_array_find_with_equal_func (seen, name, g_str_equal, NULL))
+                continue;
+              tg.comment = i;
+              tg.created = c->created;
+              tg.key = g_strconcat (author, "\x1f@", name, NULL);
+              /* the span shows the "@" too */
+              tg.start = tok->orig_start > 0 && c->text[tok->orig_start - 1] == '@'
+                ? tok->orig_start - 1 : tok->orig_start;
+              tg.end = tok->orig_end;
+              tg.named = FALSE;
+              tg.hostile = FALSE;
+              g_array_append_val (targetings, tg);
+              g_ptr_array_add (seen, g_steal_pointer (&name));
+            }
+          /* and the people it names: a first name and a capitalised
+           * surname ("Audrey Fortin") */
+          for (guint t = 0; first_name != NO_CLASS && t + 1 < n_tokens (s); t++)
+            {
+              const VigieToken *a = token (s, t), *b = token (s, t + 1);
+              g_autofree char *name = NULL;
+              Targeting tg;
+              if (!(b->flags & VIGIE_TOKEN_CAPITALIZED) || a->sentence != b->sentence ||
+                  !token_has_class (self, s, t, first_name))
+                continue;
+              name = g_strndup (s->norm->text + a->start, b->end - a->start);
+              if (g_ptr_array_find_with_equal_func (seen, name, g_str_equal, NULL))
+                continue;
+              tg.comment = i;
+              tg.created = c->created;
+              tg.key = g_strconcat (author, "\x1fn:", name, NULL);
+              tg.start = a->orig_start;
+              tg.end = b->orig_end;
+              tg.named = TRUE;
+              tg.hostile = FALSE;
+              g_array_append_val (targetings, tg);
+              g_ptr_array_add (seen, g_steal_pointer (&name));
+            }
+          if (c->parent_id != 0)
+            answered = g_hash_table_lookup (by_id, &c->parent_id);
+          if (answered == NULL && c->parent_external_id != NULL)
+            answered = g_hash_table_lookup (by_external_id, c->parent_external_id);
+          if (answered != NULL && author_key (answered) != NULL &&
+              g_strcmp0 (author_key (answered), author) != 0)
+            {
+              Targeting tg = { i, c->created, NULL, 0, (guint32) strlen (c->text), FALSE, FALSE };
+              tg.key = g_strconcat (author, "\x1f", author_key (answered), NULL);
+              g_array_append_val (targetings, tg);
+            }
+        }
       if (dup != NULL && n_tokens (s) >= dup->min_words)
         {
           hashes[i] = vigie_simhash (s->norm->text, s->norm->len);
@@ -2596,6 +2977,8 @@ vigie_classifier_classify_comments (VigieClassifier  *self,
         }
     }
 
+  if (targeting)
+    find_repeated_targeting (self, comments, results, targetings);
   if (dup == NULL)
     return g_steal_pointer (&results);
 

@@ -13,6 +13,7 @@
 #include "vigie-connector-private.h"
 #include "vigie-live-connector.h"
 #include "vigie-sandbox-connector.h"
+#include "vigie-training.h"
 
 G_DEFINE_QUARK (vigie-connector-error-quark, vigie_connector_error)
 
@@ -117,6 +118,10 @@ vigie_connector_new_for_store (VigieStore  *store,
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (VIGIE_IS_STORE (store), NULL);
+
+  /* A training workspace acts on itself only, whatever its settings say */
+  if (vigie_training_is_workspace (store))
+    return VIGIE_CONNECTOR (vigie_sandbox_connector_new (store));
 
   name = vigie_store_get_setting (store, "connector");
   if (name != NULL && g_str_equal (name, "sandbox"))

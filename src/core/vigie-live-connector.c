@@ -14,6 +14,7 @@
 #include "vigie-connector-private.h"
 #include "vigie-sandbox-connector.h"
 #include "vigie-secrets.h"
+#include "vigie-training.h"
 #include "vigie-youtube-connector.h"
 
 struct _VigieLiveConnector
@@ -98,9 +99,17 @@ VigieLiveConnector *
 vigie_live_connector_new (VigieStore  *store,
                           GError     **error)
 {
-  g_autoptr(VigieLiveConnector) self = g_object_new (VIGIE_TYPE_LIVE_CONNECTOR, NULL);
-  g_autoptr(GPtrArray) accounts = vigie_account_list (store, error);
+  g_autoptr(VigieLiveConnector) self = NULL;
+  g_autoptr(GPtrArray) accounts = NULL;
 
+  if (vigie_training_is_workspace (store))
+    {
+      g_set_error_literal (error, VIGIE_TRAINING_ERROR, VIGIE_TRAINING_ERROR_LIVE,
+                           _("A training workspace never acts on a real page"));
+      return NULL;
+    }
+  self = g_object_new (VIGIE_TYPE_LIVE_CONNECTOR, NULL);
+  accounts = vigie_account_list (store, error);
   if (accounts == NULL)
     return NULL;
   self->sandbox = VIGIE_CONNECTOR (vigie_sandbox_connector_new (store));

@@ -75,6 +75,7 @@ typedef enum
   VIGIE_CONTRAST_REPORT   = 1 << 1,  /* "il m'a traité de ..." */
   VIGIE_CONTRAST_COUNTER  = 1 << 2,  /* counter-speech in the same sentence */
   VIGIE_CONTRAST_NEGATION = 1 << 3,  /* negated */
+  VIGIE_CONTRAST_SELF     = 1 << 4,  /* said of oneself: "je suis tellement cave" */
 } VigieContrast;
 
 typedef struct

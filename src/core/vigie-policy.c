@@ -28,7 +28,7 @@ static const char * const actions[] = {
 
 static const char * const detectors[] = {
   "phone", "email", "link", "ramq", "ohip", "sin", "postal_code", "money", "near_duplicate",
-  "offtopic", NULL
+  "offtopic", "repeated_targeting", NULL
 };
 
 struct _VigiePolicy
@@ -48,6 +48,7 @@ struct _VigiePolicy
   char            *contrast_counter;
   char            *contrast_negation;
   char            *contrast_negation_cancel;
+  char            *contrast_self;
   guint            contrast_window;
   JsonNode        *root;         /* kept: rules point into it */
 };
@@ -147,6 +148,7 @@ vigie_policy_finalize (GObject *object)
   g_free (self->contrast_counter);
   g_free (self->contrast_negation);
   g_free (self->contrast_negation_cancel);
+  g_free (self->contrast_self);
   g_clear_pointer (&self->root, json_node_unref);
 
   G_OBJECT_CLASS (vigie_policy_parent_class)->finalize (object);
@@ -950,10 +952,12 @@ parse_rule (VigiePolicy  *self,
         r->contrast |= VIGIE_CONTRAST_COUNTER;
       else if (g_str_equal (contrast[i], "negation"))
         r->contrast |= VIGIE_CONTRAST_NEGATION;
+      else if (g_str_equal (contrast[i], "self"))
+        r->contrast |= VIGIE_CONTRAST_SELF;
       else
         {
           g_autofree char *msg =
-            g_strdup_printf (_("unknown contrast “%s” (quote, report, counter or negation)"),
+            g_strdup_printf (_("unknown contrast “%s” (quote, report, counter, negation or self)"),
                              contrast[i]);
           return invalid (error, origin, where->str, msg);
         }
@@ -1153,7 +1157,7 @@ load (VigiePolicy  *self,
 
   if (json_object_has_member (root, "contrast"))
     {
-      const char *report, *counter, *negation, *cancel;
+      const char *report, *counter, *negation, *cancel, *self_cue;
       double window = 4;
 
       contrast = get_object (root, "contrast", origin, _("top level"), error);
@@ -1163,18 +1167,21 @@ load (VigiePolicy  *self,
       counter = get_string (contrast, "counter", FALSE, origin, "contrast", error);
       negation = get_string (contrast, "negation", FALSE, origin, "contrast", error);
       cancel = get_string (contrast, "negation_cancel", FALSE, origin, "contrast", error);
+      self_cue = get_string (contrast, "self", FALSE, origin, "contrast", error);
       if ((error && *error) ||
           !get_number (contrast, "window", FALSE, 1, 20, &window, origin, "contrast", error))
         return FALSE;
       if ((report && !check_class (self, report, origin, "contrast", error)) ||
           (counter && !check_class (self, counter, origin, "contrast", error)) ||
           (negation && !check_class (self, negation, origin, "contrast", error)) ||
-          (cancel && !check_class (self, cancel, origin, "contrast", error)))
+          (cancel && !check_class (self, cancel, origin, "contrast", error)) ||
+          (self_cue && !check_class (self, self_cue, origin, "contrast", error)))
         return FALSE;
       self->contrast_report = g_strdup (report);
       self->contrast_counter = g_strdup (counter);
       self->contrast_negation = g_strdup (negation);
       self->contrast_negation_cancel = g_strdup (cancel);
+      self->contrast_self = g_strdup (self_cue);
       self->contrast_window = window;
     }
 
@@ -1490,6 +1497,8 @@ _vigie_policy_get_contrast_class (VigiePolicy *self,
     return self->contrast_negation;
   if (g_str_equal (what, "negation_cancel"))
     return self->contrast_negation_cancel;
+  if (g_str_equal (what, "self"))
+    return self->contrast_self;
   return NULL;
 }
 

@@ -9,10 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <cairo.h>
-#include <cairo-pdf.h>
 #include <json-glib/json-glib.h>
-#include <pango/pangocairo.h>
 #include <math.h>
 #include <sqlite3.h>
 #include <string.h>
@@ -21,6 +18,7 @@
 #include "vigie-audit.h"
 #include "vigie-classifier.h"
 #include "vigie-model.h"
+#include "vigie-pdf-private.h"
 #include "vigie-policy.h"
 #include "vigie-report.h"
 #include "vigie-store-private.h"
@@ -735,98 +733,12 @@ vigie_report_write_csv (VigieReport    *report,
 
 /* PDF */
 
-#define PAGE_WIDTH  595.28   /* A4, in points */
-#define PAGE_HEIGHT 841.89
-#define MARGIN      56.0
+typedef VigiePdfPen Pen;
 
-typedef struct
-{
-  cairo_t *cr;
-  double   y;
-} Pen;
-
-static PangoLayout *
-pen_layout (Pen        *pen,
-            const char *font,
-            const char *text,
-            double      width)
-{
-  PangoLayout *layout = pango_cairo_create_layout (pen->cr);
-  PangoFontDescription *desc = pango_font_description_from_string (font);
-
-  pango_layout_set_font_description (layout, desc);
-  pango_font_description_free (desc);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_text (layout, text, -1);
-  return layout;
-}
-
-static void
-pen_make_room (Pen    *pen,
-               double  height)
-{
-  if (pen->y + height > PAGE_HEIGHT - MARGIN)
-    {
-      cairo_show_page (pen->cr);
-      pen->y = MARGIN;
-    }
-}
-
-/* A line of text; @right, when given, right-aligned on the same line */
-static void
-pen_line (Pen        *pen,
-          const char *font,
-          double      indent,
-          const char *left,
-          const char *right,
-          double      space_after)
-{
-  double width = PAGE_WIDTH - 2 * MARGIN - indent - (right ? 100 : 0);
-  g_autoptr(PangoLayout) layout = pen_layout (pen, font, left, width);
-  int w, h;
-
-  pango_layout_get_size (layout, &w, &h);
-  pen_make_room (pen, (double) h / PANGO_SCALE);
-  cairo_move_to (pen->cr, MARGIN + indent, pen->y);
-  pango_cairo_show_layout (pen->cr, layout);
-  if (right != NULL)
-    {
-      g_autoptr(PangoLayout) r = pen_layout (pen, font, right, 100);
-
-      pango_layout_set_alignment (r, PANGO_ALIGN_RIGHT);
-      cairo_move_to (pen->cr, PAGE_WIDTH - MARGIN - 100, pen->y);
-      pango_cairo_show_layout (pen->cr, r);
-    }
-  pen->y += (double) h / PANGO_SCALE + space_after;
-}
-
-static void
-pen_heading (Pen        *pen,
-             const char *text)
-{
-  pen_make_room (pen, 60);
-  pen->y += 10;
-  pen_line (pen, "Sans Bold 13", 0, text, NULL, 2);
-  cairo_set_line_width (pen->cr, 0.5);
-  cairo_move_to (pen->cr, MARGIN, pen->y);
-  cairo_line_to (pen->cr, PAGE_WIDTH - MARGIN, pen->y);
-  cairo_stroke (pen->cr);
-  pen->y += 6;
-}
-
-#define BODY "Sans 10"
-
-static void
-pen_count (Pen        *pen,
-           double      indent,
-           const char *label,
-           gint64      count)
-{
-  g_autofree char *n = g_strdup_printf ("%" G_GINT64_FORMAT, count);
-
-  pen_line (pen, BODY, indent, label, n, 2);
-}
+#define pen_line    _vigie_pdf_line
+#define pen_heading _vigie_pdf_heading
+#define pen_count   _vigie_pdf_count
+#define BODY        VIGIE_PDF_BODY
 
 static char *
 format_hours (double hours)
@@ -953,37 +865,14 @@ vigie_report_write_pdf (VigieReport *report,
                         const char  *path,
                         GError     **error)
 {
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  Pen pen = { NULL, MARGIN };
+  Pen pen;
 
   g_return_val_if_fail (report != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  surface = cairo_pdf_surface_create (path, PAGE_WIDTH, PAGE_HEIGHT);
-  status = cairo_surface_status (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    {
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
-                                      _("Monthly moderation report"));
-      pen.cr = cairo_create (surface);
-      draw_report (&pen, report);
-      cairo_show_page (pen.cr);
-      status = cairo_status (pen.cr);
-      cairo_destroy (pen.cr);
-      cairo_surface_finish (surface);
-      if (status == CAIRO_STATUS_SUCCESS)
-        status = cairo_surface_status (surface);
-    }
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Cannot write the report “%s”: %s"), path,
-                   cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
+  _vigie_pdf_open (&pen, path, _("Monthly moderation report"));
+  draw_report (&pen, report);
+  return _vigie_pdf_close (&pen, path, error);
 }
 
 /* The incident report */
@@ -1253,11 +1142,9 @@ vigie_report_write_incident_pdf (VigieStore  *store,
                                  const char  *path,
                                  GError     **error)
 {
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  Pen pen = { NULL, MARGIN };
   g_autoptr(GError) local_error = NULL;
-  gboolean ok = TRUE;
+  Pen pen;
+  gboolean ok;
 
   g_return_val_if_fail (store != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -1270,32 +1157,15 @@ vigie_report_write_incident_pdf (VigieStore  *store,
       return FALSE;
   }
 
-  surface = cairo_pdf_surface_create (path, PAGE_WIDTH, PAGE_HEIGHT);
-  status = cairo_surface_status (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    {
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Incident report"));
-      pen.cr = cairo_create (surface);
-      ok = draw_incident (&pen, store, comment_id, &local_error);
-      cairo_show_page (pen.cr);
-      status = cairo_status (pen.cr);
-      cairo_destroy (pen.cr);
-      cairo_surface_finish (surface);
-      if (status == CAIRO_STATUS_SUCCESS)
-        status = cairo_surface_status (surface);
-    }
-  cairo_surface_destroy (surface);
+  _vigie_pdf_open (&pen, path, _("Incident report"));
+  ok = cairo_status (pen.cr) != CAIRO_STATUS_SUCCESS ||
+       draw_incident (&pen, store, comment_id, &local_error);
+  if (!_vigie_pdf_close (&pen, path, error))
+    return FALSE;
   if (!ok)
     {
       g_unlink (path);
       g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Cannot write the report “%s”: %s"), path,
-                   cairo_status_to_string (status));
       return FALSE;
     }
   return TRUE;

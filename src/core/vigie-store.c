@@ -1920,6 +1920,30 @@ save_one_classification (VigieStore                *self,
   if (!step_done (self, stmt, error))
     return FALSE;
 
+  /* The page's own replies are answers, not comments to moderate: handled
+   * from the start, and never flagged. */
+  if (self->schema_version < 4)
+    goto flags;
+  stmt = get_statement (self,
+                        "UPDATE comments SET status = 1, resolution = 'page',"
+                        "  action = NULL, urgent = 0, severity = 0"
+                        "  WHERE id = ?1 AND status = 0 AND author_id IN"
+                        "  (SELECT au.id FROM posts p JOIN pages pg ON pg.id = p.page_id"
+                        "     JOIN authors au ON au.platform = pg.platform"
+                        "       AND (au.external_id = pg.external_id"
+                        /* an Instagram account is known by its user name */
+                        "            OR (au.platform = ?2 AND au.name = pg.external_id))"
+                        "   WHERE p.id = comments.post_id)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, comment_id);
+  sqlite3_bind_int (stmt, 2, VIGIE_PLATFORM_INSTAGRAM);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) > 0)
+    return TRUE;
+
+flags:
   for (guint i = 0; i < result->flags->len; i++)
     {
       const VigieFlag *f = &g_array_index (result->flags, VigieFlag, i);

@@ -13,6 +13,8 @@
 
 #include "vigie-demo.h"
 #include "vigie-store.h"
+#include "vigie-training.h"
+#include "vigie-training-ui.h"
 #include "vigie-window.h"
 
 #include <errno.h>
@@ -31,6 +33,8 @@ struct _VigieApplication
   GSettings      *settings;     /* NULL when the schema is not installed */
   VigieStore     *store;
   char           *demo_dir;     /* removed at shutdown */
+  VigieTrainingContext *training;   /* the training workspace's scenarios; NULL otherwise */
+  char           *training_dir; /* --scenarios: a temporary workspace, removed at shutdown */
 };
 
 G_DEFINE_FINAL_TYPE (VigieApplication, vigie_application, ADW_TYPE_APPLICATION)
@@ -42,6 +46,11 @@ static const GOptionEntry option_entries[] = {
     N_("Open a demonstration workspace (a temporary copy, deleted on quit)"), NULL },
   { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Open the workspace FILE (created if it does not exist)"), N_("FILE") },
+  { "training", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Open the training workspace: invented comments, and nothing reaches a real page"),
+    NULL },
+  { "scenarios", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Train on the scenarios of FILE only, in a temporary training workspace"), N_("FILE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and quit"), NULL },
   { NULL }
@@ -161,6 +170,37 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
+/* The training workspace from another workspace: a process of its own,
+ * since a process has one workspace */
+static void
+training_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  VigieApplication *self = VIGIE_APPLICATION (user_data);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *program = NULL;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->training != NULL)
+    {
+      if (window != NULL)
+        gtk_window_present (window);
+      return;
+    }
+  program = g_file_read_link ("/proc/self/exe", &error);
+  if (program == NULL ||
+      !g_spawn_async (NULL, (char *[]) { program, (char *) "--training", NULL }, NULL,
+                      G_SPAWN_DEFAULT, NULL, NULL, NULL, &error))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (window, _("Cannot Open the Training Workspace"),
+                                                  error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
 static void
 color_scheme_changed_cb (VigieApplication *self)
 {
@@ -200,6 +240,7 @@ vigie_application_startup (GApplication *application)
   static const GActionEntry actions[] = {
     { "quit", quit_action },
     { "about", about_action },
+    { "training", training_action },
   };
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
@@ -274,6 +315,8 @@ workspace_name (VigieApplication *self,
     return g_steal_pointer (&name);
   if (self->demo_dir != NULL)
     return g_strdup (_("Demo Workspace"));
+  if (self->training != NULL)
+    return g_strdup (_("Training Workspace"));
   if (is_default)
     return g_strdup (_("My Workspace"));
 
@@ -284,6 +327,64 @@ workspace_name (VigieApplication *self,
   return g_steal_pointer (&basename);
 }
 
+static void reset_training_cb (VigieWindow *window,
+                               gpointer     user_data);
+
+static VigieWindow *
+open_window (VigieApplication *self,
+             const char       *path,
+             gboolean          is_default)
+{
+  VigieWindow *window = vigie_window_new (GTK_APPLICATION (self), self->store, self->settings);
+  g_autofree char *name = workspace_name (self, path, is_default);
+
+  vigie_window_set_workspace_name (window, name);
+  vigie_training_ui_install (window);
+  if (self->training != NULL)
+    vigie_training_ui_set_up_window (window, self->training, reset_training_cb, self);
+  return window;
+}
+
+/* Reset: a new workspace built from the scenarios, in a new window */
+static void
+reset_training_cb (VigieWindow *window,
+                   gpointer     user_data)
+{
+  VigieApplication *self = VIGIE_APPLICATION (user_data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigieStore) store = NULL;
+  g_autofree char *path = NULL;
+  VigieWindow *new_window;
+
+  if (self->training_dir != NULL)
+    {
+      /* A temporary workspace: a new file next to it */
+      g_autofree char *name = g_strdup_printf ("training-%" G_GINT64_FORMAT ".vigie",
+                                               g_get_real_time ());
+      path = g_build_filename (self->training_dir, name, NULL);
+      store = vigie_training_create_workspace (
+        path, vigie_training_context_get_sets (self->training), NULL, &error);
+    }
+  else
+    store = vigie_training_new_workspace (vigie_training_context_get_sets (self->training), NULL,
+                                          &error);
+  if (store == NULL)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (window),
+                                                  _("Cannot Reset the Training Workspace"),
+                                                  error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  g_set_object (&self->store, store);
+  new_window = open_window (self, vigie_store_get_path (store), FALSE);
+  gtk_window_present (GTK_WINDOW (new_window));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static int
 vigie_application_command_line (GApplication            *application,
                                 GApplicationCommandLine *command_line)
@@ -292,13 +393,14 @@ vigie_application_command_line (GApplication            *application,
   GVariantDict *options = g_application_command_line_get_options_dict (command_line);
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *name = NULL;
   g_auto(GStrv) demo_files = NULL;
   g_auto(GStrv) arguments = NULL;
   g_autoptr(GPtrArray) import_paths = NULL;
   int n_arguments = 0;
   const char *workspace_arg = NULL;
   gboolean demo = g_variant_dict_contains (options, "demo");
+  const char *scenarios_arg = NULL;
+  gboolean training = g_variant_dict_contains (options, "training");
   gboolean is_default = FALSE;
   VigieWindow *window;
 
@@ -313,6 +415,15 @@ vigie_application_command_line (GApplication            *application,
     }
 
   g_variant_dict_lookup (options, "workspace", "^&ay", &workspace_arg);
+  g_variant_dict_lookup (options, "scenarios", "^&ay", &scenarios_arg);
+  training = training || scenarios_arg != NULL;
+  if (training && (demo || workspace_arg != NULL))
+    {
+      g_application_command_line_printerr (command_line, "%s\n",
+                                           _("--training opens its own workspace: it cannot be "
+                                             "used with --demo or --workspace"));
+      return 2;
+    }
   if (demo && workspace_arg != NULL)
     {
       g_application_command_line_printerr (command_line, "%s\n",
@@ -337,6 +448,13 @@ vigie_application_command_line (GApplication            *application,
         }
       g_ptr_array_add (import_paths, file_path);
     }
+  if (training && import_paths->len > 0)
+    {
+      g_application_command_line_printerr (command_line, "%s\n",
+                                           _("--training opens its own files: give files to "
+                                             "import with --workspace"));
+      return 2;
+    }
   if (demo && import_paths->len > 0)
     {
       g_application_command_line_printerr (command_line, "%s\n",
@@ -357,6 +475,59 @@ vigie_application_command_line (GApplication            *application,
         }
       self->demo_dir = g_steal_pointer (&demo_dir);
     }
+  else if (training)
+    {
+      g_autoptr(GFile) file = NULL;
+      g_autofree char *scenarios = NULL;
+
+      if (scenarios_arg != NULL)
+        {
+          file = g_application_command_line_create_file_for_arg (command_line, scenarios_arg);
+          scenarios = g_file_get_path (file);
+        }
+      self->training = vigie_training_context_new (scenarios, &error);
+      if (self->training == NULL)
+        {
+          g_application_command_line_printerr (command_line, "%s\n", error->message);
+          return 2;
+        }
+      for (guint i = 0; i < vigie_training_context_get_errors (self->training)->len; i++)
+        {
+          GError *bad = g_ptr_array_index (vigie_training_context_get_errors (self->training), i);
+          g_application_command_line_printerr (command_line, "%s\n", bad->message);
+        }
+      if (scenarios != NULL)
+        {
+          self->training_dir = g_dir_make_tmp ("vigie-training-XXXXXX", &error);
+          if (self->training_dir == NULL)
+            {
+              g_application_command_line_printerr (command_line, "%s\n", error->message);
+              return 1;
+            }
+          path = g_build_filename (self->training_dir, "training.vigie", NULL);
+          self->store = vigie_training_create_workspace (
+            path, vigie_training_context_get_sets (self->training), NULL, &error);
+        }
+      else
+        {
+          path = vigie_training_find_workspace ();
+          if (path != NULL)
+            self->store = vigie_store_open (path, &error);
+          /* One that is not a training workspace is never used as one */
+          if (self->store == NULL || !vigie_training_is_workspace (self->store))
+            {
+              g_clear_object (&self->store);
+              g_clear_error (&error);
+              self->store = vigie_training_new_workspace (
+                vigie_training_context_get_sets (self->training), NULL, &error);
+            }
+        }
+      if (self->store == NULL)
+        {
+          g_application_command_line_printerr (command_line, "%s\n", error->message);
+          return 1;
+        }
+    }
   else if (workspace_arg != NULL)
     {
       g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line,
@@ -374,7 +545,8 @@ vigie_application_command_line (GApplication            *application,
         }
     }
 
-  self->store = vigie_store_open (path, &error);
+  if (self->store == NULL)
+    self->store = vigie_store_open (path, &error);
   if (self->store == NULL)
     {
       g_application_command_line_printerr (command_line, "%s\n", error->message);
@@ -385,12 +557,10 @@ vigie_application_command_line (GApplication            *application,
       g_application_command_line_printerr (command_line, "%s\n", error->message);
       return 1;
     }
-  if (!demo && self->settings != NULL)
+  if (!demo && !training && self->settings != NULL)
     g_settings_set_string (self->settings, "last-workspace", path);
 
-  window = vigie_window_new (GTK_APPLICATION (self), self->store, self->settings);
-  name = workspace_name (self, path, is_default);
-  vigie_window_set_workspace_name (window, name);
+  window = open_window (self, path, is_default);
 
   if (g_getenv ("VIGIE_BENCH_FIRST_ROWS") != NULL)
     {
@@ -435,6 +605,11 @@ vigie_application_shutdown (GApplication *application)
       vigie_demo_remove (self->demo_dir);
       g_clear_pointer (&self->demo_dir, g_free);
     }
+  if (self->training_dir != NULL)
+    {
+      vigie_demo_remove (self->training_dir);
+      g_clear_pointer (&self->training_dir, g_free);
+    }
 }
 
 static void
@@ -444,6 +619,7 @@ vigie_application_dispose (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->training, vigie_training_context_unref);
 
   G_OBJECT_CLASS (vigie_application_parent_class)->dispose (object);
 }
@@ -457,6 +633,9 @@ vigie_application_finalize (GObject *object)
   if (self->demo_dir != NULL)
     vigie_demo_remove (self->demo_dir);
   g_clear_pointer (&self->demo_dir, g_free);
+  if (self->training_dir != NULL)
+    vigie_demo_remove (self->training_dir);
+  g_clear_pointer (&self->training_dir, g_free);
 
   G_OBJECT_CLASS (vigie_application_parent_class)->finalize (object);
 }

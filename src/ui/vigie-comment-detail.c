@@ -401,19 +401,19 @@ show_author_comments (VigieCommentDetail *self,
 }
 
 /* The matched spans, highlighted and underlined (never colour alone) */
-static void
-highlight_spans (VigieCommentDetail *self,
-                 const char         *text)
+PangoAttrList *
+vigie_highlight_spans_new (const VigieClassification *classification,
+                           const char                *text)
 {
   PangoAttrList *attrs = NULL;
   gsize len = strlen (text);
 
-  if (self->classification != NULL && self->classification->flags != NULL)
+  if (classification != NULL && classification->flags != NULL)
     {
       attrs = pango_attr_list_new ();
-      for (guint i = 0; i < self->classification->flags->len; i++)
+      for (guint i = 0; i < classification->flags->len; i++)
         {
-          const VigieFlag *flag = &g_array_index (self->classification->flags, VigieFlag, i);
+          const VigieFlag *flag = &g_array_index (classification->flags, VigieFlag, i);
 
           for (guint j = 0; flag->spans != NULL && j < flag->spans->len; j++)
             {
@@ -437,15 +437,24 @@ highlight_spans (VigieCommentDetail *self,
             }
         }
     }
+  return attrs;
+}
+
+static void
+highlight_spans (VigieCommentDetail *self,
+                 const char         *text)
+{
+  PangoAttrList *attrs = vigie_highlight_spans_new (self->classification, text);
+
   gtk_label_set_attributes (self->text_label, attrs);
   if (attrs != NULL)
     pango_attr_list_unref (attrs);
 }
 
-static GtkWidget *
-flag_card_new (VigieCommentDetail *self,
-               const VigieFlag    *flag,
-               const char         *text)
+GtkWidget *
+vigie_flag_card_new (VigiePolicy     *policy,
+                     const VigieFlag *flag,
+                     const char      *text)
 {
   const VigieCategory *category = NULL;
   const VigieClause *clause = NULL;
@@ -455,8 +464,8 @@ flag_card_new (VigieCommentDetail *self,
   g_autoptr(GString) matched = g_string_new (NULL);
   gsize len = strlen (text);
 
-  if (self->policy != NULL)
-    category = vigie_policy_lookup_category (self->policy, flag->category);
+  if (policy != NULL)
+    category = vigie_policy_lookup_category (policy, flag->category);
   for (guint i = 0; category != NULL && i < category->n_clauses; i++)
     if (g_strcmp0 (category->clauses[i].ref, flag->clause) == 0)
       clause = &category->clauses[i];
@@ -468,7 +477,7 @@ flag_card_new (VigieCommentDetail *self,
   gtk_widget_add_css_class (card, "flag-card");
 
   header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  gtk_box_append (GTK_BOX (header), vigie_category_chip_new (self->policy, flag->category));
+  gtk_box_append (GTK_BOX (header), vigie_category_chip_new (policy, flag->category));
   label = gtk_label_new (flag->clause);
   gtk_widget_add_css_class (label, "heading");
   gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -550,7 +559,7 @@ flag_card_new (VigieCommentDetail *self,
     g_autofree char *accessible = NULL;
 
     /* Translators: a flag for a screen reader: category, clause */
-    accessible = g_strdup_printf (_("%s, %s"), vigie_category_chip_label (self->policy,
+    accessible = g_strdup_printf (_("%s, %s"), vigie_category_chip_label (policy,
                                                                            flag->category),
                                   flag->clause);
     gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -587,7 +596,7 @@ show_flags (VigieCommentDetail *self,
   }
   for (guint i = 0; i < c->flags->len; i++)
     gtk_box_append (self->flag_list,
-                    flag_card_new (self, &g_array_index (c->flags, VigieFlag, i), text));
+                    vigie_flag_card_new (self->policy, &g_array_index (c->flags, VigieFlag, i), text));
 }
 
 static void

@@ -43,4 +43,15 @@ GtkLabel     *vigie_comment_detail_get_text_label (VigieCommentDetail *self);
 void          vigie_comment_detail_set_decisions (VigieCommentDetail *self,
                                                   GPtrArray          *actions);
 
+/* What the detail shows of a flag, for other views (the training
+ * exercise): a card with its category, clause, quoted text, rule and
+ * matched words */
+GtkWidget     *vigie_flag_card_new        (VigiePolicy               *policy,
+                                           const VigieFlag           *flag,
+                                           const char                *text);
+/* The spans of @classification's flags in @text, highlighted and
+ * underlined; NULL without flags */
+PangoAttrList *vigie_highlight_spans_new  (const VigieClassification *classification,
+                                           const char                *text);
+
 G_END_DECLS

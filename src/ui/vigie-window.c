@@ -2188,6 +2188,12 @@ row_pressed_cb (GtkGestureClick *gesture,
                                                  vigie_action_kind_to_string (kind)));
       g_menu_append_item (menu, menu_item);
     }
+  {
+    g_autoptr(GMenu) section = g_menu_new ();
+
+    g_menu_append (section, _("Add to _Training…"), "win.add-to-training");
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  }
   gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->row_menu), G_MENU_MODEL (menu));
   if (!gtk_widget_translate_coordinates (row, GTK_WIDGET (self->queue_view), x, y, &qx, &qy))
     qx = qy = 0;
@@ -2791,6 +2797,15 @@ vigie_window_sync (VigieWindow *self)
   weak = g_new0 (GWeakRef, 1);
   g_weak_ref_init (weak, self);
   vigie_sync_run_async (self->sync, 0, self->sync_cancellable, sync_done_cb, weak);
+}
+
+void
+vigie_window_add_toast (VigieWindow *self,
+                        const char  *text)
+{
+  g_return_if_fail (VIGIE_IS_WINDOW (self));
+
+  show_toast (self, text);
 }
 
 gboolean

@@ -62,4 +62,8 @@ gboolean            vigie_window_save_incident_report (VigieWindow  *self,
                                                        GFile        *file,
                                                        GError      **error);
 
+/* A toast over the window, for the views other files add to it */
+void                vigie_window_add_toast          (VigieWindow        *self,
+                                                     const char         *text);
+
 G_END_DECLS
