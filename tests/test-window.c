@@ -1929,7 +1929,7 @@ test_approvals (Fixture       *fixture,
   VigieApprovalsWindow *desk;
   GtkWidget *button;
   g_autoptr(GError) error = NULL;
-  gint64 banned, rejected, replied, ban_id, reject_id, reply_id;
+  gint64 banned, rejected, replied, escalated, ban_id, reject_id, reply_id, escalate_id;
   guint position;
 
   if (!require_display ())
@@ -1976,6 +1976,20 @@ test_approvals (Fixture       *fixture,
     g_assert_cmpint (((VigieAction *) a->pdata[0])->kind, ==, VIGIE_ACTION_BAN);
     g_assert_cmpint (((VigieAction *) a->pdata[0])->status, ==, VIGIE_ACTION_STATUS_PROPOSED);
   }
+  /* an escalation (e) */
+  position = find_untouched (fixture, "insult");
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  vigie_window_select (fixture->window, position);
+  escalated = vigie_comment_detail_get_comment (vigie_window_get_detail (fixture->window))->id;
+  g_assert_true (press (GTK_WIDGET (fixture->window), GDK_KEY_e));
+  {
+    g_autoptr(GPtrArray) a = vigie_outbox_list_for_comment (outbox, escalated, NULL);
+
+    g_assert_cmpuint (a->len, ==, 1);
+    escalate_id = ((VigieAction *) a->pdata[0])->id;
+    g_assert_cmpint (((VigieAction *) a->pdata[0])->kind, ==, VIGIE_ACTION_ESCALATE);
+    g_assert_cmpint (((VigieAction *) a->pdata[0])->approval, ==, VIGIE_APPROVAL_AWAITING);
+  }
   /* and a reply to a comment the policy reserves to the director */
   {
     VigieActionRequest request = { 0 };
@@ -1999,8 +2013,8 @@ test_approvals (Fixture       *fixture,
     action = vigie_outbox_get_action (outbox, reply_id, NULL);
     g_assert_cmpint (action->status, ==, VIGIE_ACTION_STATUS_PROPOSED);
   }
-  WAIT_FOR (vigie_sidebar_get_awaiting_count (sidebar) == 3);
-  g_assert_cmpstr (sidebar_row_count (sidebar_row (fixture, "To Approve")), ==, "3");
+  WAIT_FOR (vigie_sidebar_get_awaiting_count (sidebar) == 4);
+  g_assert_cmpstr (sidebar_row_count (sidebar_row (fixture, "To Approve")), ==, "4");
   show_comment (fixture, banned);
   g_assert_nonnull (first_decision (fixture));
   g_assert_nonnull (strstr (first_decision (fixture), "awaiting the director’s approval"));
@@ -2009,11 +2023,11 @@ test_approvals (Fixture       *fixture,
   gtk_widget_activate (GTK_WIDGET (sidebar_row (fixture, "To Approve")));
   desk = VIGIE_APPROVALS_WINDOW (find_toplevel (VIGIE_TYPE_APPROVALS_WINDOW));
   g_assert_nonnull (desk);
-  g_assert_cmpuint (vigie_approvals_window_get_actions (desk)->len, ==, 3);
+  g_assert_cmpuint (vigie_approvals_window_get_actions (desk)->len, ==, 4);
   button = find_named (desk_row (desk, ban_id), "approve-button");
   g_assert_nonnull (button);
   g_assert_false (gtk_widget_get_sensitive (button));
-  g_assert_false (vigie_approvals_window_approve (desk, ban_id, NULL, &error));
+  g_assert_false (vigie_approvals_window_approve (desk, ban_id, NULL, NULL, &error));
   g_assert_error (error, VIGIE_ACTION_ERROR, VIGIE_ACTION_ERROR_PERMISSION);
   g_clear_error (&error);
 
@@ -2030,8 +2044,8 @@ test_approvals (Fixture       *fixture,
     g_assert_cmpint (action->approval, ==, VIGIE_APPROVAL_APPROVED);
     g_assert_cmpstr (action->decided_by, ==, "Hélène Bouchard");
   }
-  WAIT_FOR (vigie_sidebar_get_awaiting_count (sidebar) == 2);
-  g_assert_cmpuint (vigie_approvals_window_get_actions (desk)->len, ==, 2);
+  WAIT_FOR (vigie_sidebar_get_awaiting_count (sidebar) == 3);
+  g_assert_cmpuint (vigie_approvals_window_get_actions (desk)->len, ==, 3);
 
   /* Edit the reply, then approve */
   {
@@ -2060,7 +2074,7 @@ test_approvals (Fixture       *fixture,
   {
     AdwMessageDialog *dialog;
 
-    g_assert_cmpuint (vigie_approvals_window_get_actions (desk)->len, ==, 1);
+    g_assert_cmpuint (vigie_approvals_window_get_actions (desk)->len, ==, 2);
     g_signal_emit_by_name (find_named (desk_row (desk, reject_id), "reject-button"), "clicked");
     dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
     g_assert_nonnull (dialog);
@@ -2072,12 +2086,33 @@ test_approvals (Fixture       *fixture,
     adw_message_dialog_response (dialog, "reject");
     gtk_window_destroy (GTK_WINDOW (dialog));
   }
-  WAIT_FOR (vigie_sidebar_get_awaiting_count (sidebar) == 0);
+  WAIT_FOR (vigie_sidebar_get_awaiting_count (sidebar) == 1);
   {
     g_autoptr(VigieAction) action = vigie_outbox_get_action (outbox, reject_id, NULL);
 
     g_assert_cmpint (action->status, ==, VIGIE_ACTION_STATUS_CANCELLED);
     g_assert_cmpint (action->approval, ==, VIGIE_APPROVAL_REJECTED);
+  }
+
+  /* The escalation: acknowledged, with a decision for the delegate */
+  {
+    AdwMessageDialog *dialog;
+
+    g_signal_emit_by_name (find_named (desk_row (desk, escalate_id), "approve-button"),
+                           "clicked");
+    dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    g_assert_nonnull (dialog);
+    gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)),
+                           "Laissez-le, je m'en occupe");
+    adw_message_dialog_response (dialog, "acknowledge");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+  WAIT_FOR (vigie_sidebar_get_awaiting_count (sidebar) == 0);
+  {
+    g_autoptr(VigieAction) action = vigie_outbox_get_action (outbox, escalate_id, NULL);
+
+    g_assert_cmpint (action->approval, ==, VIGIE_APPROVAL_APPROVED);
+    g_assert_cmpstr (action->decision_note, ==, "Laissez-le, je m'en occupe");
   }
   g_assert_cmpuint (vigie_approvals_window_get_actions (desk)->len, ==, 0);
   gtk_window_destroy (GTK_WINDOW (desk));
@@ -2088,6 +2123,10 @@ test_approvals (Fixture       *fixture,
                    "Ban Author: rejected by Hélène Bouchard: Un avertissement d'abord");
   show_comment (fixture, banned);
   g_assert_cmpstr (first_decision (fixture), ==, "Ban Author: approved by Hélène Bouchard");
+  show_comment (fixture, escalated);
+  g_assert_cmpstr (first_decision (fixture), ==,
+                   "Escalate to the Director: acknowledged by Hélène Bouchard: Laissez-le, je m'en "
+                   "occupe");
 
   /* and the activity has the proposals and the decisions */
   {
@@ -2105,7 +2144,7 @@ test_approvals (Fixture       *fixture,
         edited += g_strcmp0 (e->event, VIGIE_AUDIT_EVENT_EDITED) == 0;
       }
     g_assert_cmpuint (proposed, ==, 3);
-    g_assert_cmpuint (approved, ==, 2);
+    g_assert_cmpuint (approved, ==, 3);
     g_assert_cmpuint (rejected_n, ==, 1);
     g_assert_cmpuint (edited, ==, 1);
     gtk_window_destroy (GTK_WINDOW (activity));

@@ -1028,7 +1028,15 @@ vigie_comment_detail_set_decisions (VigieCommentDetail *self,
           style = "warning";
           break;
         case VIGIE_APPROVAL_APPROVED:
-          if (action->decision_note != NULL)
+          if (action->kind == VIGIE_ACTION_ESCALATE)
+            /* Translators: "Escalate to the Director: acknowledged by Hélène Bouchard: note" */
+            text = action->decision_note != NULL
+                   ? g_strdup_printf (_("%s: acknowledged by %s: %s"), kind,
+                                      action->decided_by ? action->decided_by : "",
+                                      action->decision_note)
+                   : g_strdup_printf (_("%s: acknowledged by %s"), kind,
+                                      action->decided_by ? action->decided_by : "");
+          else if (action->decision_note != NULL)
             /* Translators: "Ban Author: approved by Hélène Bouchard: note" */
             text = g_strdup_printf (_("%s: approved by %s: %s"), kind,
                                     action->decided_by ? action->decided_by : "",
