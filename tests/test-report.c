@@ -458,6 +458,112 @@ test_scan (Workspace     *w,
   workspace_open (w);
 }
 
+/* The incident report of 903 (a threat): the delegate proposed a ban, the
+ * director approved it with a note; through the API and vigie-scan
+ * --incident, in English and in French */
+static void
+test_incident (Workspace     *w,
+               gconstpointer  data)
+{
+  g_autoptr(VigiePolicy) policy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (w->dir, "incident.pdf", NULL);
+  g_autofree char *pdf_fr = g_build_filename (w->dir, "incident-fr.pdf", NULL);
+  g_autofree char *missing_pdf = g_build_filename (w->dir, "none.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autofree char *hash_line = NULL;
+  VigieActionRequest request = { 0 };
+  gint64 id;
+
+  policy = vigie_policy_new_default (&error);
+  g_assert_no_error (error);
+  vigie_outbox_set_policy (w->outbox, policy);
+  w->now = at (11, 4, 11);
+  request.kind = VIGIE_ACTION_BAN;
+  request.comment_id = fb (w, "903");
+  request.actor_name = "Marie Côté";
+  request.actor_role = "delegate";
+  request.note = "Menace explicite";
+  id = vigie_outbox_enqueue (w->outbox, &request, &error);
+  g_assert_no_error (error);
+  w->now = at (11, 4, 12);
+  g_assert_true (vigie_outbox_approve (w->outbox, id, NULL, "Police avisée", "Hélène Bouchard",
+                                       "director", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (process (w), ==, 1);
+  {
+    g_autoptr(VigieAction) action = vigie_outbox_get_action (w->outbox, id, &error);
+    sha256 = g_strdup (action->evidence_sha256);
+  }
+  hash_line = g_strconcat ("SHA-256: ", sha256, NULL);
+
+  /* Through the API */
+  g_assert_true (vigie_report_write_incident_pdf (w->store, fb (w, "903"), pdf, &error));
+  g_assert_no_error (error);
+  text = pdf_text (pdf);
+  if (text == NULL)
+    return;
+  {
+    const char *expected[] = {
+      "Incident report", "CISSS de la Côte-Boréale",
+      "The comment", "Platform: Facebook", "Evidence", "Flags and policy clauses", "Actions",
+      "Audit trail",
+      hash_line, "Checked: the snapshot is unchanged.",
+      "Threat — CISSS §12 (score 0.90)",
+      "Hide — Applied", "Ban Author — Applied",
+      "By: Marie Côté (Delegate), 2026-11-04 11:00:00 UTC",
+      "Note: Menace explicite",
+      "Director’s approval: approved",
+      "Decided by: Hélène Bouchard (Director), 2026-11-04 12:00:00 UTC",
+      "Director’s note: Police avisée",
+      "Proposed to the director — Ban Author — Marie Côté (Delegate)",
+      "Approved — Ban Author — Hélène Bouchard (Director)",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+      if (strstr (text, expected[i]) == NULL)
+        g_error ("“%s” is not in the incident report:\n%s", expected[i], text);
+  }
+  /* Not another comment's */
+  g_assert_null (strstr (text, "Spam"));
+
+  /* No report for a comment that is not there, and no file either */
+  g_assert_false (vigie_report_write_incident_pdf (w->store, 999999, missing_pdf, &error));
+  g_assert_error (error, VIGIE_STORE_ERROR, VIGIE_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (missing_pdf, G_FILE_TEST_EXISTS));
+
+  /* vigie-scan --incident, in French: the policy's French labels */
+  workspace_close (w);
+  {
+    const char *args[] = { "--incident", "facebook:900000000000001_903", "--db", w->path,
+                           "--output", pdf_fr, "--lang", "fr", NULL };
+    const char *unknown[] = { "--incident", "facebook:nope", "--db", w->path, "--output",
+                              missing_pdf, NULL };
+    const char *bad_lang[] = { "--incident", "facebook:900000000000001_903", "--db", w->path,
+                               "--output", missing_pdf, "--lang", "de", NULL };
+    g_autofree char *fr = NULL;
+    char *err = NULL;
+
+    g_assert_cmpint (run_scan (args, &err), ==, 0);
+    g_clear_pointer (&err, g_free);
+    fr = pdf_text (pdf_fr);
+    g_assert_nonnull (strstr (fr, "Menace — CISSS §12"));
+    g_assert_nonnull (strstr (fr, hash_line));
+
+    g_assert_cmpint (run_scan (unknown, &err), ==, 2);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run_scan (bad_lang, &err), ==, 2);
+    g_assert_nonnull (strstr (err, "--lang must be fr or en"));
+    g_clear_pointer (&err, g_free);
+    g_assert_false (g_file_test (missing_pdf, G_FILE_TEST_EXISTS));
+  }
+  workspace_open (w);
+  g_unlink (pdf);
+  g_unlink (pdf_fr);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -469,6 +575,8 @@ main (int    argc,
               workspace_teardown);
   g_test_add ("/report/pdf", Workspace, NULL, report_setup, test_pdf, workspace_teardown);
   g_test_add_func ("/report/business-hours", test_business_hours);
+  g_test_add ("/report/incident", Workspace, NULL, report_setup, test_incident,
+              workspace_teardown);
   g_test_add ("/report/options", Workspace, NULL, report_setup, test_options, workspace_teardown);
   g_test_add ("/report/scan", Workspace, NULL, report_setup, test_scan, workspace_teardown);
 

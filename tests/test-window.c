@@ -1357,9 +1357,35 @@ test_preferences (void)
     window, VIGIE_TYPE_PREFERENCES_WINDOW, "name_row")), "Marie Gagnon");
   name = g_settings_get_string (settings, "actor-name");
   g_assert_cmpstr (name, ==, "Marie Gagnon");
+
+  /* The response time target and business hours, for the dashboard: the
+   * hours are only editable with business hours on */
+  spin = GTK_SPIN_BUTTON (gtk_widget_get_template_child (window, VIGIE_TYPE_PREFERENCES_WINDOW,
+                                                         "target_spin"));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 240);
+  gtk_spin_button_set_value (spin, 90);
+  g_assert_cmpuint (g_settings_get_uint (settings, "response-target-minutes"), ==, 90);
+  {
+    GtkSwitch *business = GTK_SWITCH (gtk_widget_get_template_child (
+      window, VIGIE_TYPE_PREFERENCES_WINDOW, "business_switch"));
+    GtkWidget *start_row = GTK_WIDGET (gtk_widget_get_template_child (
+      window, VIGIE_TYPE_PREFERENCES_WINDOW, "day_start_row"));
+
+    g_assert_false (gtk_widget_get_sensitive (start_row));
+    gtk_switch_set_active (business, TRUE);
+    g_assert_true (g_settings_get_boolean (settings, "business-hours"));
+    g_assert_true (gtk_widget_get_sensitive (start_row));
+    spin = GTK_SPIN_BUTTON (gtk_widget_get_template_child (window, VIGIE_TYPE_PREFERENCES_WINDOW,
+                                                           "day_end_spin"));
+    gtk_spin_button_set_value (spin, 16);
+    g_assert_cmpuint (g_settings_get_uint (settings, "business-hours-end"), ==, 16);
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   g_settings_reset (settings, "undo-grace-seconds");
   g_settings_reset (settings, "actor-name");
+  g_settings_reset (settings, "response-target-minutes");
+  g_settings_reset (settings, "business-hours");
+  g_settings_reset (settings, "business-hours-end");
 }
 
 static void
@@ -1903,7 +1929,7 @@ test_approvals (Fixture       *fixture,
   VigieApprovalsWindow *desk;
   GtkWidget *button;
   g_autoptr(GError) error = NULL;
-  gint64 banned, rejected, replied, ban_id, reject_id, reply_id;
+  gint64 banned, rejected, replied, escalated, ban_id, reject_id, reply_id, escalate_id;
   guint position;
 
   if (!require_display ())
@@ -1950,6 +1976,20 @@ test_approvals (Fixture       *fixture,
     g_assert_cmpint (((VigieAction *) a->pdata[0])->kind, ==, VIGIE_ACTION_BAN);
     g_assert_cmpint (((VigieAction *) a->pdata[0])->status, ==, VIGIE_ACTION_STATUS_PROPOSED);
   }
+  /* an escalation (e) */
+  position = find_untouched (fixture, "insult");
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  vigie_window_select (fixture->window, position);
+  escalated = vigie_comment_detail_get_comment (vigie_window_get_detail (fixture->window))->id;
+  g_assert_true (press (GTK_WIDGET (fixture->window), GDK_KEY_e));
+  {
+    g_autoptr(GPtrArray) a = vigie_outbox_list_for_comment (outbox, escalated, NULL);
+
+    g_assert_cmpuint (a->len, ==, 1);
+    escalate_id = ((VigieAction *) a->pdata[0])->id;
+    g_assert_cmpint (((VigieAction *) a->pdata[0])->kind, ==, VIGIE_ACTION_ESCALATE);
+    g_assert_cmpint (((VigieAction *) a->pdata[0])->approval, ==, VIGIE_APPROVAL_AWAITING);
+  }
   /* and a reply to a comment the policy reserves to the director */
   {
     VigieActionRequest request = { 0 };
@@ -1973,8 +2013,8 @@ test_approvals (Fixture       *fixture,
     action = vigie_outbox_get_action (outbox, reply_id, NULL);
     g_assert_cmpint (action->status, ==, VIGIE_ACTION_STATUS_PROPOSED);
   }
-  WAIT_FOR (vigie_sidebar_get_awaiting_count (sidebar) == 3);
-  g_assert_cmpstr (sidebar_row_count (sidebar_row (fixture, "To Approve")), ==, "3");
+  WAIT_FOR (vigie_sidebar_get_awaiting_count (sidebar) == 4);
+  g_assert_cmpstr (sidebar_row_count (sidebar_row (fixture, "To Approve")), ==, "4");
   show_comment (fixture, banned);
   g_assert_nonnull (first_decision (fixture));
   g_assert_nonnull (strstr (first_decision (fixture), "awaiting the director’s approval"));
@@ -1983,11 +2023,11 @@ test_approvals (Fixture       *fixture,
   gtk_widget_activate (GTK_WIDGET (sidebar_row (fixture, "To Approve")));
   desk = VIGIE_APPROVALS_WINDOW (find_toplevel (VIGIE_TYPE_APPROVALS_WINDOW));
   g_assert_nonnull (desk);
-  g_assert_cmpuint (vigie_approvals_window_get_actions (desk)->len, ==, 3);
+  g_assert_cmpuint (vigie_approvals_window_get_actions (desk)->len, ==, 4);
   button = find_named (desk_row (desk, ban_id), "approve-button");
   g_assert_nonnull (button);
   g_assert_false (gtk_widget_get_sensitive (button));
-  g_assert_false (vigie_approvals_window_approve (desk, ban_id, NULL, &error));
+  g_assert_false (vigie_approvals_window_approve (desk, ban_id, NULL, NULL, &error));
   g_assert_error (error, VIGIE_ACTION_ERROR, VIGIE_ACTION_ERROR_PERMISSION);
   g_clear_error (&error);
 
@@ -2004,8 +2044,8 @@ test_approvals (Fixture       *fixture,
     g_assert_cmpint (action->approval, ==, VIGIE_APPROVAL_APPROVED);
     g_assert_cmpstr (action->decided_by, ==, "Hélène Bouchard");
   }
-  WAIT_FOR (vigie_sidebar_get_awaiting_count (sidebar) == 2);
-  g_assert_cmpuint (vigie_approvals_window_get_actions (desk)->len, ==, 2);
+  WAIT_FOR (vigie_sidebar_get_awaiting_count (sidebar) == 3);
+  g_assert_cmpuint (vigie_approvals_window_get_actions (desk)->len, ==, 3);
 
   /* Edit the reply, then approve */
   {
@@ -2034,7 +2074,7 @@ test_approvals (Fixture       *fixture,
   {
     AdwMessageDialog *dialog;
 
-    g_assert_cmpuint (vigie_approvals_window_get_actions (desk)->len, ==, 1);
+    g_assert_cmpuint (vigie_approvals_window_get_actions (desk)->len, ==, 2);
     g_signal_emit_by_name (find_named (desk_row (desk, reject_id), "reject-button"), "clicked");
     dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
     g_assert_nonnull (dialog);
@@ -2046,12 +2086,33 @@ test_approvals (Fixture       *fixture,
     adw_message_dialog_response (dialog, "reject");
     gtk_window_destroy (GTK_WINDOW (dialog));
   }
-  WAIT_FOR (vigie_sidebar_get_awaiting_count (sidebar) == 0);
+  WAIT_FOR (vigie_sidebar_get_awaiting_count (sidebar) == 1);
   {
     g_autoptr(VigieAction) action = vigie_outbox_get_action (outbox, reject_id, NULL);
 
     g_assert_cmpint (action->status, ==, VIGIE_ACTION_STATUS_CANCELLED);
     g_assert_cmpint (action->approval, ==, VIGIE_APPROVAL_REJECTED);
+  }
+
+  /* The escalation: acknowledged, with a decision for the delegate */
+  {
+    AdwMessageDialog *dialog;
+
+    g_signal_emit_by_name (find_named (desk_row (desk, escalate_id), "approve-button"),
+                           "clicked");
+    dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    g_assert_nonnull (dialog);
+    gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)),
+                           "Laissez-le, je m'en occupe");
+    adw_message_dialog_response (dialog, "acknowledge");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+  WAIT_FOR (vigie_sidebar_get_awaiting_count (sidebar) == 0);
+  {
+    g_autoptr(VigieAction) action = vigie_outbox_get_action (outbox, escalate_id, NULL);
+
+    g_assert_cmpint (action->approval, ==, VIGIE_APPROVAL_APPROVED);
+    g_assert_cmpstr (action->decision_note, ==, "Laissez-le, je m'en occupe");
   }
   g_assert_cmpuint (vigie_approvals_window_get_actions (desk)->len, ==, 0);
   gtk_window_destroy (GTK_WINDOW (desk));
@@ -2062,6 +2123,10 @@ test_approvals (Fixture       *fixture,
                    "Ban Author: rejected by Hélène Bouchard: Un avertissement d'abord");
   show_comment (fixture, banned);
   g_assert_cmpstr (first_decision (fixture), ==, "Ban Author: approved by Hélène Bouchard");
+  show_comment (fixture, escalated);
+  g_assert_cmpstr (first_decision (fixture), ==,
+                   "Escalate to the Director: acknowledged by Hélène Bouchard: Laissez-le, je m'en "
+                   "occupe");
 
   /* and the activity has the proposals and the decisions */
   {
@@ -2079,7 +2144,7 @@ test_approvals (Fixture       *fixture,
         edited += g_strcmp0 (e->event, VIGIE_AUDIT_EVENT_EDITED) == 0;
       }
     g_assert_cmpuint (proposed, ==, 3);
-    g_assert_cmpuint (approved, ==, 2);
+    g_assert_cmpuint (approved, ==, 3);
     g_assert_cmpuint (rejected_n, ==, 1);
     g_assert_cmpuint (edited, ==, 1);
     gtk_window_destroy (GTK_WINDOW (activity));
@@ -2195,6 +2260,57 @@ test_dashboard (Fixture       *fixture,
   g_settings_reset (settings, "response-target-minutes");
 }
 
+/* Incident Report… in the comment's menu saves its PDF */
+static void
+test_incident_report (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = NULL;
+  GtkMenuButton *menu_button;
+  GMenuModel *menu;
+  g_autofree char *action = NULL;
+  gsize length = 0;
+  gint64 id;
+
+  if (!require_display ())
+    return;
+
+  vigie_window_select (fixture->window, find_flagged (fixture, "insult"));
+  id = vigie_comment_detail_get_comment (vigie_window_get_detail (fixture->window))->id;
+  g_assert_true (press (GTK_WIDGET (fixture->window), GDK_KEY_h));
+
+  menu_button = GTK_MENU_BUTTON (gtk_widget_get_template_child (
+    GTK_WIDGET (vigie_window_get_detail (fixture->window)), VIGIE_TYPE_COMMENT_DETAIL,
+    "comment_menu_button"));
+  menu = gtk_menu_button_get_menu_model (menu_button);
+  g_assert_nonnull (menu);
+  menu = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+  g_assert_true (g_menu_model_get_item_attribute (menu, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+  g_assert_cmpstr (action, ==, "win.incident-report");
+  g_object_unref (menu);
+
+  dir = g_dir_make_tmp ("vigie-incident-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "incident.pdf", NULL);
+  file = g_file_new_for_path (path);
+  g_assert_true (vigie_window_save_incident_report (fixture->window, id, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+  g_unlink (path);
+
+  /* A comment that is not there: an error, and no file */
+  g_assert_false (vigie_window_save_incident_report (fixture->window, 99999999, file, &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -2238,6 +2354,8 @@ main (int    argc,
               fixture_set_up_demo, test_approvals, fixture_tear_down);
   g_test_add ("/vigie/window/dashboard", Fixture, NULL,
               fixture_set_up_demo, test_dashboard, fixture_tear_down);
+  g_test_add ("/vigie/window/incident-report", Fixture, NULL,
+              fixture_set_up_demo, test_incident_report, fixture_tear_down);
   g_test_add ("/vigie/window/bulk", Fixture, NULL,
               fixture_set_up_demo, test_bulk, fixture_tear_down);
   g_test_add ("/vigie/window/correction", Fixture, NULL,

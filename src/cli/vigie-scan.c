@@ -1118,6 +1118,64 @@ remove_temporary_workspace (const char *dir)
   g_rmdir (dir);
 }
 
+/* --incident COMMENT --db FILE --output FILE.pdf [--lang fr|en] */
+static int
+incident_command (const char *comment_spec,
+                  const char *db_path,
+                  const char *output,
+                  const char *lang,
+                  gboolean    other_commands,
+                  gboolean    quiet)
+{
+  g_autoptr(VigieStore) store = NULL;
+  g_autoptr(VigieComment) comment = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (other_commands)
+    {
+      g_printerr ("vigie-scan: %s\n",
+                  _("--incident takes no files to import, --lines, --apply or --report"));
+      return EXIT_BAD_INPUT;
+    }
+  if (db_path == NULL || output == NULL)
+    {
+      g_printerr ("vigie-scan: %s\n",
+                  _("--incident needs the workspace (--db FILE) and the PDF to write "
+                    "(--output FILE.pdf)"));
+      return EXIT_BAD_INPUT;
+    }
+  if (lang != NULL && g_strcmp0 (lang, "fr") != 0 && g_strcmp0 (lang, "en") != 0)
+    {
+      g_printerr ("vigie-scan: %s\n", _("--lang must be fr or en"));
+      return EXIT_BAD_INPUT;
+    }
+  if (!g_file_test (db_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_printerr (_("vigie-scan: no workspace “%s”\n"), db_path);
+      return EXIT_BAD_INPUT;
+    }
+  store = vigie_store_open (db_path, &error);
+  if (store == NULL || (comment = find_comment (store, comment_spec, &error)) == NULL)
+    {
+      g_printerr ("vigie-scan: %s\n", error->message);
+      return EXIT_BAD_INPUT;
+    }
+  if (lang != NULL)
+    {
+      /* The report's language, whatever the locale's */
+      g_setenv ("LANGUAGE", g_str_equal (lang, "fr") ? "fr_CA:fr" : "en", TRUE);
+      setlocale (LC_MESSAGES, "");
+    }
+  if (!vigie_report_write_incident_pdf (store, comment->id, output, &error))
+    {
+      g_printerr ("vigie-scan: %s\n", error->message);
+      return EXIT_BAD_INPUT;
+    }
+  if (!quiet)
+    g_printerr (_("vigie-scan: report written to %s\n"), output);
+  return EXIT_OK;
+}
+
 /* --report month=YYYY-MM --db FILE --output FILE.pdf */
 static int
 report_command (const char *spec,
@@ -1186,6 +1244,7 @@ main (int    argc,
   gboolean verify = FALSE;
   g_autofree char *apply_kind = NULL;
   g_autofree char *report_spec = NULL;
+  g_autofree char *incident_spec = NULL;
   g_autofree char *apply_comment = NULL;
   g_autofree char *apply_template = NULL;
   g_autofree char *apply_note = NULL;
@@ -1281,6 +1340,9 @@ main (int    argc,
     { "report", 0, 0, G_OPTION_ARG_STRING, &report_spec,
       N_("Write the monthly accountability report of the workspace given by --db, as PDF, "
          "to the file given by --output"), N_("month=YYYY-MM") },
+    { "incident", 0, 0, G_OPTION_ARG_STRING, &incident_spec,
+      N_("Write the incident report of COMMENT (platform:id or row number) as PDF, to --output, "
+         "in --lang fr or en"), N_("COMMENT") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE|FOLDER…") },
     { NULL }
@@ -1321,6 +1383,11 @@ main (int    argc,
 
   if (set_values != NULL && !set_settings (db_path, (const char * const *) set_values))
     return EXIT_BAD_INPUT;
+
+  if (incident_spec != NULL)
+    return incident_command (incident_spec, db_path, output, apply_lang,
+                             (files != NULL && files[0] != NULL) || lines || apply_kind != NULL ||
+                             report_spec != NULL, quiet);
 
   if (report_spec != NULL)
     return report_command (report_spec, db_path, output,

@@ -8,11 +8,14 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <math.h>
 #include <sqlite3.h>
 #include <string.h>
 
 #include "vigie-action.h"
+#include "vigie-audit.h"
 #include "vigie-classifier.h"
 #include "vigie-model.h"
 #include "vigie-pdf-private.h"
@@ -870,4 +873,300 @@ vigie_report_write_pdf (VigieReport *report,
   _vigie_pdf_open (&pen, path, _("Monthly moderation report"));
   draw_report (&pen, report);
   return _vigie_pdf_close (&pen, path, error);
+}
+
+/* The incident report */
+
+static char *
+format_time_us (gint64 time_us)
+{
+  g_autoptr(GDateTime) t = g_date_time_new_from_unix_utc (time_us / G_USEC_PER_SEC);
+
+  return g_date_time_format (t, "%Y-%m-%d %H:%M:%S UTC");
+}
+
+static const char *
+json_member_string (JsonObject *object,
+                    const char *member)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
+}
+
+/* A label and its value, the value wrapped under the label */
+static void
+pen_field (Pen        *pen,
+           const char *label,
+           const char *value)
+{
+  g_autofree char *line = NULL;
+
+  if (value == NULL || *value == '\0')
+    return;
+  /* TRANSLATORS: a field of the incident report, "Author: Julie Tremblay" */
+  line = g_strdup_printf (_("%s: %s"), label, value);
+  pen_line (pen, BODY, 0, line, NULL, 2);
+}
+
+static const char *
+approval_label (const char *approval)
+{
+  if (g_strcmp0 (approval, "awaiting") == 0)
+    return _("awaiting the director");
+  if (g_strcmp0 (approval, "approved") == 0)
+    return _("approved");
+  if (g_strcmp0 (approval, "rejected") == 0)
+    return _("rejected");
+  return approval;
+}
+
+static gboolean
+draw_incident (Pen         *pen,
+               VigieStore  *store,
+               gint64       comment_id,
+               GError     **error)
+{
+  sqlite3 *db = _vigie_store_get_db (store);
+  g_autoptr(VigieComment) comment = NULL;
+  g_autoptr(VigieClassification) classification = NULL;
+  g_autoptr(VigiePolicy) policy = vigie_policy_new_default (NULL);
+  g_autofree char *organisation = vigie_store_get_setting (store, "organisation.name");
+  g_autofree char *ref = NULL;
+  g_autofree char *created = NULL;
+  g_autofree char *generated = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  VigieAuditQuery query = { 0 };
+  sqlite3_stmt *stmt = NULL;
+  guint n;
+  int rc;
+
+  comment = vigie_store_get_comment (store, comment_id, error);
+  if (comment == NULL)
+    return FALSE;
+  classification = vigie_store_get_classification (store, comment_id, NULL);
+  ref = vigie_comment_dup_stable_id (comment);
+  created = format_time_us (comment->created * G_USEC_PER_SEC);
+  generated = format_time_us (g_get_real_time ());
+
+  cairo_set_source_rgb (pen->cr, 0.1, 0.1, 0.1);
+  pen_line (pen, "Sans Bold 18", 0, _("Incident report"), NULL, 4);
+  pen_line (pen, "Sans 12", 0, organisation && *organisation ? organisation
+                                                             : _("(organisation not set)"),
+            NULL, 2);
+  /* TRANSLATORS: %s is the comment's id, then the date the report was made */
+  subtitle = g_strdup_printf (_("Comment %s — report made %s"), ref, generated);
+  pen_line (pen, "Sans 9", 0, subtitle, NULL, 8);
+
+  /* The comment */
+  pen_heading (pen, _("The comment"));
+  pen_field (pen, _("Platform"), vigie_platform_get_display_name (comment->platform));
+  pen_field (pen, _("Author"), comment->author_name);
+  pen_field (pen, _("Posted"), created);
+  pen_field (pen, _("Link"), comment->permalink);
+  pen_line (pen, "Sans Italic 10", 12, comment->text, NULL, 6);
+
+  /* Evidence */
+  pen_heading (pen, _("Evidence"));
+  pen_line (pen, "Sans 9", 0,
+            _("The comment as it was before each action, kept unchanged in the workspace; the "
+              "SHA-256 of each snapshot is checked again for this report."), NULL, 4);
+  if (sqlite3_prepare_v2 (db, "SELECT captured_us, snapshot, sha256 FROM evidence"
+                              " WHERE comment_id = ?1 ORDER BY id", -1, &stmt, NULL) != SQLITE_OK)
+    return sql_error (db, error);
+  sqlite3_bind_int64 (stmt, 1, comment_id);
+  n = 0;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *snapshot = (const char *) sqlite3_column_text (stmt, 1);
+      const char *sha256 = (const char *) sqlite3_column_text (stmt, 2);
+      g_autofree char *computed = g_compute_checksum_for_string (G_CHECKSUM_SHA256, snapshot, -1);
+      g_autofree char *captured = format_time_us (sqlite3_column_int64 (stmt, 0));
+      g_autofree char *title = NULL;
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonObject *root = NULL, *c = NULL, *post = NULL;
+
+      if (json_parser_load_from_data (parser, snapshot, -1, NULL) &&
+          JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+        {
+          root = json_node_get_object (json_parser_get_root (parser));
+          c = json_object_has_member (root, "comment") &&
+              JSON_NODE_HOLDS_OBJECT (json_object_get_member (root, "comment"))
+              ? json_object_get_object_member (root, "comment") : NULL;
+          post = json_object_has_member (root, "post") &&
+                 JSON_NODE_HOLDS_OBJECT (json_object_get_member (root, "post"))
+                 ? json_object_get_object_member (root, "post") : NULL;
+        }
+      /* TRANSLATORS: "Snapshot 1, 2026-11-12 14:05:00 UTC" */
+      title = g_strdup_printf (_("Snapshot %u, %s"), ++n, captured);
+      pen_line (pen, "Sans Bold 10", 0, title, NULL, 2);
+      {
+        g_autofree char *hash_line = g_strconcat ("SHA-256: ", sha256, NULL);
+
+        pen_line (pen, "Monospace 8", 0, hash_line, NULL, 2);
+      }
+      pen_line (pen, BODY, 12, g_strcmp0 (computed, sha256) == 0
+                                 ? _("Checked: the snapshot is unchanged.")
+                                 : _("ALTERED: the snapshot no longer matches its SHA-256."),
+                NULL, 2);
+      pen_field (pen, _("Author"), json_member_string (c, "author"));
+      pen_field (pen, _("Text"), json_member_string (c, "text"));
+      pen_field (pen, _("Page"), json_member_string (post, "page"));
+      pen_field (pen, _("Post"), json_member_string (post, "permalink"));
+      pen->y += 4;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return sql_error (db, error);
+  if (n == 0)
+    pen_line (pen, BODY, 0, _("None: no action was taken on this comment."), NULL, 2);
+
+  /* Flags and clauses */
+  pen_heading (pen, _("Flags and policy clauses"));
+  if (classification == NULL || classification->flags->len == 0)
+    pen_line (pen, BODY, 0, _("None"), NULL, 2);
+  for (guint i = 0; classification != NULL && i < classification->flags->len; i++)
+    {
+      const VigieFlag *f = &g_array_index (classification->flags, VigieFlag, i);
+      const VigieCategory *category = policy ? vigie_policy_lookup_category (policy, f->category)
+                                             : NULL;
+      g_autofree char *line = NULL;
+
+      /* TRANSLATORS: a flag: category, clause, score, "Threat — CISSS §10 (score 0.85)" */
+      line = g_strdup_printf (_("%s — %s (score %.2f)"),
+                              vigie_report_category_label (f->category),
+                              f->clause ? f->clause : _("no clause"), f->score);
+      pen_line (pen, "Sans Bold 10", 0, line, NULL, 2);
+      for (guint j = 0; category != NULL && f->clause != NULL && j < category->n_clauses; j++)
+        if (strstr (f->clause, category->clauses[j].ref) != NULL)
+          {
+            g_autofree char *quote = g_strdup_printf ("“%s” — %s, %s", category->clauses[j].text,
+                                                      category->clauses[j].document,
+                                                      category->clauses[j].section);
+            pen_line (pen, "Sans Italic 9", 12, quote, NULL, 2);
+          }
+      pen->y += 2;
+    }
+
+  /* Actions and decisions */
+  pen_heading (pen, _("Actions"));
+  if (sqlite3_prepare_v2 (db, "SELECT id, kind, status, actor_name, actor_role, created_us,"
+                              " updated_us, note, text, approval, decided_by, decided_role,"
+                              " decision_note, decided_us, draft_text"
+                              " FROM actions WHERE comment_id = ?1 ORDER BY id", -1, &stmt,
+                          NULL) != SQLITE_OK)
+    return sql_error (db, error);
+  sqlite3_bind_int64 (stmt, 1, comment_id);
+  n = 0;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *kind = (const char *) sqlite3_column_text (stmt, 1);
+      const char *status = (const char *) sqlite3_column_text (stmt, 2);
+      const char *actor = (const char *) sqlite3_column_text (stmt, 3);
+      const char *role = (const char *) sqlite3_column_text (stmt, 4);
+      const char *approval = (const char *) sqlite3_column_text (stmt, 9);
+      g_autofree char *when = format_time_us (sqlite3_column_int64 (stmt, 5));
+      g_autofree char *title = NULL;
+      g_autofree char *by = NULL;
+
+      n++;
+      /* TRANSLATORS: an action: number, kind, status, "#3 Hide — Applied" */
+      title = g_strdup_printf (_("#%lld %s — %s"), (long long) sqlite3_column_int64 (stmt, 0),
+                               vigie_report_kind_label (kind), status_label (status));
+      pen_line (pen, "Sans Bold 10", 0, title, NULL, 2);
+      /* TRANSLATORS: who and when: "Marie Côté (Delegate), 2026-11-12 14:05:00 UTC" */
+      by = g_strdup_printf (_("%s (%s), %s"), actor ? actor : "?",
+                            role ? vigie_role_get_label (role) : "?", when);
+      pen_field (pen, _("By"), by);
+      pen_field (pen, _("Note"), (const char *) sqlite3_column_text (stmt, 7));
+      pen_field (pen, _("Text"), (const char *) sqlite3_column_text (stmt, 8));
+      if (approval != NULL)
+        {
+          const char *decided_by = (const char *) sqlite3_column_text (stmt, 10);
+          const char *decided_role = (const char *) sqlite3_column_text (stmt, 11);
+
+          pen_field (pen, _("Director’s approval"), approval_label (approval));
+          if (decided_by != NULL)
+            {
+              g_autofree char *decided_when = format_time_us (sqlite3_column_int64 (stmt, 13));
+              g_autofree char *decided = g_strdup_printf (_("%s (%s), %s"), decided_by,
+                                                          decided_role
+                                                          ? vigie_role_get_label (decided_role)
+                                                          : "?", decided_when);
+              pen_field (pen, _("Decided by"), decided);
+            }
+          pen_field (pen, _("Director’s note"), (const char *) sqlite3_column_text (stmt, 12));
+          pen_field (pen, _("Delegate’s draft"), (const char *) sqlite3_column_text (stmt, 14));
+        }
+      pen->y += 4;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return sql_error (db, error);
+  if (n == 0)
+    pen_line (pen, BODY, 0, _("None"), NULL, 2);
+
+  /* The audit trail */
+  pen_heading (pen, _("Audit trail"));
+  query.comment_id = comment_id;
+  entries = vigie_audit_query (store, &query, error);
+  if (entries == NULL)
+    return FALSE;
+  for (guint i = 0; i < entries->len; i++)
+    {
+      VigieAuditEntry *e = g_ptr_array_index (entries, i);
+      g_autofree char *when = format_time_us (e->time_us);
+      /* TRANSLATORS: an audit entry: event, action, who (role) */
+      g_autofree char *line = g_strdup_printf (_("%s — %s — %s (%s)"),
+                                               vigie_audit_event_get_label (e->event),
+                                               vigie_report_kind_label (e->kind),
+                                               e->actor_name ? e->actor_name : "?",
+                                               e->actor_role ? vigie_role_get_label (e->actor_role)
+                                                             : "?");
+      pen_line (pen, "Sans Bold 9", 0, when, NULL, 1);
+      pen_line (pen, "Sans 9", 12, line, NULL, 1);
+      if (e->note != NULL)
+        pen_line (pen, "Sans Italic 9", 12, e->note, NULL, 1);
+      pen->y += 3;
+    }
+  if (entries->len == 0)
+    pen_line (pen, BODY, 0, _("None"), NULL, 2);
+  return TRUE;
+}
+
+gboolean
+vigie_report_write_incident_pdf (VigieStore  *store,
+                                 gint64       comment_id,
+                                 const char  *path,
+                                 GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  Pen pen;
+  gboolean ok;
+
+  g_return_val_if_fail (store != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* The comment first: no file for a comment that is not there */
+  {
+    g_autoptr(VigieComment) comment = vigie_store_get_comment (store, comment_id, error);
+
+    if (comment == NULL)
+      return FALSE;
+  }
+
+  _vigie_pdf_open (&pen, path, _("Incident report"));
+  ok = cairo_status (pen.cr) != CAIRO_STATUS_SUCCESS ||
+       draw_incident (&pen, store, comment_id, &local_error);
+  if (!_vigie_pdf_close (&pen, path, error))
+    return FALSE;
+  if (!ok)
+    {
+      g_unlink (path);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -138,6 +138,15 @@ gboolean     vigie_report_write_pdf   (VigieReport *report,
                                        const char  *path,
                                        GError     **error);
 
+/* The incident report ("signalement") of one comment, in the language of
+ * the locale: the comment, each evidence snapshot with its SHA-256 (checked
+ * again), its flags and the clauses they cite, every action with who did it
+ * and when, the director's decisions, and the audit trail's entries */
+gboolean     vigie_report_write_incident_pdf (VigieStore  *store,
+                                              gint64       comment_id,
+                                              const char  *path,
+                                              GError     **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigieReport, vigie_report_free)
 
 G_END_DECLS

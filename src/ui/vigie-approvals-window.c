@@ -74,6 +74,7 @@ gboolean
 vigie_approvals_window_approve (VigieApprovalsWindow  *self,
                                 gint64                 action_id,
                                 const char            *text,
+                                const char            *note,
                                 GError               **error)
 {
   g_autofree char *name = NULL;
@@ -83,7 +84,7 @@ vigie_approvals_window_approve (VigieApprovalsWindow  *self,
 
   name = dup_actor_name (self);
   role = dup_setting (self, "actor-role", VIGIE_ROLE_DELEGATE);
-  if (!vigie_outbox_approve (self->outbox, action_id, text, NULL, name, role, error))
+  if (!vigie_outbox_approve (self->outbox, action_id, text, note, name, role, error))
     return FALSE;
   vigie_approvals_window_reload (self);
   return TRUE;
@@ -131,7 +132,7 @@ approve_clicked_cb (GtkButton            *button,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!vigie_approvals_window_approve (self, button_action (GTK_WIDGET (button))->id, NULL,
+  if (!vigie_approvals_window_approve (self, button_action (GTK_WIDGET (button))->id, NULL, NULL,
                                        &error))
     show_error (self, _("Cannot Approve"), error);
   else
@@ -153,7 +154,7 @@ edit_response_cb (AdwMessageDialog     *dialog,
     return;
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  if (!vigie_approvals_window_approve (self, id, text, &error))
+  if (!vigie_approvals_window_approve (self, id, text, NULL, &error))
     show_error (self, _("Cannot Approve"), error);
   else
     toast (self, _("Approved with your reply: it is on its way"));
@@ -199,6 +200,62 @@ edit_clicked_cb (GtkButton            *button,
   g_signal_connect_object (dialog, "response", G_CALLBACK (edit_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (view);
+}
+
+static void
+acknowledge_response_cb (AdwMessageDialog     *dialog,
+                         const char           *response,
+                         VigieApprovalsWindow *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "vigie-entry");
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "vigie-action-id"));
+  g_autofree char *note = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "acknowledge") != 0)
+    return;
+  if (!vigie_approvals_window_approve (self, id, NULL, note[0] != '\0' ? note : NULL, &error))
+    show_error (self, _("Cannot Acknowledge"), error);
+  else
+    toast (self, _("Acknowledged: the delegate will see your decision"));
+}
+
+static void
+acknowledge_activate_cb (GtkEntry         *entry,
+                         AdwMessageDialog *dialog)
+{
+  adw_message_dialog_response (dialog, "acknowledge");
+}
+
+/* An escalation: the director's decision, in a note for the delegate */
+static void
+acknowledge_clicked_cb (GtkButton            *button,
+                        VigieApprovalsWindow *self)
+{
+  VigieAction *action = button_action (GTK_WIDGET (button));
+  GtkWidget *dialog, *entry;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Acknowledge the Escalation"),
+                                   _("The comment stays out of the queue. Your decision, if you "
+                                     "write one, is shown to the delegate."));
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Decision for the delegate (optional)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Decision for the delegate"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "acknowledge", _("_Acknowledge"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "acknowledge",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "vigie-entry", entry);
+  g_object_set_data (G_OBJECT (dialog), "vigie-action-id", GSIZE_TO_POINTER (action->id));
+  g_signal_connect_object (entry, "activate", G_CALLBACK (acknowledge_activate_cb), dialog, 0);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (acknowledge_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
 }
 
 static void
@@ -424,7 +481,7 @@ action_row_new (VigieApprovalsWindow *self,
     g_autofree char *edit = NULL;
     g_autofree char *reject = NULL;
     const char *approve_label = action->status == VIGIE_ACTION_STATUS_PROPOSED ? _("_Approve")
-                                : action->kind == VIGIE_ACTION_ESCALATE ? _("_Acknowledge")
+                                : action->kind == VIGIE_ACTION_ESCALATE ? _("_Acknowledge…")
                                 : _("_Confirm");
 
     /* Translators: for a screen reader: "Approve Ban Author facebook:123_456" */
@@ -448,7 +505,11 @@ action_row_new (VigieApprovalsWindow *self,
       }
     gtk_box_append (GTK_BOX (buttons),
                     decision_button (self, action, approve_label, approve, "approve-button",
-                                     "suggested-action", G_CALLBACK (approve_clicked_cb)));
+                                     "suggested-action",
+                                     action->kind == VIGIE_ACTION_ESCALATE
+                                     && action->status != VIGIE_ACTION_STATUS_PROPOSED
+                                     ? G_CALLBACK (acknowledge_clicked_cb)
+                                     : G_CALLBACK (approve_clicked_cb)));
   }
   gtk_box_append (GTK_BOX (box), buttons);
   return row;

@@ -33,6 +33,7 @@ GPtrArray *vigie_approvals_window_get_actions  (VigieApprovalsWindow *self);
 gboolean   vigie_approvals_window_approve      (VigieApprovalsWindow *self,
                                                 gint64                action_id,
                                                 const char           *text,
+                                                const char           *note,
                                                 GError              **error);
 gboolean   vigie_approvals_window_reject       (VigieApprovalsWindow *self,
                                                 gint64                action_id,

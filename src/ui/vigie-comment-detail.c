@@ -53,6 +53,7 @@ struct _VigieCommentDetail
   GtkBox            *chips_box;
   GtkFlowBox        *actions_box;
   GtkBox            *decisions_box;
+  GtkMenuButton     *comment_menu_button;
   GtkWidget         *flags_box;
   GtkLabel          *recommendation_label;
   GtkBox            *flag_list;
@@ -816,6 +817,7 @@ vigie_comment_detail_class_init (VigieCommentDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigieCommentDetail, chips_box);
   gtk_widget_class_bind_template_child (widget_class, VigieCommentDetail, actions_box);
   gtk_widget_class_bind_template_child (widget_class, VigieCommentDetail, decisions_box);
+  gtk_widget_class_bind_template_child (widget_class, VigieCommentDetail, comment_menu_button);
   gtk_widget_class_bind_template_child (widget_class, VigieCommentDetail, flags_box);
   gtk_widget_class_bind_template_child (widget_class, VigieCommentDetail, recommendation_label);
   gtk_widget_class_bind_template_child (widget_class, VigieCommentDetail, flag_list);
@@ -1026,7 +1028,15 @@ vigie_comment_detail_set_decisions (VigieCommentDetail *self,
           style = "warning";
           break;
         case VIGIE_APPROVAL_APPROVED:
-          if (action->decision_note != NULL)
+          if (action->kind == VIGIE_ACTION_ESCALATE)
+            /* Translators: "Escalate to the Director: acknowledged by Hélène Bouchard: note" */
+            text = action->decision_note != NULL
+                   ? g_strdup_printf (_("%s: acknowledged by %s: %s"), kind,
+                                      action->decided_by ? action->decided_by : "",
+                                      action->decision_note)
+                   : g_strdup_printf (_("%s: acknowledged by %s"), kind,
+                                      action->decided_by ? action->decided_by : "");
+          else if (action->decision_note != NULL)
             /* Translators: "Ban Author: approved by Hélène Bouchard: note" */
             text = g_strdup_printf (_("%s: approved by %s: %s"), kind,
                                     action->decided_by ? action->decided_by : "",

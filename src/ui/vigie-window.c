@@ -24,6 +24,7 @@
 #include "vigie-outbox.h"
 #include "vigie-approvals-window.h"
 #include "vigie-dashboard-window.h"
+#include "vigie-report.h"
 #include "vigie-policy-dialog.h"
 #include "vigie-reply-dialog.h"
 #include "vigie-templates.h"
@@ -1527,7 +1528,32 @@ enqueue_bulk (VigieWindow        *self,
     self->acted_position = position;
 
   grace = vigie_outbox_get_grace_period (self->outbox);
-  title = bulk_done_title (request->kind, ids->len);
+  {
+    guint n_proposed = 0;
+
+    for (guint i = 0; i < ids->len; i++)
+      {
+        g_autoptr(VigieAction) action = vigie_outbox_get_action (
+          self->outbox, g_array_index (ids, gint64, i), NULL);
+
+        n_proposed += action != NULL && action->status == VIGIE_ACTION_STATUS_PROPOSED;
+      }
+    if (n_proposed == ids->len)
+      title = g_strdup_printf (ngettext ("%u sent to the director for approval",
+                                         "%u sent to the director for approval", n_proposed),
+                               n_proposed);
+    else if (n_proposed > 0)
+      {
+        g_autofree char *done = bulk_done_title (request->kind, ids->len - n_proposed);
+
+        /* Translators: "10 comments hidden; 2 sent to the director for approval" */
+        title = g_strdup_printf (ngettext ("%s; %u sent to the director for approval",
+                                           "%s; %u sent to the director for approval",
+                                           n_proposed), done, n_proposed);
+      }
+    else
+      title = bulk_done_title (request->kind, ids->len);
+  }
   target = g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, ids->data, ids->len, sizeof (gint64));
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
@@ -2226,6 +2252,82 @@ show_activity_action (GtkWidget  *widget,
                                           : NULL));
   gtk_window_set_transient_for (window, GTK_WINDOW (self));
   gtk_window_present (window);
+}
+
+gboolean
+vigie_window_save_incident_report (VigieWindow  *self,
+                                   gint64        comment_id,
+                                   GFile        *file,
+                                   GError      **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (VIGIE_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("The report can only be saved to a folder of this computer."));
+      return FALSE;
+    }
+  return vigie_report_write_incident_pdf (self->store, comment_id, path, error);
+}
+
+static void
+incident_chooser_response_cb (GtkNativeDialog *chooser,
+                              int              response,
+                              VigieWindow     *self)
+{
+  gint64 comment_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (chooser),
+                                                           "vigie-comment-id"));
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  if (file == NULL)
+    return;
+  if (!vigie_window_save_incident_report (self, comment_id, file, &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("The incident report was not saved: %s"),
+                                               error->message);
+      show_toast (self, text);
+    }
+  else
+    show_toast (self, _("Incident report saved"));
+}
+
+static void
+incident_report_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  VigieWindow *self = VIGIE_WINDOW (widget);
+  VigieComment *comment = current_comment (self);
+  GtkFileChooserNative *chooser;
+  g_autofree char *stable_id = NULL;
+  g_autofree char *name = NULL;
+
+  if (comment == NULL || comment->id <= 0)
+    {
+      show_toast (self, _("Select a comment first"));
+      return;
+    }
+  stable_id = vigie_comment_dup_stable_id (comment);
+  g_strdelimit (stable_id, ":/", '-');
+  /* Translators: the file name offered for an incident report */
+  name = g_strdup_printf (_("incident-%s.pdf"), stable_id);
+  chooser = gtk_file_chooser_native_new (_("Save the Incident Report"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data (G_OBJECT (chooser), "vigie-comment-id", GSIZE_TO_POINTER (comment->id));
+  g_signal_connect_object (chooser, "response", G_CALLBACK (incident_chooser_response_cb), self,
+                           0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -3098,6 +3200,8 @@ vigie_window_class_init (VigieWindowClass *klass)
                                    show_approvals_action);
   gtk_widget_class_install_action (widget_class, "win.show-dashboard", NULL,
                                    show_dashboard_action);
+  gtk_widget_class_install_action (widget_class, "win.incident-report", NULL,
+                                   incident_report_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.sync", NULL, sync_action);
   gtk_widget_class_install_action (widget_class, "win.show-accounts", NULL, show_accounts_action);

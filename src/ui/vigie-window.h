@@ -56,6 +56,12 @@ VigieCommentDetail *vigie_window_get_detail         (VigieWindow        *self);
  * "no-results" or "error" */
 const char         *vigie_window_get_queue_state    (VigieWindow        *self);
 
+/* The incident report of the comment, as "Incident Report…" saves it */
+gboolean            vigie_window_save_incident_report (VigieWindow  *self,
+                                                       gint64        comment_id,
+                                                       GFile        *file,
+                                                       GError      **error);
+
 /* A toast over the window, for the views other files add to it */
 void                vigie_window_add_toast          (VigieWindow        *self,
                                                      const char         *text);
