@@ -564,6 +564,60 @@ test_incident (Workspace     *w,
   g_unlink (pdf_fr);
 }
 
+/* The page's own answers on the platform count as replies: by hand
+ * (tests/fixtures/report/fb-page-replies.json), comments at 10:00 UTC:
+ *
+ *   911  2026-11-10  the page answers at 13:00                     3 h
+ *   913  2026-11-11  hidden at 11:00, the page answers at 16:00    1 h
+ *   915  2026-11-12  no answer
+ *
+ * 3 comments received (the page's 2 answers are not), 2 timed: median
+ * (1 + 3) / 2 = 2.0 h, 90th percentile 1 + 0.9 × (3 − 1) = 2.8 h. */
+static void
+test_page_replies (Workspace     *w,
+                   gconstpointer  data)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "report",
+                                                    "fb-page-replies.json", NULL);
+  const char *paths[] = { fixture, NULL };
+  const char *ids[] = { "911", "912", "913", "914", "915" };
+  g_autoptr(VigieReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start, end;
+
+  w->dir = g_dir_make_tmp ("vigie-report-XXXXXX", &error);
+  g_assert_no_error (error);
+  w->path = g_build_filename (w->dir, "workspace.vigie", NULL);
+  w->now = at (11, 11, 11);
+  workspace_open (w);
+  vigie_outbox_set_grace_period (w->outbox, 0);
+  g_assert_true (vigie_import_files (w->store, paths, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Classified, as after every import: the page's answers are set apart */
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr(VigieClassification) result = vigie_classification_new ();
+      g_autofree char *id = g_strdup_printf ("900000000000002_%s", ids[i]);
+
+      g_assert_true (vigie_store_save_classification (w->store,
+                                                      comment_id (w, VIGIE_PLATFORM_FACEBOOK, id),
+                                                      result, &error));
+      g_assert_no_error (error);
+    }
+  enqueue (w, VIGIE_ACTION_HIDE, comment_id (w, VIGIE_PLATFORM_FACEBOOK, "900000000000002_913"),
+           NULL, NULL);
+  g_assert_cmpuint (process (w), ==, 1);
+
+  g_assert_true (vigie_report_parse_month ("2026-11", &start, &end));
+  report = vigie_report_compute (w->store, start, end, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (report->n_comments, ==, 3);
+  g_assert_cmpuint (report->n_timed, ==, 2);
+  g_assert_cmpfloat_with_epsilon (report->median_hours, 2.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (report->p90_hours, 2.8, 1e-9);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -579,6 +633,8 @@ main (int    argc,
               workspace_teardown);
   g_test_add ("/report/options", Workspace, NULL, report_setup, test_options, workspace_teardown);
   g_test_add ("/report/scan", Workspace, NULL, report_setup, test_scan, workspace_teardown);
+  g_test_add ("/report/page-replies", Workspace, NULL, NULL, test_page_replies,
+              workspace_teardown);
 
   return g_test_run ();
 }

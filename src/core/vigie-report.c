@@ -428,11 +428,18 @@ vigie_report_compute_full (VigieStore               *store,
     return NULL;
 
   /* Response times: from the comment to the first action applied on it
-   * (a reply is an action too), for the comments of the period */
+   * (a reply is an action too) or to the page's first answer to it made on
+   * the platform itself, for the comments of the period */
   stmt = prepare (db,
-    "SELECT c.created, MIN (au.time_us), c.platform, COALESCE (pg.name, pg.external_id, '')"
+    "SELECT c.created, MIN (answer.time_us), c.platform, COALESCE (pg.name, pg.external_id, '')"
     " FROM comments c"
-    " JOIN audit au ON au.comment_id = c.id AND au.event = 'applied'"
+    " JOIN (SELECT au.comment_id AS comment_id, au.time_us AS time_us FROM audit au"
+    "        WHERE au.event = 'applied'"
+    "       UNION ALL"
+    "       SELECT q.id, r.created * 1000000 FROM comments r"
+    "         JOIN comments q ON q.platform = r.platform"
+    "                        AND q.external_id = r.parent_external_id"
+    "        WHERE r.resolution = 'page') answer ON answer.comment_id = c.id"
     " LEFT JOIN posts p ON p.id = c.post_id LEFT JOIN pages pg ON pg.id = p.page_id"
     " WHERE " IN_PERIOD " GROUP BY c.id", report, error);
   if (stmt == NULL)
