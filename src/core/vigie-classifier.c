@@ -2481,12 +2481,12 @@ classify_into (VigieClassifier            *self,
   /* Byte → token */
   g_array_set_size (s->tok_at, n->len + 1);
   tok_at = (guint32 *) s->tok_at->data;
-  for (guint i = 0; i <= n->len; i++)
-    tok_at[i] = G_MAXUINT32;
+  memset (tok_at, 0xff, (n->len + 1) * sizeof (guint32));  /* G_MAXUINT32 */
   for (guint t = 0; t < nt; t++)
     {
       const VigieToken *tok = token (s, t);
-      for (guint32 b = tok->start; b < tok->end; b++)
+      guint32 b = tok->start, e = tok->end;
+      for (; b < e; b++)
         tok_at[b] = t;
     }
 
