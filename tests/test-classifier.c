@@ -235,6 +235,16 @@ test_generalisation (void)
   assert_flags ("Les vieux coûtent une fortune au système", "discrimination");
   assert_flags ("Le gars du stationnement va passer un mauvais quart d'heure", "threat");
   assert_flags ("Les vieux ont besoin de plus de soins à domicile", "");
+  /* an insult called out after a comma, to someone addressed before */
+  assert_flags ("Regarde-toi donc avant de parler, gros lard", "insult");
+  assert_flags ("Vous avez oublié vos papiers, idiot", "insult");
+  assert_flags ("T'as acheté du porc, du boeuf", "");
+  /* fifth round */
+  assert_flags ("T'as le QI d'une chaise", "insult");
+  assert_flags ("Tu devrais te jeter en bas d'un pont", "threat");
+  assert_flags ("Ça prend-tu un cave pour écrire ça", "insult");
+  assert_flags ("Les handicapés devraient rester cachés chez eux", "discrimination");
+  assert_flags ("Un QI de 130 à six ans, elle est douée", "");
   assert_flags ("Les vaccins sont gratuits pour les réfugiés et les migrants", "");
   assert_flags ("Va te faire vacciner à la pharmacie, c'est rapide", "");
   assert_flags ("Ma fille s'est cognée au poteau de la balançoire", "");

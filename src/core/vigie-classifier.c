@@ -541,11 +541,13 @@ enum
   PSEUDO_ANY,
   PSEUDO_QUOTED,
   PSEUDO_CAPS,
+  PSEUDO_COMMA,     /* zero-width: the next word comes right after a comma */
   N_PSEUDO
 };
 
 static const char * const pseudo_names[N_PSEUDO] = {
-  "#num", "#num4", "#cap", "#link", "#email", "#mention", "#emoji", "#any", "#quoted", "#caps"
+  "#num", "#num4", "#cap", "#link", "#email", "#mention", "#emoji", "#any", "#quoted", "#caps",
+  "#comma"
 };
 
 /* Class ids: lexicon classes and literal words of patterns share one space;
@@ -1712,6 +1714,8 @@ pseudo_matches (const Scratch *s,
       return (tok->flags & VIGIE_TOKEN_CAPITALIZED) != 0;
     case PSEUDO_CAPS:
       return (tok->flags & VIGIE_TOKEN_ALL_CAPS) != 0;
+    case PSEUDO_COMMA:
+      return (tok->flags & VIGIE_TOKEN_AFTER_COMMA) != 0;
     case PSEUDO_LINK:
       return (tok->flags & VIGIE_TOKEN_LINK) != 0;
     case PSEUDO_EMAIL:
@@ -1814,8 +1818,10 @@ match_from (MatchState *m,
               guint32 klass = e->alts[a];
               if (klass >= m->self->n_classes)
                 {
+                  /* "#comma" is zero-width: it does not take the word */
+                  guint next = klass - m->self->n_classes == PSEUDO_COMMA ? t : t + 1;
                   if (pseudo_matches (m->s, klass - m->self->n_classes, t) &&
-                      match_from (m, ei + 1, t + 1))
+                      match_from (m, ei + 1, next))
                     return TRUE;
                   continue;
                 }
