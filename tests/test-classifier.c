@@ -245,6 +245,9 @@ test_generalisation (void)
   assert_flags ("Ça prend-tu un cave pour écrire ça", "insult");
   assert_flags ("Les handicapés devraient rester cachés chez eux", "discrimination");
   assert_flags ("Un QI de 130 à six ans, elle est douée", "");
+  /* verlan names of groups */
+  assert_flags ("Sale renoi", "discrimination,insult");
+  assert_flags ("Mon pote renoi est venu me voir à l'hôpital", "");
   assert_flags ("Les vaccins sont gratuits pour les réfugiés et les migrants", "");
   assert_flags ("Va te faire vacciner à la pharmacie, c'est rapide", "");
   assert_flags ("Ma fille s'est cognée au poteau de la balançoire", "");
