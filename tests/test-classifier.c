@@ -248,6 +248,12 @@ test_generalisation (void)
   /* verlan names of groups */
   assert_flags ("Sale renoi", "discrimination,insult");
   assert_flags ("Mon pote renoi est venu me voir à l'hôpital", "");
+  /* sexual insults and remarks aimed at a person; the same words elsewhere */
+  assert_flags ("Va te faire fourrer", "insult");
+  assert_flags ("T'as des gros seins, envoie des nudes", "obscene");
+  assert_flags ("J'me suis fait fourrer par le garagiste, 900$ pour rien", "");
+  assert_flags ("La chienne du voisin est en chaleur", "");
+  assert_flags ("Examen des seins à faire chaque mois", "");
   assert_flags ("Les vaccins sont gratuits pour les réfugiés et les migrants", "");
   assert_flags ("Va te faire vacciner à la pharmacie, c'est rapide", "");
   assert_flags ("Ma fille s'est cognée au poteau de la balançoire", "");
