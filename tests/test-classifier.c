@@ -254,6 +254,16 @@ test_generalisation (void)
   assert_flags ("J'me suis fait fourrer par le garagiste, 900$ pour rien", "");
   assert_flags ("La chienne du voisin est en chaleur", "");
   assert_flags ("Examen des seins à faire chaque mois", "");
+  /* eighth round: threats without the usual verbs, an insult after an
+   * intensifier, stereotypes */
+  assert_flags ("Tu vas finir six pieds sous terre", "threat");
+  assert_flags ("Que ta famille crève", "insult");
+  assert_flags ("C'est toujours les mêmes racailles qui foutent le bordel", "insult");
+  assert_flags ("Il faut être complètement débile pour croire ça", "insult");
+  assert_flags ("Les Roms devraient être parqués dans des camps", "discrimination");
+  assert_flags ("Fais attention à toi en sortant, il y a de la glace", "");
+  assert_flags ("Mon grand-père est six pieds sous terre depuis dix ans", "");
+  assert_flags ("Les personnes trans souffrent plus souvent d'une maladie mentale à cause de la discrimination", "");
   assert_flags ("Les vaccins sont gratuits pour les réfugiés et les migrants", "");
   assert_flags ("Va te faire vacciner à la pharmacie, c'est rapide", "");
   assert_flags ("Ma fille s'est cognée au poteau de la balançoire", "");
