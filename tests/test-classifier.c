@@ -264,6 +264,13 @@ test_generalisation (void)
   assert_flags ("Fais attention à toi en sortant, il y a de la glace", "");
   assert_flags ("Mon grand-père est six pieds sous terre depuis dix ans", "");
   assert_flags ("Les personnes trans souffrent plus souvent d'une maladie mentale à cause de la discrimination", "");
+  /* Canadian English comments */
+  assert_flags ("Nobody cares about your opinion, idiot", "insult");
+  assert_flags ("I hope you get cancer", "threat");
+  assert_flags ("Go back to India", "discrimination");
+  assert_flags ("What a pathetic situation for seniors", "");
+  assert_flags ("Holy shit that was fast, thanks!", "");
+  assert_flags ("My dad is a retired butcher", "");
   assert_flags ("Les vaccins sont gratuits pour les réfugiés et les migrants", "");
   assert_flags ("Va te faire vacciner à la pharmacie, c'est rapide", "");
   assert_flags ("Ma fille s'est cognée au poteau de la balançoire", "");
