@@ -271,6 +271,12 @@ test_generalisation (void)
   assert_flags ("What a pathetic situation for seniors", "");
   assert_flags ("Holy shit that was fast, thanks!", "");
   assert_flags ("My dad is a retired butcher", "");
+  /* ninth round: comparisons with the reader, veiled threats */
+  assert_flags ("Ton commentaire est aussi stupide que toi", "insult");
+  assert_flags ("Crève, vieille sorcière", "insult");
+  assert_flags ("Tu vas voir ce qui va t'arriver", "threat");
+  assert_flags ("J'ai de la visite ce week-end", "");
+  assert_flags ("Je vous souhaite une belle journée", "");
   assert_flags ("Les vaccins sont gratuits pour les réfugiés et les migrants", "");
   assert_flags ("Va te faire vacciner à la pharmacie, c'est rapide", "");
   assert_flags ("Ma fille s'est cognée au poteau de la balançoire", "");
