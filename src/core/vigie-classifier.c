@@ -2775,7 +2775,6 @@ author_key (const VigieComment *c)
  * content within a time window: the later comments are harassment */
 static void
 find_repeated_targeting (VigieClassifier *self,
-                         GPtrArray       *comments,
                          GPtrArray       *results,
                          GArray          *targetings)
 {
@@ -2833,7 +2832,6 @@ find_repeated_targeting (VigieClassifier *self,
         }
       a = b;
     }
-  (void) comments;
 }
 
 GPtrArray *
@@ -2984,7 +2982,7 @@ vigie_classifier_classify_comments (VigieClassifier  *self,
     }
 
   if (targeting)
-    find_repeated_targeting (self, comments, results, targetings);
+    find_repeated_targeting (self, results, targetings);
   if (dup == NULL)
     return g_steal_pointer (&results);
 
@@ -3029,34 +3027,12 @@ vigie_classifier_classify_comments (VigieClassifier  *self,
     guint min_copies = param_double (dup->rule->params, "min_copies", 3);
     for (guint i = 0; i < n; i++)
       {
-        VigieClassification *result;
         VigieComment *c;
-        VigieFlag flag = { 0 };
-        const VigieCategory *cat;
-        VigieSpan span;
 
         if (!eligible[i] || group_size[union_find_root (parent, i)] < min_copies)
           continue;
-        result = g_ptr_array_index (results, i);
         c = g_ptr_array_index (comments, i);
-        if (vigie_classification_get_flag (result, dup->rule->category) != NULL)
-          continue;
-        cat = vigie_policy_lookup_category (self->policy, dup->rule->category);
-        flag.category = g_intern_string (cat->id);
-        flag.clause = dup->clause;
-        flag.rule = g_intern_string (dup->rule->id);
-        flag.score = dup->score;
-        flag.spans = g_array_new (FALSE, FALSE, sizeof (VigieSpan));
-        span.start = 0;
-        span.end = strlen (c->text);
-        g_array_append_val (flag.spans, span);
-        g_array_append_val (result->flags, flag);
-        if (cat->severity > result->severity)
-          {
-            result->severity = cat->severity;
-            result->action = g_intern_string (cat->action);
-          }
-        g_array_sort_with_data (result->flags, compare_flags, self->policy);
+        add_batch_flag (self, g_ptr_array_index (results, i), dup, 0, strlen (c->text));
       }
   }
   return g_steal_pointer (&results);
