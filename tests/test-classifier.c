@@ -354,7 +354,7 @@ test_online_comments (void)
   assert_flags ("Il faut régler le compte de taxes avant lundi", "");
   /* France French insults and slurs; a word that holds one is not glued */
   assert_flags ("Espèce de ducon", "insult");
-  assert_flags ("Les journalopes de BFM", "insult");
+  assert_flags ("Les journalopes de la télé", "insult");
   assert_flags ("Sale souchien", "discrimination,insult");
   assert_flags ("T'es une lopette", "insult");
   assert_flags ("Une salopette en jeans pour le chantier", "");
