@@ -1624,6 +1624,7 @@ typedef struct
   Scratch         *s;
   guint            fr;
   guint            en;
+  guint            n_raw;   /* hits in raw_hits; its length is its capacity while scanning */
 } ScanData;
 
 static gboolean
@@ -1668,7 +1669,10 @@ on_match (guint32  value,
   h.t1 = tok_at[b] + 1;
   h.klass = e->klass;
   h.weight = e->weight;
-  g_array_append_val (d->s->raw_hits, h);
+  /* the hot path: no function call per hit */
+  if (G_UNLIKELY (d->n_raw == d->s->raw_hits->len))
+    g_array_set_size (d->s->raw_hits, MAX (64, 2 * d->n_raw));
+  ((Hit *) d->s->raw_hits->data)[d->n_raw++] = h;
   return TRUE;
 }
 
@@ -2476,7 +2480,7 @@ classify_into (VigieClassifier            *self,
                VigieClassification        *result)
 {
   VigieNormalized *n = s->norm;
-  ScanData data = { self, s, 0, 0 };
+  ScanData data = { self, s, 0, 0, 0 };
   guint nt;
   guint32 *tok_at;
   guint fr = 0, en = 0;
@@ -2496,8 +2500,9 @@ classify_into (VigieClassifier            *self,
         tok_at[b] = t;
     }
 
-  g_array_set_size (s->raw_hits, 0);
+  g_array_set_size (s->raw_hits, MAX (s->raw_hits->len, 64));
   vigie_matcher_scan (self->matcher, n->text, n->runs, n->len, on_match, &data);
+  g_array_set_size (s->raw_hits, data.n_raw);
   match_masked (self, s);
 
   /* Hits by token */
