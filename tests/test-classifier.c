@@ -117,8 +117,14 @@ test_sacres (void)
   assert_flags ("mon calvaire", "insult,obscene");
   assert_flags ("Le gardien, mon ostie de chien sale", "insult,obscene");
   assert_flags ("Les criss de gestionnaires", "insult,obscene");
-  /* Aimed at a thing: vulgar only */
+  /* Aimed at a thing: a chain of sacres is vulgar, one sacre is swearing
+   * at the situation */
   assert_flags ("Mon ostie de crisse de stationnement", "obscene");
+  assert_flags ("Mon tabarnak de genou me fait encore mal", "");
+  assert_flags ("Calvaire de neige!", "");
+  assert_flags ("Ce médicament me donne envie de vomir", "");
+  /* Aimed at someone who is "malade" (crazy) */
+  assert_flags ("Décroche mon ostie de malade", "insult,obscene");
 }
 
 static void
