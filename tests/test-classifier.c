@@ -283,6 +283,11 @@ test_generalisation (void)
   assert_flags ("Tu vas voir ce qui va t'arriver", "threat");
   assert_flags ("J'ai de la visite ce week-end", "");
   assert_flags ("Je vous souhaite une belle journée", "");
+  /* tenth round; a price is no threat */
+  assert_flags ("Je vais te faire payer ça", "threat");
+  assert_flags ("Tu vas payer combien pour le stationnement?", "");
+  assert_flags ("Vous êtes juste une bande de bureaucrates inutiles", "insult");
+  assert_flags ("Les handicapés sont un poids pour la société", "discrimination");
   assert_flags ("Les vaccins sont gratuits pour les réfugiés et les migrants", "");
   assert_flags ("Va te faire vacciner à la pharmacie, c'est rapide", "");
   assert_flags ("Ma fille s'est cognée au poteau de la balançoire", "");
