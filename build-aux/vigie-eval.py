@@ -178,12 +178,13 @@ def eval_demo(args, demo):
 
 
 def eval_probe(args, path):
-    """French comments written for Vigie (project data, tests/data/comments-fr.tsv)"""
+    """Comments written for Vigie (project data, tests/data/comments-{fr,en}.tsv)"""
     with open(path, encoding="utf-8") as f:
         rows = [line.rstrip("\n").split("\t", 1) for line in f
                 if line.strip() and not line.startswith("#")]
     preds = classify(args.scan, [t for _, t in rows], args.policy)
-    print("\n== French probe comments (%s, %d comments)" % (os.path.basename(path), len(rows)))
+    print("\n== probe comments written for Vigie (%s, %d comments)"
+          % (os.path.basename(path), len(rows)))
     print_prf("toxic", [g == "T" for g, _ in rows], [bool(p & TOXIC) for p in preds])
     if args.verbose:
         for (g, t), p in zip(rows, preds):
@@ -204,9 +205,10 @@ def main():
     demo = args.demo or os.path.join(top, "data", "demo")
     if os.path.isdir(demo):
         eval_demo(args, demo)
-    probe = os.path.join(top, "tests", "data", "comments-fr.tsv")
-    if os.path.exists(probe):
-        eval_probe(args, probe)
+    for lang in ("fr", "en"):
+        probe = os.path.join(top, "tests", "data", "comments-%s.tsv" % lang)
+        if os.path.exists(probe):
+            eval_probe(args, probe)
 
     if not args.dir or not os.path.isdir(args.dir):
         print("vigie-eval: no evaluation folder%s; third-party sets skipped."

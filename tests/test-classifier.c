@@ -117,8 +117,14 @@ test_sacres (void)
   assert_flags ("mon calvaire", "insult,obscene");
   assert_flags ("Le gardien, mon ostie de chien sale", "insult,obscene");
   assert_flags ("Les criss de gestionnaires", "insult,obscene");
-  /* Aimed at a thing: vulgar only */
+  /* Aimed at a thing: a chain of sacres is vulgar, one sacre is swearing
+   * at the situation */
   assert_flags ("Mon ostie de crisse de stationnement", "obscene");
+  assert_flags ("Mon tabarnak de genou me fait encore mal", "");
+  assert_flags ("Calvaire de neige!", "");
+  assert_flags ("Ce médicament me donne envie de vomir", "");
+  /* Aimed at someone who is "malade" (crazy) */
+  assert_flags ("Décroche mon ostie de malade", "insult,obscene");
 }
 
 static void
@@ -235,6 +241,53 @@ test_generalisation (void)
   assert_flags ("Les vieux coûtent une fortune au système", "discrimination");
   assert_flags ("Le gars du stationnement va passer un mauvais quart d'heure", "threat");
   assert_flags ("Les vieux ont besoin de plus de soins à domicile", "");
+  /* an insult called out after a comma, to someone addressed before */
+  assert_flags ("Regarde-toi donc avant de parler, gros lard", "insult");
+  assert_flags ("Vous avez oublié vos papiers, idiot", "insult");
+  assert_flags ("T'as acheté du porc, du boeuf", "");
+  /* fifth round */
+  assert_flags ("T'as le QI d'une chaise", "insult");
+  assert_flags ("Tu devrais te jeter en bas d'un pont", "threat");
+  assert_flags ("Ça prend-tu un cave pour écrire ça", "insult");
+  assert_flags ("Les handicapés devraient rester cachés chez eux", "discrimination");
+  assert_flags ("Un QI de 130 à six ans, elle est douée", "");
+  /* verlan names of groups */
+  assert_flags ("Sale renoi", "discrimination,insult");
+  assert_flags ("Mon pote renoi est venu me voir à l'hôpital", "");
+  /* sexual insults and remarks aimed at a person; the same words elsewhere */
+  assert_flags ("Va te faire fourrer", "insult");
+  assert_flags ("T'as des gros seins, envoie des nudes", "obscene");
+  assert_flags ("J'me suis fait fourrer par le garagiste, 900$ pour rien", "");
+  assert_flags ("La chienne du voisin est en chaleur", "");
+  assert_flags ("Examen des seins à faire chaque mois", "");
+  /* eighth round: threats without the usual verbs, an insult after an
+   * intensifier, stereotypes */
+  assert_flags ("Tu vas finir six pieds sous terre", "threat");
+  assert_flags ("Que ta famille crève", "insult");
+  assert_flags ("C'est toujours les mêmes racailles qui foutent le bordel", "insult");
+  assert_flags ("Il faut être complètement débile pour croire ça", "insult");
+  assert_flags ("Les Roms devraient être parqués dans des camps", "discrimination");
+  assert_flags ("Fais attention à toi en sortant, il y a de la glace", "");
+  assert_flags ("Mon grand-père est six pieds sous terre depuis dix ans", "");
+  assert_flags ("Les personnes trans souffrent plus souvent d'une maladie mentale à cause de la discrimination", "");
+  /* Canadian English comments */
+  assert_flags ("Nobody cares about your opinion, idiot", "insult");
+  assert_flags ("I hope you get cancer", "threat");
+  assert_flags ("Go back to India", "discrimination");
+  assert_flags ("What a pathetic situation for seniors", "");
+  assert_flags ("Holy shit that was fast, thanks!", "");
+  assert_flags ("My dad is a retired butcher", "");
+  /* ninth round: comparisons with the reader, veiled threats */
+  assert_flags ("Ton commentaire est aussi stupide que toi", "insult");
+  assert_flags ("Crève, vieille sorcière", "insult");
+  assert_flags ("Tu vas voir ce qui va t'arriver", "threat");
+  assert_flags ("J'ai de la visite ce week-end", "");
+  assert_flags ("Je vous souhaite une belle journée", "");
+  /* tenth round; a price is no threat */
+  assert_flags ("Je vais te faire payer ça", "threat");
+  assert_flags ("Tu vas payer combien pour le stationnement?", "");
+  assert_flags ("Vous êtes juste une bande de bureaucrates inutiles", "insult");
+  assert_flags ("Les handicapés sont un poids pour la société", "discrimination");
   assert_flags ("Les vaccins sont gratuits pour les réfugiés et les migrants", "");
   assert_flags ("Va te faire vacciner à la pharmacie, c'est rapide", "");
   assert_flags ("Ma fille s'est cognée au poteau de la balançoire", "");
@@ -312,7 +365,7 @@ test_online_comments (void)
   assert_flags ("Il faut régler le compte de taxes avant lundi", "");
   /* France French insults and slurs; a word that holds one is not glued */
   assert_flags ("Espèce de ducon", "insult");
-  assert_flags ("Les journalopes de BFM", "insult");
+  assert_flags ("Les journalopes de la télé", "insult");
   assert_flags ("Sale souchien", "discrimination,insult");
   assert_flags ("T'es une lopette", "insult");
   assert_flags ("Une salopette en jeans pour le chantier", "");

@@ -541,11 +541,13 @@ enum
   PSEUDO_ANY,
   PSEUDO_QUOTED,
   PSEUDO_CAPS,
+  PSEUDO_COMMA,     /* zero-width: the next word comes right after a comma */
   N_PSEUDO
 };
 
 static const char * const pseudo_names[N_PSEUDO] = {
-  "#num", "#num4", "#cap", "#link", "#email", "#mention", "#emoji", "#any", "#quoted", "#caps"
+  "#num", "#num4", "#cap", "#link", "#email", "#mention", "#emoji", "#any", "#quoted", "#caps",
+  "#comma"
 };
 
 /* Class ids: lexicon classes and literal words of patterns share one space;
@@ -1622,6 +1624,7 @@ typedef struct
   Scratch         *s;
   guint            fr;
   guint            en;
+  guint            n_raw;   /* hits in raw_hits; its length is its capacity while scanning */
 } ScanData;
 
 static gboolean
@@ -1666,7 +1669,10 @@ on_match (guint32  value,
   h.t1 = tok_at[b] + 1;
   h.klass = e->klass;
   h.weight = e->weight;
-  g_array_append_val (d->s->raw_hits, h);
+  /* the hot path: no function call per hit */
+  if (G_UNLIKELY (d->n_raw == d->s->raw_hits->len))
+    g_array_set_size (d->s->raw_hits, MAX (64, 2 * d->n_raw));
+  ((Hit *) d->s->raw_hits->data)[d->n_raw++] = h;
   return TRUE;
 }
 
@@ -1712,6 +1718,8 @@ pseudo_matches (const Scratch *s,
       return (tok->flags & VIGIE_TOKEN_CAPITALIZED) != 0;
     case PSEUDO_CAPS:
       return (tok->flags & VIGIE_TOKEN_ALL_CAPS) != 0;
+    case PSEUDO_COMMA:
+      return (tok->flags & VIGIE_TOKEN_AFTER_COMMA) != 0;
     case PSEUDO_LINK:
       return (tok->flags & VIGIE_TOKEN_LINK) != 0;
     case PSEUDO_EMAIL:
@@ -1814,8 +1822,10 @@ match_from (MatchState *m,
               guint32 klass = e->alts[a];
               if (klass >= m->self->n_classes)
                 {
+                  /* "#comma" is zero-width: it does not take the word */
+                  guint next = klass - m->self->n_classes == PSEUDO_COMMA ? t : t + 1;
                   if (pseudo_matches (m->s, klass - m->self->n_classes, t) &&
-                      match_from (m, ei + 1, t + 1))
+                      match_from (m, ei + 1, next))
                     return TRUE;
                   continue;
                 }
@@ -2470,7 +2480,7 @@ classify_into (VigieClassifier            *self,
                VigieClassification        *result)
 {
   VigieNormalized *n = s->norm;
-  ScanData data = { self, s, 0, 0 };
+  ScanData data = { self, s, 0, 0, 0 };
   guint nt;
   guint32 *tok_at;
   guint fr = 0, en = 0;
@@ -2481,17 +2491,18 @@ classify_into (VigieClassifier            *self,
   /* Byte → token */
   g_array_set_size (s->tok_at, n->len + 1);
   tok_at = (guint32 *) s->tok_at->data;
-  for (guint i = 0; i <= n->len; i++)
-    tok_at[i] = G_MAXUINT32;
+  memset (tok_at, 0xff, (n->len + 1) * sizeof (guint32));  /* G_MAXUINT32 */
   for (guint t = 0; t < nt; t++)
     {
       const VigieToken *tok = token (s, t);
-      for (guint32 b = tok->start; b < tok->end; b++)
+      guint32 b = tok->start, e = tok->end;
+      for (; b < e; b++)
         tok_at[b] = t;
     }
 
-  g_array_set_size (s->raw_hits, 0);
+  g_array_set_size (s->raw_hits, MAX (s->raw_hits->len, 64));
   vigie_matcher_scan (self->matcher, n->text, n->runs, n->len, on_match, &data);
+  g_array_set_size (s->raw_hits, data.n_raw);
   match_masked (self, s);
 
   /* Hits by token */
@@ -2769,7 +2780,6 @@ author_key (const VigieComment *c)
  * content within a time window: the later comments are harassment */
 static void
 find_repeated_targeting (VigieClassifier *self,
-                         GPtrArray       *comments,
                          GPtrArray       *results,
                          GArray          *targetings)
 {
@@ -2827,7 +2837,6 @@ find_repeated_targeting (VigieClassifier *self,
         }
       a = b;
     }
-  (void) comments;
 }
 
 GPtrArray *
@@ -2978,7 +2987,7 @@ vigie_classifier_classify_comments (VigieClassifier  *self,
     }
 
   if (targeting)
-    find_repeated_targeting (self, comments, results, targetings);
+    find_repeated_targeting (self, results, targetings);
   if (dup == NULL)
     return g_steal_pointer (&results);
 
@@ -3023,34 +3032,12 @@ vigie_classifier_classify_comments (VigieClassifier  *self,
     guint min_copies = param_double (dup->rule->params, "min_copies", 3);
     for (guint i = 0; i < n; i++)
       {
-        VigieClassification *result;
         VigieComment *c;
-        VigieFlag flag = { 0 };
-        const VigieCategory *cat;
-        VigieSpan span;
 
         if (!eligible[i] || group_size[union_find_root (parent, i)] < min_copies)
           continue;
-        result = g_ptr_array_index (results, i);
         c = g_ptr_array_index (comments, i);
-        if (vigie_classification_get_flag (result, dup->rule->category) != NULL)
-          continue;
-        cat = vigie_policy_lookup_category (self->policy, dup->rule->category);
-        flag.category = g_intern_string (cat->id);
-        flag.clause = dup->clause;
-        flag.rule = g_intern_string (dup->rule->id);
-        flag.score = dup->score;
-        flag.spans = g_array_new (FALSE, FALSE, sizeof (VigieSpan));
-        span.start = 0;
-        span.end = strlen (c->text);
-        g_array_append_val (flag.spans, span);
-        g_array_append_val (result->flags, flag);
-        if (cat->severity > result->severity)
-          {
-            result->severity = cat->severity;
-            result->action = g_intern_string (cat->action);
-          }
-        g_array_sort_with_data (result->flags, compare_flags, self->policy);
+        add_batch_flag (self, g_ptr_array_index (results, i), dup, 0, strlen (c->text));
       }
   }
   return g_steal_pointer (&results);

@@ -864,6 +864,10 @@ vigie_normalize (VigieNormalized *out,
                  gssize           len)
 {
   g_autoptr(GArray) words = NULL;
+  RawWord *wv;
+  guint nw = 0;
+  VigieToken *toks;
+  guint n_toks = 0;
   Unit *us;
   guint n;
   guint8 sep = SEP_SENT;
@@ -883,7 +887,10 @@ vigie_normalize (VigieNormalized *out,
   n = out->units->len;
 
   /* Words, with the strongest separator before each */
-  words = g_array_sized_new (FALSE, FALSE, sizeof (RawWord), 32);
+  /* at most one word per unit: filled by index, no call per word */
+  words = g_array_sized_new (FALSE, FALSE, sizeof (RawWord), MAX (n, 1));
+  g_array_set_size (words, MAX (n, 1));
+  wv = (RawWord *) words->data;
   for (guint i = 0; i < n;)
     {
       Unit *u = &us[i];
@@ -893,7 +900,7 @@ vigie_normalize (VigieNormalized *out,
           RawWord w = { i, i + 1, sep, 0, 0, u->word_flags, 1 };
           if (quoted)
             w.flags |= VIGIE_TOKEN_QUOTED;
-          g_array_append_val (words, w);
+          wv[nw++] = w;
           sep = SEP_NONE;
           i++;
           continue;
@@ -917,7 +924,7 @@ vigie_normalize (VigieNormalized *out,
           if (mention || us[i].mention)
             w.flags |= VIGIE_TOKEN_MENTION;
           mention = FALSE;
-          g_array_append_val (words, w);
+          wv[nw++] = w;
           sep = SEP_NONE;
           apostrophe = FALSE;
           i = j;
@@ -939,8 +946,8 @@ vigie_normalize (VigieNormalized *out,
           if ((i + 1 >= n || us[i + 1].kind == U_SPACE || us[i + 1].kind == U_NEWLINE ||
                us[i + 1].kind == U_DOT || us[i + 1].kind == U_QCLOSE ||
                us[i + 1].kind == U_QBOTH) &&
-              !(words->len > 0 && g_array_index (words, RawWord, words->len - 1).n_chars == 1 &&
-                us[g_array_index (words, RawWord, words->len - 1).u0].kind == U_LETTER &&
+              !(nw > 0 && wv[nw - 1].n_chars == 1 &&
+                us[wv[nw - 1].u0].kind == U_LETTER &&
                 i + 2 < n && us[i + 1].kind == U_SPACE &&
                 us[i + 2].kind == U_LETTER))
             sep = SEP_SENT;
@@ -950,8 +957,8 @@ vigie_normalize (VigieNormalized *out,
         case U_NEWLINE:
         case U_SENT:
           sep = SEP_SENT;
-          if (words->len > 0 && text[u->os] == '?')
-            g_array_index (words, RawWord, words->len - 1).question = TRUE;
+          if (nw > 0 && text[u->os] == '?')
+            wv[nw - 1].question = TRUE;
           break;
         case U_QOPEN:
           quoted = TRUE;
@@ -978,6 +985,8 @@ vigie_normalize (VigieNormalized *out,
         }
       i++;
     }
+
+  g_array_set_size (words, nw);
 
   /* A quotation mark never closed quotes nothing: "Bon. C'est nul */
   if (quoted)
@@ -1024,7 +1033,9 @@ vigie_normalize (VigieNormalized *out,
   /* The skeleton */
   ensure_capacity (out, 2 + len * 3 + words->len * 2 + 16);
   out->len = 0;
-  g_array_set_size (out->tokens, 0);
+  /* at most one token per word: filled by index */
+  g_array_set_size (out->tokens, words->len);
+  toks = (VigieToken *) out->tokens->data;
   emit_byte (out, ' ', 1, 0, 0);
   for (guint w = 0; w < words->len; w++)
     {
@@ -1036,7 +1047,7 @@ vigie_normalize (VigieNormalized *out,
       if (w > 0 && rw->sep == SEP_SENT)
         {
           sentence++;
-          first_token_of_sentence = out->tokens->len;
+          first_token_of_sentence = n_toks;
         }
       (void) first_token_of_sentence;
 
@@ -1097,10 +1108,11 @@ vigie_normalize (VigieNormalized *out,
       if (tok.flags & VIGIE_TOKEN_ALL_CAPS)
         tok.flags &= ~VIGIE_TOKEN_CAPITALIZED;
       tok.end = out->len;
-      g_array_append_val (out->tokens, tok);
+      toks[n_toks++] = tok;
       /* The separator takes the original position of the next character */
       emit_byte (out, ' ', 1, tok.orig_end, tok.orig_end);
     }
+  g_array_set_size (out->tokens, n_toks);
   out->text[out->len] = '\0';
   out->n_sentences = out->tokens->len > 0 ? sentence + 1 : 0;
 

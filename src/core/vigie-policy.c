@@ -748,7 +748,7 @@ check_class (VigiePolicy  *self,
 {
   static const char * const flags[] = {
     "#num", "#num4", "#cap", "#link", "#email", "#mention", "#emoji", "#any", "#quoted",
-    "#caps", NULL
+    "#caps", "#comma", NULL
   };
 
   if (name[0] == '#')
