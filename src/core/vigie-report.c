@@ -756,13 +756,31 @@ format_hours (double hours)
   return g_strdup_printf (_("%.1f h"), hours);
 }
 
+/* The month and year in the report's language, whatever the locale's
+ * time names: "novembre 2026" */
+static char *
+format_month (GDateTime *date)
+{
+  static const char *months[] = {
+    NC_("month", "January"), NC_("month", "February"), NC_("month", "March"),
+    NC_("month", "April"), NC_("month", "May"), NC_("month", "June"),
+    NC_("month", "July"), NC_("month", "August"), NC_("month", "September"),
+    NC_("month", "October"), NC_("month", "November"), NC_("month", "December"),
+  };
+  int m = g_date_time_get_month (date);
+
+  /* TRANSLATORS: a month and its year, "November 2026" */
+  return g_strdup_printf (_("%s %d"), g_dpgettext2 (GETTEXT_PACKAGE, "month", months[m - 1]),
+                          g_date_time_get_year (date));
+}
+
 static void
 draw_report (Pen         *pen,
              VigieReport *report)
 {
   g_autoptr(GDateTime) start = g_date_time_new_from_unix_utc (report->start);
   g_autoptr(GDateTime) last = g_date_time_new_from_unix_utc (report->end - 1);
-  g_autofree char *month = g_date_time_format (start, "%B %Y");
+  g_autofree char *month = format_month (start);
   g_autofree char *title = NULL;
   g_autofree char *period = NULL;
   g_autofree char *from = g_date_time_format (start, "%Y-%m-%d");
