@@ -242,6 +242,52 @@ test_business_hours (void)
                                                                8, 17, utc), 0.0, 1e-9);
 }
 
+/* A chosen period: whole days in the time zone, the last one included,
+ * even when daylight saving time ends (1 November 2026 in Toronto: 25 h) */
+static void
+test_days (void)
+{
+  g_autoptr(GTimeZone) toronto = g_time_zone_new_identifier ("America/Toronto");
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) first_midnight = NULL;
+  g_autoptr(GDateTime) after_last = NULL;
+  GDate first, last, bad;
+  gint64 start = -1, end = -1;
+
+  if (toronto == NULL)
+    {
+      g_test_skip ("No America/Toronto in the time zone database");
+      return;
+    }
+  g_date_clear (&first, 1);
+  g_date_clear (&last, 1);
+  g_date_clear (&bad, 1);
+
+  /* One day, in UTC: 24 h from its midnight */
+  g_date_set_dmy (&first, 3, G_DATE_NOVEMBER, 2026);
+  g_assert_true (vigie_report_days_get_range (&first, &first, utc, &start, &end));
+  g_assert_cmpint (start, ==, at (11, 3, 0) / G_USEC_PER_SEC);
+  g_assert_cmpint (end - start, ==, 24 * 3600);
+
+  /* 31 October to 1 November in Toronto: 24 h + 25 h, from 00:00 EDT (04:00
+   * UTC) to 00:00 EST on 2 November (05:00 UTC) */
+  g_date_set_dmy (&first, 31, G_DATE_OCTOBER, 2026);
+  g_date_set_dmy (&last, 1, G_DATE_NOVEMBER, 2026);
+  g_assert_true (vigie_report_days_get_range (&first, &last, toronto, &start, &end));
+  first_midnight = g_date_time_new_utc (2026, 10, 31, 4, 0, 0);
+  after_last = g_date_time_new_utc (2026, 11, 2, 5, 0, 0);
+  g_assert_cmpint (start, ==, g_date_time_to_unix (first_midnight));
+  g_assert_cmpint (end, ==, g_date_time_to_unix (after_last));
+  g_assert_cmpint (end - start, ==, 49 * 3600);
+
+  /* The last day before the first, or an invalid date: refused, untouched */
+  start = end = -1;
+  g_assert_false (vigie_report_days_get_range (&last, &first, toronto, &start, &end));
+  g_assert_false (vigie_report_days_get_range (&bad, &last, toronto, &start, &end));
+  g_assert_cmpint (start, ==, -1);
+  g_assert_cmpint (end, ==, -1);
+}
+
 /* The dashboard's figures: response times in business hours against a
  * target, by page, what awaits the director, and the CSV export.
  * In business hours (weekdays 8–17 UTC) the November responses are:
@@ -629,6 +675,7 @@ main (int    argc,
               workspace_teardown);
   g_test_add ("/report/pdf", Workspace, NULL, report_setup, test_pdf, workspace_teardown);
   g_test_add_func ("/report/business-hours", test_business_hours);
+  g_test_add_func ("/report/days", test_days);
   g_test_add ("/report/incident", Workspace, NULL, report_setup, test_incident,
               workspace_teardown);
   g_test_add ("/report/options", Workspace, NULL, report_setup, test_options, workspace_teardown);
