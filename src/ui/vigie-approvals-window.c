@@ -70,6 +70,16 @@ toast (VigieApprovalsWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
 
+/* After a decision: the list shows what is left to decide */
+static gboolean
+reload_if (VigieApprovalsWindow *self,
+           gboolean              decided)
+{
+  if (decided)
+    vigie_approvals_window_reload (self);
+  return decided;
+}
+
 gboolean
 vigie_approvals_window_approve (VigieApprovalsWindow  *self,
                                 gint64                 action_id,
@@ -84,10 +94,8 @@ vigie_approvals_window_approve (VigieApprovalsWindow  *self,
 
   name = dup_actor_name (self);
   role = dup_setting (self, "actor-role", VIGIE_ROLE_DELEGATE);
-  if (!vigie_outbox_approve (self->outbox, action_id, text, note, name, role, error))
-    return FALSE;
-  vigie_approvals_window_reload (self);
-  return TRUE;
+  return reload_if (self, vigie_outbox_approve (self->outbox, action_id, text, note, name, role,
+                                                error));
 }
 
 gboolean
@@ -103,10 +111,7 @@ vigie_approvals_window_reject (VigieApprovalsWindow  *self,
 
   name = dup_actor_name (self);
   role = dup_setting (self, "actor-role", VIGIE_ROLE_DELEGATE);
-  if (!vigie_outbox_reject (self->outbox, action_id, note, name, role, error))
-    return FALSE;
-  vigie_approvals_window_reload (self);
-  return TRUE;
+  return reload_if (self, vigie_outbox_reject (self->outbox, action_id, note, name, role, error));
 }
 
 static void
@@ -227,6 +232,42 @@ acknowledge_activate_cb (GtkEntry         *entry,
   adw_message_dialog_response (dialog, "acknowledge");
 }
 
+/* A dialog asking a note for the delegate about @action, whose @response
+ * calls @response_cb; the entry comes back in @out_entry */
+static GtkWidget *
+note_dialog_new (VigieApprovalsWindow  *self,
+                 const VigieAction     *action,
+                 const char            *heading,
+                 const char            *body,
+                 const char            *placeholder,
+                 const char            *entry_label,
+                 const char            *response,
+                 const char            *response_label,
+                 AdwResponseAppearance  appearance,
+                 GCallback              response_cb,
+                 GtkWidget            **out_entry)
+{
+  GtkWidget *dialog, *entry;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  entry_label, -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    response, response_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), response, appearance);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "vigie-entry", entry);
+  g_object_set_data (G_OBJECT (dialog), "vigie-action-id", GSIZE_TO_POINTER (action->id));
+  g_signal_connect_object (dialog, "response", response_cb, self, 0);
+  *out_entry = entry;
+  return dialog;
+}
+
 /* An escalation: the director's decision, in a note for the delegate */
 static void
 acknowledge_clicked_cb (GtkButton            *button,
@@ -235,25 +276,14 @@ acknowledge_clicked_cb (GtkButton            *button,
   VigieAction *action = button_action (GTK_WIDGET (button));
   GtkWidget *dialog, *entry;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Acknowledge the Escalation"),
-                                   _("The comment stays out of the queue. Your decision, if you "
-                                     "write one, is shown to the delegate."));
-  entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Decision for the delegate (optional)"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Decision for the delegate"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "acknowledge", _("_Acknowledge"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "acknowledge",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "vigie-entry", entry);
-  g_object_set_data (G_OBJECT (dialog), "vigie-action-id", GSIZE_TO_POINTER (action->id));
+  dialog = note_dialog_new (self, action, _("Acknowledge the Escalation"),
+                            _("The comment stays out of the queue. Your decision, if you "
+                              "write one, is shown to the delegate."),
+                            _("Decision for the delegate (optional)"),
+                            _("Decision for the delegate"),
+                            "acknowledge", _("_Acknowledge"), ADW_RESPONSE_SUGGESTED,
+                            G_CALLBACK (acknowledge_response_cb), &entry);
   g_signal_connect_object (entry, "activate", G_CALLBACK (acknowledge_activate_cb), dialog, 0);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (acknowledge_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
 }
@@ -299,30 +329,18 @@ reject_clicked_cb (GtkButton            *button,
   VigieAction *action = button_action (GTK_WIDGET (button));
   GtkWidget *dialog, *entry;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Reject"),
-                                   action->status == VIGIE_ACTION_STATUS_APPLIED
-                                   ? _("The action is taken back where the platform allows it. "
-                                       "Tell the delegate why: they will see your note.")
-                                   : _("The action will never be carried out. Tell the delegate "
-                                       "why: they will see your note."));
-  entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Note for the delegate"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Note for the delegate"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "reject", _("_Reject"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reject",
-                                              ADW_RESPONSE_DESTRUCTIVE);
+  dialog = note_dialog_new (self, action, _("Reject"),
+                            action->status == VIGIE_ACTION_STATUS_APPLIED
+                            ? _("The action is taken back where the platform allows it. "
+                                "Tell the delegate why: they will see your note.")
+                            : _("The action will never be carried out. Tell the delegate "
+                                "why: they will see your note."),
+                            _("Note for the delegate"), _("Note for the delegate"),
+                            "reject", _("_Reject"), ADW_RESPONSE_DESTRUCTIVE,
+                            G_CALLBACK (reject_response_cb), &entry);
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "reject", FALSE);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "vigie-entry", entry);
-  g_object_set_data (G_OBJECT (dialog), "vigie-action-id", GSIZE_TO_POINTER (action->id));
   g_signal_connect_object (entry, "changed", G_CALLBACK (note_changed_cb), dialog, 0);
   g_signal_connect_object (entry, "activate", G_CALLBACK (reject_activate_cb), dialog, 0);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (reject_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
 }
