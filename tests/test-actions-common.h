@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 
+#include "vigie-audit.h"
 #include "vigie-classifier.h"
 #include "vigie-outbox.h"
 #include "vigie-sandbox-connector.h"
@@ -22,6 +23,8 @@ typedef struct
   VigieOutbox           *outbox;
   gint64                 now;      /* the injected clock, Unix µs */
 } Workspace;
+
+#define SECONDS(n) ((n) * G_TIME_SPAN_SECOND)
 
 /* 2026-11-18 13:00:00 UTC */
 #define T0 G_GINT64_CONSTANT (1795006800000000)
@@ -313,4 +316,18 @@ sql_int (VigieStore *store,
   value = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
   return value;
+}
+
+/* The audit entries of @action_id with @event */
+static G_GNUC_UNUSED guint
+count_events (Workspace  *w,
+              gint64      action_id,
+              const char *event)
+{
+  VigieAuditQuery query = { .action_id = action_id, .event = event };
+  g_autoptr(GError) error = NULL;
+  gint64 n = vigie_audit_count (w->store, &query, &error);
+
+  g_assert_no_error (error);
+  return (guint) n;
 }
