@@ -114,17 +114,6 @@ vigie_approvals_window_reject (VigieApprovalsWindow  *self,
   return reload_if (self, vigie_outbox_reject (self->outbox, action_id, note, name, role, error));
 }
 
-static void
-show_error (VigieApprovalsWindow *self,
-            const char           *heading,
-            const GError         *error)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 static VigieAction *
 button_action (GtkWidget *button)
 {
@@ -139,7 +128,7 @@ approve_clicked_cb (GtkButton            *button,
 
   if (!vigie_approvals_window_approve (self, button_action (GTK_WIDGET (button))->id, NULL, NULL,
                                        &error))
-    show_error (self, _("Cannot Approve"), error);
+    vigie_show_error_dialog (GTK_WINDOW (self), _("Cannot Approve"), error);
   else
     toast (self, _("Approved: the action is on its way"));
 }
@@ -160,7 +149,7 @@ edit_response_cb (AdwMessageDialog     *dialog,
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   if (!vigie_approvals_window_approve (self, id, text, NULL, &error))
-    show_error (self, _("Cannot Approve"), error);
+    vigie_show_error_dialog (GTK_WINDOW (self), _("Cannot Approve"), error);
   else
     toast (self, _("Approved with your reply: it is on its way"));
 }
@@ -220,7 +209,7 @@ acknowledge_response_cb (AdwMessageDialog     *dialog,
   if (g_strcmp0 (response, "acknowledge") != 0)
     return;
   if (!vigie_approvals_window_approve (self, id, NULL, note[0] != '\0' ? note : NULL, &error))
-    show_error (self, _("Cannot Acknowledge"), error);
+    vigie_show_error_dialog (GTK_WINDOW (self), _("Cannot Acknowledge"), error);
   else
     toast (self, _("Acknowledged: the delegate will see your decision"));
 }
@@ -309,7 +298,7 @@ reject_response_cb (AdwMessageDialog     *dialog,
   if (g_strcmp0 (response, "reject") != 0)
     return;
   if (!vigie_approvals_window_reject (self, id, gtk_editable_get_text (entry), &error))
-    show_error (self, _("Cannot Reject"), error);
+    vigie_show_error_dialog (GTK_WINDOW (self), _("Cannot Reject"), error);
   else
     toast (self, _("Rejected: the delegate will see your note"));
 }
@@ -343,21 +332,6 @@ reject_clicked_cb (GtkButton            *button,
   g_signal_connect_object (entry, "activate", G_CALLBACK (reject_activate_cb), dialog, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
-}
-
-static GtkWidget *
-wrapped_label (const char *text,
-               const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
 }
 
 static GtkWidget *
@@ -428,7 +402,7 @@ action_row_new (VigieApprovalsWindow *self,
   /* Translators: a proposal's title: "Ban Author — Proposed, not carried out" */
   title = g_strdup_printf (_("%s — %s"), kind_label, state_label (action));
   header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  gtk_box_append (GTK_BOX (header), wrapped_label (title, "heading"));
+  gtk_box_append (GTK_BOX (header), vigie_wrapped_label_new (title, "heading"));
   if (urgent)
     {
       GtkWidget *tag = gtk_label_new (_("Urgent"));
@@ -447,9 +421,9 @@ action_row_new (VigieApprovalsWindow *self,
                                                              : _("Unknown author"),
                                 vigie_platform_get_display_name (comment->platform),
                                 action->comment_ref);
-      gtk_box_append (GTK_BOX (box), wrapped_label (author, "dim-label"));
+      gtk_box_append (GTK_BOX (box), vigie_wrapped_label_new (author, "dim-label"));
       {
-        GtkWidget *text = wrapped_label (comment->text, "comment-text");
+        GtkWidget *text = vigie_wrapped_label_new (comment->text, "comment-text");
         gtk_label_set_selectable (GTK_LABEL (text), TRUE);
         gtk_box_append (GTK_BOX (box), text);
       }
@@ -469,7 +443,7 @@ action_row_new (VigieApprovalsWindow *self,
       g_autofree char *list = g_strjoinv (_(", "), action->clauses);
       /* Translators: the clauses of the policy an action cites */
       clauses = g_strdup_printf (_("Clauses: %s"), list);
-      gtk_box_append (GTK_BOX (box), wrapped_label (clauses, "caption"));
+      gtk_box_append (GTK_BOX (box), vigie_wrapped_label_new (clauses, "caption"));
     }
 
   /* The delegate's note and draft */
@@ -479,16 +453,16 @@ action_row_new (VigieApprovalsWindow *self,
                          action->actor_role != NULL ? vigie_role_get_label (action->actor_role)
                                                     : "",
                          time);
-  gtk_box_append (GTK_BOX (box), wrapped_label (who, "caption"));
+  gtk_box_append (GTK_BOX (box), vigie_wrapped_label_new (who, "caption"));
   if (action->note != NULL && action->note[0] != '\0')
     {
       g_autofree char *note = g_strdup_printf (_("Note: %s"), action->note);
-      gtk_box_append (GTK_BOX (box), wrapped_label (note, NULL));
+      gtk_box_append (GTK_BOX (box), vigie_wrapped_label_new (note, NULL));
     }
   if (action->text != NULL)
     {
       g_autofree char *draft = g_strdup_printf (_("Reply draft: %s"), action->text);
-      gtk_box_append (GTK_BOX (box), wrapped_label (draft, NULL));
+      gtk_box_append (GTK_BOX (box), vigie_wrapped_label_new (draft, NULL));
     }
 
   /* The decision */
@@ -635,7 +609,7 @@ vigie_approvals_window_init (VigieApprovalsWindow *self)
   content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_box_append (GTK_BOX (content), adw_header_bar_new ());
 
-  self->role_label = GTK_LABEL (wrapped_label ("", NULL));
+  self->role_label = GTK_LABEL (vigie_wrapped_label_new ("", NULL));
   gtk_label_set_xalign (self->role_label, 0.5);
   gtk_label_set_justify (self->role_label, GTK_JUSTIFY_CENTER);
   gtk_widget_set_margin_top (GTK_WIDGET (self->role_label), 6);

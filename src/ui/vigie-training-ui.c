@@ -11,6 +11,7 @@
 
 #include "vigie-category-chip.h"
 #include "vigie-exercise-window.h"
+#include "vigie-format.h"
 #include "vigie-presenter-window.h"
 
 #include <glib/gi18n.h>
@@ -148,19 +149,6 @@ vigie_training_context_reload (VigieTrainingContext  *self,
   return load_sets (self, error);
 }
 
-/* Messages */
-
-static void
-show_error (GtkWindow    *parent,
-            const char   *heading,
-            const GError *error)
-{
-  GtkWidget *dialog = adw_message_dialog_new (parent, heading, error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 /* The training window's own data, on the window */
 typedef struct
 {
@@ -237,7 +225,7 @@ add_response_cb (AdwMessageDialog *dialog,
   path = vigie_training_add_scenario (data->scenario, &error);
   if (path == NULL)
     {
-      show_error (GTK_WINDOW (data->window), _("Cannot Add the Comment to Training"), error);
+      vigie_show_error_dialog (GTK_WINDOW (data->window), _("Cannot Add the Comment to Training"), error);
       return;
     }
   /* In the training workspace, the next exercise asks it */
@@ -305,7 +293,7 @@ add_to_training_activate (GSimpleAction *action,
   templates = vigie_templates_new_default (&error);
   if (templates == NULL)
     {
-      show_error (GTK_WINDOW (window), _("Cannot Add the Comment to Training"), error);
+      vigie_show_error_dialog (GTK_WINDOW (window), _("Cannot Add the Comment to Training"), error);
       return;
     }
   /* What the delegate did with it is the reference, if anything */
@@ -318,7 +306,7 @@ add_to_training_activate (GSimpleAction *action,
                                               done, policy, templates, &error);
   if (scenario == NULL)
     {
-      show_error (GTK_WINDOW (window), _("Cannot Add the Comment to Training"), error);
+      vigie_show_error_dialog (GTK_WINDOW (window), _("Cannot Add the Comment to Training"), error);
       return;
     }
 
@@ -507,7 +495,7 @@ import_response_cb (GtkNativeDialog *chooser,
                                      vigie_training_context_get_templates (tw->context), &error);
   if (dest == NULL || !vigie_training_context_reload (tw->context, &error))
     {
-      show_error (GTK_WINDOW (tw->window), _("Cannot Import the Scenarios"), error);
+      vigie_show_error_dialog (GTK_WINDOW (tw->window), _("Cannot Import the Scenarios"), error);
       return;
     }
   vigie_window_add_toast (tw->window, _("Scenarios imported: the next exercise asks them, and a "
@@ -548,7 +536,7 @@ export_response_cb (GtkNativeDialog *chooser,
         g_ptr_array_add (set->scenarios, vigie_scenario_ref (s));
     }
   if (!vigie_scenario_set_write (set, path, &error))
-    show_error (GTK_WINDOW (tw->window), _("Cannot Export the Scenarios"), error);
+    vigie_show_error_dialog (GTK_WINDOW (tw->window), _("Cannot Export the Scenarios"), error);
 }
 
 static void
