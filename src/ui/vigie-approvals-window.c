@@ -70,14 +70,27 @@ toast (VigieApprovalsWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
 
-/* After a decision: the list shows what is left to decide */
+/* Approves (with @text, when edited) or rejects @action_id as the profile
+ * of these settings; the list shows what is left to decide */
 static gboolean
-reload_if (VigieApprovalsWindow *self,
-           gboolean              decided)
+decide (VigieApprovalsWindow  *self,
+        gint64                 action_id,
+        gboolean               approve,
+        const char            *text,
+        const char            *note,
+        GError               **error)
 {
-  if (decided)
+  g_autofree char *name = dup_actor_name (self);
+  g_autofree char *role = dup_setting (self, "actor-role", VIGIE_ROLE_DELEGATE);
+  gboolean ok;
+
+  if (approve)
+    ok = vigie_outbox_approve (self->outbox, action_id, text, note, name, role, error);
+  else
+    ok = vigie_outbox_reject (self->outbox, action_id, note, name, role, error);
+  if (ok)
     vigie_approvals_window_reload (self);
-  return decided;
+  return ok;
 }
 
 gboolean
@@ -87,15 +100,9 @@ vigie_approvals_window_approve (VigieApprovalsWindow  *self,
                                 const char            *note,
                                 GError               **error)
 {
-  g_autofree char *name = NULL;
-  g_autofree char *role = NULL;
-
   g_return_val_if_fail (VIGIE_IS_APPROVALS_WINDOW (self), FALSE);
 
-  name = dup_actor_name (self);
-  role = dup_setting (self, "actor-role", VIGIE_ROLE_DELEGATE);
-  return reload_if (self, vigie_outbox_approve (self->outbox, action_id, text, note, name, role,
-                                                error));
+  return decide (self, action_id, TRUE, text, note, error);
 }
 
 gboolean
@@ -104,14 +111,9 @@ vigie_approvals_window_reject (VigieApprovalsWindow  *self,
                                const char            *note,
                                GError               **error)
 {
-  g_autofree char *name = NULL;
-  g_autofree char *role = NULL;
-
   g_return_val_if_fail (VIGIE_IS_APPROVALS_WINDOW (self), FALSE);
 
-  name = dup_actor_name (self);
-  role = dup_setting (self, "actor-role", VIGIE_ROLE_DELEGATE);
-  return reload_if (self, vigie_outbox_reject (self->outbox, action_id, note, name, role, error));
+  return decide (self, action_id, FALSE, NULL, note, error);
 }
 
 static VigieAction *

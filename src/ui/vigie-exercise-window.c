@@ -500,17 +500,12 @@ export_response_cb (GtkNativeDialog     *chooser,
                     int                  response,
                     VigieExerciseWindow *self)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = vigie_file_chooser_dup_path (chooser, response);
   g_autoptr(GError) error = NULL;
   g_autoptr(VigieTrainingScore) score = NULL;
   gboolean pdf = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "pdf"));
   gboolean ok;
 
-  if (response != GTK_RESPONSE_ACCEPT)
-    goto out;
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  path = file ? g_file_get_path (file) : NULL;
   if (path == NULL)
     goto out;
   score = vigie_exercise_compute_score (self->exercise);

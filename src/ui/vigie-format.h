@@ -19,14 +19,19 @@ char *vigie_format_excerpt       (const char *text,
 /* @n with the locale's digit grouping: "1,234", « 1 234 » */
 char *vigie_format_number        (guint64     n);
 
+/* Widgets and dialogs the windows share */
 
 /* A label that wraps at words (or characters), aligned at the start, with
  * @css_class unless NULL */
-GtkWidget *vigie_wrapped_label_new (const char   *text,
-                                    const char   *css_class);
+GtkWidget *vigie_wrapped_label_new     (const char      *text,
+                                        const char      *css_class);
 /* A message dialog over @parent: @heading, @error's message and Close */
-void       vigie_show_error_dialog (GtkWindow    *parent,
-                                    const char   *heading,
-                                    const GError *error);
+void       vigie_show_error_dialog     (GtkWindow       *parent,
+                                        const char      *heading,
+                                        const GError    *error);
+/* The local path chosen in @chooser when @response accepts it, NULL when
+ * cancelled or not a local file */
+char      *vigie_file_chooser_dup_path (GtkNativeDialog *chooser,
+                                        int              response);
 
 G_END_DECLS

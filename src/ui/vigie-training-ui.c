@@ -478,16 +478,10 @@ import_response_cb (GtkNativeDialog *chooser,
                     int              response,
                     TrainingWindow  *tw)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = vigie_file_chooser_dup_path (chooser, response);
   g_autofree char *dest = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      path = file ? g_file_get_path (file) : NULL;
-    }
   g_clear_object (&tw->chooser);
   if (path == NULL)
     return;
@@ -507,17 +501,11 @@ export_response_cb (GtkNativeDialog *chooser,
                     int              response,
                     TrainingWindow  *tw)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = vigie_file_chooser_dup_path (chooser, response);
   g_autoptr(GError) error = NULL;
   g_autoptr(VigieScenarioSet) set = NULL;
   g_autoptr(GPtrArray) scenarios = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      path = file ? g_file_get_path (file) : NULL;
-    }
   g_clear_object (&tw->chooser);
   if (path == NULL)
     return;
