@@ -211,32 +211,8 @@ enqueue_as (Workspace       *w,
             const char      *role,
             const char      *text)
 {
-  VigieActionRequest request = { 0 };
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  request.kind = kind;
-  request.comment_id = comment;
-  request.actor_name = g_strcmp0 (role, "director") == 0 ? DIRECTOR : DELEGATE;
-  request.actor_role = role;
-  request.text = text;
-  request.lang = text ? "fr" : NULL;
-  request.note = "Auteur récidiviste, troisième insulte cette semaine";
-  id = vigie_outbox_enqueue (w->outbox, &request, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
-}
-
-static VigieAction *
-get_action (Workspace *w,
-            gint64     id)
-{
-  g_autoptr(GError) error = NULL;
-  VigieAction *action = vigie_outbox_get_action (w->outbox, id, &error);
-
-  g_assert_no_error (error);
-  return action;
+  return enqueue_full (w, kind, comment, g_strcmp0 (role, "director") == 0 ? DIRECTOR : DELEGATE,
+                       role, text, "Auteur récidiviste, troisième insulte cette semaine");
 }
 
 static void
