@@ -182,14 +182,9 @@ edit_clicked_cb (GtkButton            *button,
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 160);
   gtk_widget_add_css_class (scrolled, "card");
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "approve", _("_Approve"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "approve",
-                                              ADW_RESPONSE_SUGGESTED);
+  vigie_message_dialog_add_choice (ADW_MESSAGE_DIALOG (dialog), "approve", _("_Approve"),
+                                   ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "approve");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data (G_OBJECT (dialog), "vigie-buffer",
                      gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)));
   g_object_set_data (G_OBJECT (dialog), "vigie-action-id", GSIZE_TO_POINTER (action->id));
@@ -246,12 +241,8 @@ note_dialog_new (VigieApprovalsWindow  *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   entry_label, -1);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    response, response_label,
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), response, appearance);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  vigie_message_dialog_add_choice (ADW_MESSAGE_DIALOG (dialog), response, response_label,
+                                   appearance);
   g_object_set_data (G_OBJECT (dialog), "vigie-entry", entry);
   g_object_set_data (G_OBJECT (dialog), "vigie-action-id", GSIZE_TO_POINTER (action->id));
   g_signal_connect_object (dialog, "response", response_cb, self, 0);

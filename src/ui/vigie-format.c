@@ -159,3 +159,17 @@ vigie_file_chooser_dup_path (GtkNativeDialog *chooser,
   file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   return file != NULL ? g_file_get_path (file) : NULL;
 }
+
+void
+vigie_message_dialog_add_choice (AdwMessageDialog      *dialog,
+                                 const char            *response,
+                                 const char            *label,
+                                 AdwResponseAppearance  appearance)
+{
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    response, label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, response, appearance);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+}

@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -29,6 +29,12 @@ GtkWidget *vigie_wrapped_label_new     (const char      *text,
 void       vigie_show_error_dialog     (GtkWindow       *parent,
                                         const char      *heading,
                                         const GError    *error);
+/* Adds Cancel (also the close response) and @response, shown as @label
+ * with @appearance, to @dialog */
+void       vigie_message_dialog_add_choice (AdwMessageDialog      *dialog,
+                                            const char            *response,
+                                            const char            *label,
+                                            AdwResponseAppearance  appearance);
 /* The local path chosen in @chooser when @response accepts it, NULL when
  * cancelled or not a local file */
 char      *vigie_file_chooser_dup_path (GtkNativeDialog *chooser,

@@ -326,14 +326,9 @@ add_to_training_activate (GSimpleAction *action,
     g_string_append_printf (body, " (%s)", scenario->clause);
 
   dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Add to Training"), body->str);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "add", _("_Add"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add",
-                                              ADW_RESPONSE_SUGGESTED);
+  vigie_message_dialog_add_choice (ADW_MESSAGE_DIALOG (dialog), "add", _("_Add"),
+                                   ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add", FALSE);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
 
   data = g_new0 (AddData, 1);
   data->window = g_object_ref (window);
@@ -461,14 +456,9 @@ reset_activate (GSimpleAction  *action,
     _("Everything done in it is undone: the comments come back as they were, from the "
       "scenarios, with your own scenarios added since."));
 
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "reset", _("_Reset"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reset",
-                                              ADW_RESPONSE_DESTRUCTIVE);
+  vigie_message_dialog_add_choice (ADW_MESSAGE_DIALOG (dialog), "reset", _("_Reset"),
+                                   ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (reset_response_cb), tw);
   gtk_window_present (GTK_WINDOW (dialog));
 }
