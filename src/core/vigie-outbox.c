@@ -1509,13 +1509,19 @@ check_director (const char  *actor_role,
   return FALSE;
 }
 
+/* @action_id when it awaits a decision and @actor_role may make it; NULL
+ * with an error otherwise */
 static VigieAction *
 get_awaiting (VigieOutbox  *self,
               gint64        action_id,
+              const char   *actor_role,
               GError      **error)
 {
-  g_autoptr(VigieAction) action = vigie_outbox_get_action (self, action_id, error);
+  g_autoptr(VigieAction) action = NULL;
 
+  if (!check_director (actor_role, error))
+    return NULL;
+  action = vigie_outbox_get_action (self, action_id, error);
   if (action == NULL)
     return NULL;
   if (action->approval != VIGIE_APPROVAL_AWAITING ||
@@ -1608,9 +1614,7 @@ vigie_outbox_approve (VigieOutbox  *self,
 
   g_return_val_if_fail (VIGIE_IS_OUTBOX (self), FALSE);
 
-  if (!check_director (actor_role, error))
-    return FALSE;
-  action = get_awaiting (self, action_id, error);
+  action = get_awaiting (self, action_id, actor_role, error);
   if (action == NULL)
     return FALSE;
   proposed = action->status == VIGIE_ACTION_STATUS_PROPOSED;
@@ -1689,9 +1693,7 @@ vigie_outbox_reject (VigieOutbox  *self,
 
   g_return_val_if_fail (VIGIE_IS_OUTBOX (self), FALSE);
 
-  if (!check_director (actor_role, error))
-    return FALSE;
-  action = get_awaiting (self, action_id, error);
+  action = get_awaiting (self, action_id, actor_role, error);
   if (action == NULL)
     return FALSE;
   if (is_blank (note))
