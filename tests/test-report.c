@@ -6,11 +6,11 @@
  */
 #include "config.h"
 
-#include <sys/wait.h>
 
 #include "vigie-import.h"
 #include "vigie-report.h"
 #include "test-actions-common.h"
+#include "test-scan-common.h"
 
 /* The workspace, by hand (tests/fixtures/report/fb-feed.json), one Facebook
  * post of the page "CISSS de la Côte-Boréale", comments at 10:00 UTC:
@@ -429,29 +429,6 @@ test_pdf (Workspace     *w,
   g_unlink (pdf);
 }
 
-static int
-run_scan (const char * const  *args,
-          char               **err)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) env = g_get_environ ();
-  int status = 0;
-
-  g_ptr_array_add (argv, g_build_filename (g_getenv ("VIGIE_BUILD_DIR"), "src", "cli",
-                                           "vigie-scan", NULL));
-  for (guint i = 0; args[i]; i++)
-    g_ptr_array_add (argv, g_strdup (args[i]));
-  g_ptr_array_add (argv, NULL);
-  env = g_environ_setenv (env, "LANGUAGE", "C", TRUE);
-  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_STDOUT_TO_DEV_NULL,
-                               NULL, NULL, NULL, err, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status));
-  return WEXITSTATUS (status);
-}
-
 static void
 test_scan (Workspace     *w,
            gconstpointer  data)
@@ -471,7 +448,7 @@ test_scan (Workspace     *w,
 
   workspace_close (w);
 
-  g_assert_cmpint (run_scan (ok, &err), ==, 0);
+  g_assert_cmpint (run_scan (ok, NULL, &err), ==, 0);
   g_clear_pointer (&err, g_free);
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
   check_pdf (pdf);
@@ -485,18 +462,18 @@ test_scan (Workspace     *w,
     }
   g_unlink (pdf);
 
-  g_assert_cmpint (run_scan (bad_month, &err), ==, 2);
+  g_assert_cmpint (run_scan (bad_month, NULL, &err), ==, 2);
   g_assert_nonnull (strstr (err, "month=YYYY-MM"));
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_scan (bad_spec, &err), ==, 2);
+  g_assert_cmpint (run_scan (bad_spec, NULL, &err), ==, 2);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_scan (no_db, &err), ==, 2);
+  g_assert_cmpint (run_scan (no_db, NULL, &err), ==, 2);
   g_assert_nonnull (strstr (err, "no workspace"));
   g_clear_pointer (&err, g_free);
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
-  g_assert_cmpint (run_scan (no_output, &err), ==, 2);
+  g_assert_cmpint (run_scan (no_output, NULL, &err), ==, 2);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_scan (unwritable, &err), ==, 2);
+  g_assert_cmpint (run_scan (unwritable, NULL, &err), ==, 2);
   g_assert_nonnull (strstr (err, "Cannot write the report"));
   g_clear_pointer (&err, g_free);
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
@@ -592,15 +569,15 @@ test_incident (Workspace     *w,
     g_autofree char *fr = NULL;
     char *err = NULL;
 
-    g_assert_cmpint (run_scan (args, &err), ==, 0);
+    g_assert_cmpint (run_scan (args, NULL, &err), ==, 0);
     g_clear_pointer (&err, g_free);
     fr = pdf_text (pdf_fr);
     g_assert_nonnull (strstr (fr, "Menace — CISSS §12"));
     g_assert_nonnull (strstr (fr, hash_line));
 
-    g_assert_cmpint (run_scan (unknown, &err), ==, 2);
+    g_assert_cmpint (run_scan (unknown, NULL, &err), ==, 2);
     g_clear_pointer (&err, g_free);
-    g_assert_cmpint (run_scan (bad_lang, &err), ==, 2);
+    g_assert_cmpint (run_scan (bad_lang, NULL, &err), ==, 2);
     g_assert_nonnull (strstr (err, "--lang must be fr or en"));
     g_clear_pointer (&err, g_free);
     g_assert_false (g_file_test (missing_pdf, G_FILE_TEST_EXISTS));

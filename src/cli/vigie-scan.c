@@ -590,6 +590,46 @@ typedef struct
   const char *role;
 } DecideOptions;
 
+/* Sends what is due in the outbox, then reads action @id as it is now;
+ * NULL once the error is printed */
+static VigieAction *
+process_and_get (VigieOutbox *outbox,
+                 gint64       id)
+{
+  g_autoptr(GError) error = NULL;
+  VigieAction *action;
+
+  if (!vigie_outbox_process_sync (outbox, NULL, NULL, &error))
+    {
+      g_printerr ("vigie-scan: %s\n", error->message);
+      return NULL;
+    }
+  action = vigie_outbox_get_action (outbox, id, &error);
+  if (action == NULL)
+    g_printerr ("vigie-scan: %s\n", error->message);
+  return action;
+}
+
+/* Opens the workspace @db_path, which must pass @test; NULL once the
+ * error is printed */
+static VigieStore *
+open_workspace (const char *db_path,
+                GFileTest   test)
+{
+  g_autoptr(GError) error = NULL;
+  VigieStore *store;
+
+  if (!g_file_test (db_path, test))
+    {
+      g_printerr (_("vigie-scan: no workspace “%s”\n"), db_path);
+      return NULL;
+    }
+  store = vigie_store_open (db_path, &error);
+  if (store == NULL)
+    g_printerr ("vigie-scan: %s\n", error->message);
+  return store;
+}
+
 static int
 decide_command (VigieStore          *store,
                 const DecideOptions *o,
@@ -645,17 +685,9 @@ decide_command (VigieStore          *store,
       return EXIT_BAD_INPUT;
     }
   /* An approved proposal goes out now, with what else is due */
-  if (!vigie_outbox_process_sync (outbox, NULL, NULL, &error))
-    {
-      g_printerr ("vigie-scan: %s\n", error->message);
-      return EXIT_FAILURE_OTHER;
-    }
-  action = vigie_outbox_get_action (outbox, id, &error);
+  action = process_and_get (outbox, id);
   if (action == NULL)
-    {
-      g_printerr ("vigie-scan: %s\n", error->message);
-      return EXIT_FAILURE_OTHER;
-    }
+    return EXIT_FAILURE_OTHER;
   print_action (action);
   if (!quiet)
     {
@@ -776,17 +808,9 @@ apply_action (VigieStore         *store,
       }
     /* Actions left pending by an earlier run go out too, as at the
      * application's start */
-    if (!vigie_outbox_process_sync (outbox, NULL, NULL, &error))
-      {
-        g_printerr ("vigie-scan: %s\n", error->message);
-        return EXIT_FAILURE_OTHER;
-      }
-    action = vigie_outbox_get_action (outbox, id, &error);
+    action = process_and_get (outbox, id);
     if (action == NULL)
-      {
-        g_printerr ("vigie-scan: %s\n", error->message);
-        return EXIT_FAILURE_OTHER;
-      }
+      return EXIT_FAILURE_OTHER;
   }
 
   print_action (action);
@@ -1149,13 +1173,11 @@ incident_command (const char *comment_spec,
       g_printerr ("vigie-scan: %s\n", _("--lang must be fr or en"));
       return EXIT_BAD_INPUT;
     }
-  if (!g_file_test (db_path, G_FILE_TEST_IS_REGULAR))
-    {
-      g_printerr (_("vigie-scan: no workspace “%s”\n"), db_path);
-      return EXIT_BAD_INPUT;
-    }
-  store = vigie_store_open (db_path, &error);
-  if (store == NULL || (comment = find_comment (store, comment_spec, &error)) == NULL)
+  store = open_workspace (db_path, G_FILE_TEST_IS_REGULAR);
+  if (store == NULL)
+    return EXIT_BAD_INPUT;
+  comment = find_comment (store, comment_spec, &error);
+  if (comment == NULL)
     {
       g_printerr ("vigie-scan: %s\n", error->message);
       return EXIT_BAD_INPUT;
@@ -1208,17 +1230,9 @@ report_command (const char *spec,
                     "(--output FILE.pdf)"));
       return EXIT_BAD_INPUT;
     }
-  if (!g_file_test (db_path, G_FILE_TEST_IS_REGULAR))
-    {
-      g_printerr (_("vigie-scan: no workspace “%s”\n"), db_path);
-      return EXIT_BAD_INPUT;
-    }
-  store = vigie_store_open (db_path, &error);
+  store = open_workspace (db_path, G_FILE_TEST_IS_REGULAR);
   if (store == NULL)
-    {
-      g_printerr ("vigie-scan: %s\n", error->message);
-      return EXIT_BAD_INPUT;
-    }
+    return EXIT_BAD_INPUT;
   report = vigie_report_compute (store, start, end, &error);
   if (report == NULL || !vigie_report_write_pdf (report, output, &error))
     {
@@ -1430,17 +1444,9 @@ main (int    argc,
                         "time: give --db FILE, and no files to import or --apply"));
           return EXIT_BAD_INPUT;
         }
-      if (!g_file_test (db_path, G_FILE_TEST_EXISTS))
-        {
-          g_printerr (_("vigie-scan: no workspace “%s”\n"), db_path);
-          return EXIT_BAD_INPUT;
-        }
-      store = vigie_store_open (db_path, &error);
+      store = open_workspace (db_path, G_FILE_TEST_EXISTS);
       if (store == NULL)
-        {
-          g_printerr ("vigie-scan: %s\n", error->message);
-          return EXIT_BAD_INPUT;
-        }
+        return EXIT_BAD_INPUT;
       return decide_command (store, &decide, policy_path, quiet);
     }
 
@@ -1459,17 +1465,9 @@ main (int    argc,
                         "files to import"));
           return EXIT_BAD_INPUT;
         }
-      if (!g_file_test (db_path, G_FILE_TEST_EXISTS))
-        {
-          g_printerr (_("vigie-scan: no workspace “%s”\n"), db_path);
-          return EXIT_BAD_INPUT;
-        }
-      store = vigie_store_open (db_path, &error);
+      store = open_workspace (db_path, G_FILE_TEST_EXISTS);
       if (store == NULL)
-        {
-          g_printerr ("vigie-scan: %s\n", error->message);
-          return EXIT_BAD_INPUT;
-        }
+        return EXIT_BAD_INPUT;
       if (verify)
         {
           status = verify_audit (store, quiet);
