@@ -32,7 +32,9 @@ if frame is None:
 
 # 2. The demo is imported and the queue fills
 queue = wait_for("the queue", lambda: find(frame, is_queue))
-total = wait_for("the queue to fill", lambda: (queue_count(frame) or 0) >= 300 and queue_count(frame))
+# import and classification share two cores with whatever else runs: a wider bound
+total = wait_for("the queue to fill", lambda: (queue_count(frame) or 0) >= 300 and queue_count(frame),
+                 timeout=2 * TIMEOUT)
 n_rows = queue.get_child_count() if queue is not None else 0
 emit(queue is not None and total is not None and n_rows > 0,
      "the queue fills with the demo's comments",

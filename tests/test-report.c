@@ -437,6 +437,10 @@ test_scan (Workspace     *w,
   g_autofree char *bad = g_build_filename (w->dir, "no-such-dir", "scan.pdf", NULL);
   g_autofree char *missing = g_build_filename (w->dir, "missing.vigie", NULL);
   const char *ok[] = { "--report", "month=2026-11", "--db", w->path, "--output", pdf, NULL };
+  const char *french[] = { "--report", "month=2026-11", "--db", w->path, "--output", pdf,
+                           "--lang", "fr", NULL };
+  const char *bad_lang[] = { "--report", "month=2026-11", "--db", w->path, "--output", bad,
+                             "--lang", "de", NULL };
   const char *bad_month[] = { "--report", "month=2026-13", "--db", w->path, "--output", pdf,
                               NULL };
   const char *bad_spec[] = { "--report", "2026-11", "--db", w->path, "--output", pdf, NULL };
@@ -461,6 +465,25 @@ test_scan (Workspace     *w,
       g_assert_true (g_file_set_contents (g_getenv ("VIGIE_KEEP_REPORT"), contents, len, NULL));
     }
   g_unlink (pdf);
+
+  /* In French whatever the locale: the report's words, the month, the labels */
+  g_assert_cmpint (run_scan (french, NULL, &err), ==, 0);
+  g_clear_pointer (&err, g_free);
+  {
+    g_autofree char *text = pdf_text (pdf);
+
+    if (text != NULL)
+      {
+        g_assert_nonnull (strstr (text, "Rapport mensuel de modération"));
+        g_assert_nonnull (strstr (text, "novembre 2026"));
+        g_assert_nonnull (strstr (text, "Menace"));
+        g_assert_null (strstr (text, "Summary"));
+      }
+  }
+  g_unlink (pdf);
+  g_assert_cmpint (run_scan (bad_lang, NULL, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "--lang must be fr or en"));
+  g_clear_pointer (&err, g_free);
 
   g_assert_cmpint (run_scan (bad_month, NULL, &err), ==, 2);
   g_assert_nonnull (strstr (err, "month=YYYY-MM"));
@@ -573,6 +596,8 @@ test_incident (Workspace     *w,
     g_clear_pointer (&err, g_free);
     fr = pdf_text (pdf_fr);
     g_assert_nonnull (strstr (fr, "Menace — CISSS §12"));
+    /* the report's own words too, whatever the locale */
+    g_assert_nonnull (strstr (fr, "Rapport d’incident"));
     g_assert_nonnull (strstr (fr, hash_line));
 
     g_assert_cmpint (run_scan (unknown, NULL, &err), ==, 2);

@@ -18,6 +18,7 @@ run_scan (const char * const  *args,
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) env = g_get_environ ();
+  g_autofree char *localedir = g_build_filename (g_getenv ("VIGIE_BUILD_DIR"), "po", NULL);
   int status = 0;
 
   g_ptr_array_add (argv, g_build_filename (g_getenv ("VIGIE_BUILD_DIR"), "src", "cli",
@@ -27,6 +28,8 @@ run_scan (const char * const  *args,
   g_ptr_array_add (argv, NULL);
   env = g_environ_setenv (env, "LANGUAGE", "C", TRUE);
   env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
+  /* the translations of the build tree, for --lang */
+  env = g_environ_setenv (env, "VIGIE_LOCALEDIR", localedir, TRUE);
   g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, env,
                                out != NULL ? G_SPAWN_DEFAULT : G_SPAWN_STDOUT_TO_DEV_NULL,
                                NULL, NULL, out, err, &status, &error));
