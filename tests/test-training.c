@@ -825,14 +825,14 @@ test_add (void)
   g_assert_nonnull (s->clause);
 
   /* The explanation is the trainer's: without it, nothing is written */
-  file = vigie_training_add_scenario (s, &error);
+  file = vigie_training_add_scenario (s, policy (), templates (), &error);
   g_assert_null (file);
   g_assert_error (error, VIGIE_TRAINING_ERROR, VIGIE_TRAINING_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "explanation"));
   g_clear_error (&error);
   s->explanation_fr = g_strdup ("Une menace : retirer et escalader.");
   s->explanation_en = g_strdup ("A threat: remove and escalate.");
-  file = vigie_training_add_scenario (s, &error);
+  file = vigie_training_add_scenario (s, policy (), templates (), &error);
   g_assert_no_error (error);
 
   /* What was done with it wins over the recommendation; twice, two ids */
@@ -842,7 +842,7 @@ test_add (void)
   g_assert_nonnull (s2->reference.template_id);
   s2->explanation_fr = g_strdup ("f");
   s2->explanation_en = g_strdup ("e");
-  file2 = vigie_training_add_scenario (s2, &error);
+  file2 = vigie_training_add_scenario (s2, policy (), templates (), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (file, ==, file2);
   g_assert_cmpstr (s->id, !=, s2->id);
@@ -869,6 +869,112 @@ test_add (void)
   g_rmdir (dir);
 }
 
+/* The trainer's reference: the clause follows the categories, and the
+ * rules are those of a file, through the same code */
+static void
+test_add_reference (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigieScenario) s = vigie_scenario_new ();
+  g_autoptr(VigieScenarioSet) set = vigie_scenario_set_new ("t", "T", "T");
+  g_autoptr(VigieScenarioSet) back = NULL;
+  g_autoptr(GPtrArray) user = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("vigie-training-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "one.json", NULL);
+  g_autofree char *added = g_build_filename (g_get_user_data_dir (), "vigie", "training",
+                                             "added.json", NULL);
+  g_autofree char *file = NULL;
+  const VigieCategory *insult = vigie_policy_lookup_category (policy (), "insult");
+  const VigieCategory *threat = vigie_policy_lookup_category (policy (), "threat");
+  const VigieCategory *complaint = vigie_policy_lookup_category (policy (), "complaint");
+  const char *threat_insult[] = { "threat", "insult", "threat", NULL };
+  const char *insult_threat[] = { "insult", "threat", NULL };
+  const char *threat_only[] = { "threat", NULL };
+  const char *complaint_only[] = { "complaint", NULL };
+
+  s->id = g_strdup ("ajout");
+  s->difficulty = g_strdup ("easy");
+  s->platform = VIGIE_PLATFORM_FACEBOOK;
+  s->page = g_strdup ("Une page");
+  s->author = g_strdup ("Une personne");
+  s->language = g_strdup ("fr");
+  s->text = g_strdup ("Un commentaire.");
+  s->explanation_fr = g_strdup ("Pourquoi.");
+  s->explanation_en = g_strdup ("Why.");
+
+  /* Sorted in the policy's order, once each; the first category's clause */
+  vigie_scenario_set_reference (s, threat_insult, "remove", NULL, policy ());
+  g_assert_cmpstrv (s->reference.categories, insult_threat);
+  g_assert_cmpstr (s->reference.action, ==, "remove");
+  g_assert_null (s->reference.template_id);
+  g_assert_cmpstr (s->clause, ==, insult->clauses[0].ref);
+  /* A clause one of the categories still has is kept */
+  g_free (s->clause);
+  s->clause = g_strdup (threat->clauses[threat->n_clauses - 1].ref);
+  vigie_scenario_set_reference (s, threat_only, "escalate", NULL, policy ());
+  g_assert_cmpstr (s->clause, ==, threat->clauses[threat->n_clauses - 1].ref);
+  g_assert_true (vigie_scenario_validate (s, "here", policy (), templates (), &error));
+  g_assert_no_error (error);
+  /* ... and replaced when none has it; none without a category */
+  vigie_scenario_set_reference (s, complaint_only, "reply", "complaint", policy ());
+  g_assert_cmpstr (s->clause, ==, complaint->clauses[0].ref);
+  g_assert_cmpstr (s->reference.template_id, ==, "complaint");
+  g_assert_true (vigie_scenario_validate (s, "here", policy (), templates (), &error));
+  g_assert_no_error (error);
+
+  /* What passes reads back from a file, the same */
+  g_ptr_array_add (set->scenarios, vigie_scenario_ref (s));
+  g_assert_true (vigie_scenario_set_write (set, path, &error));
+  g_assert_no_error (error);
+  back = vigie_scenario_set_new_from_file (path, policy (), templates (), &error);
+  g_assert_no_error (error);
+  assert_same_scenario (back->scenarios->pdata[0], s);
+
+  /* A reply needs its template, a known one; a template is only for a reply */
+  vigie_scenario_set_reference (s, complaint_only, "reply", NULL, policy ());
+  g_assert_false (vigie_scenario_validate (s, "here", policy (), templates (), &error));
+  g_assert_error (error, VIGIE_TRAINING_ERROR, VIGIE_TRAINING_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "here: "));
+  g_assert_nonnull (strstr (error->message, "reference.template"));
+  g_clear_error (&error);
+  vigie_scenario_set_reference (s, complaint_only, "reply", "no-such-template", policy ());
+  g_assert_false (vigie_scenario_validate (s, "here", policy (), templates (), &error));
+  g_assert_nonnull (strstr (error->message, "no-such-template"));
+  g_clear_error (&error);
+  vigie_scenario_set_reference (s, complaint_only, "hide", "complaint", policy ());
+  g_assert_false (vigie_scenario_validate (s, "here", policy (), templates (), &error));
+  g_assert_nonnull (strstr (error->message, "reference.template"));
+  g_clear_error (&error);
+  vigie_scenario_set_reference (s, complaint_only, "shout", NULL, policy ());
+  g_assert_false (vigie_scenario_validate (s, "here", policy (), templates (), &error));
+  g_assert_nonnull (strstr (error->message, "reference.action"));
+  g_clear_error (&error);
+
+  /* Nothing invalid is added */
+  vigie_scenario_set_reference (s, complaint_only, "reply", NULL, policy ());
+  file = vigie_training_add_scenario (s, policy (), templates (), &error);
+  g_assert_null (file);
+  g_assert_error (error, VIGIE_TRAINING_ERROR, VIGIE_TRAINING_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (added, G_FILE_TEST_EXISTS));
+
+  /* No category: no clause, and valid */
+  vigie_scenario_set_reference (s, NULL, "keep", NULL, policy ());
+  g_assert_null (s->reference.categories[0]);
+  g_assert_null (s->clause);
+  file = vigie_training_add_scenario (s, policy (), templates (), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (file, ==, added);
+  user = vigie_training_list_user_sets (policy (), templates (), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (user->len, ==, 1);
+  assert_same_scenario (((VigieScenarioSet *) user->pdata[0])->scenarios->pdata[0], s);
+
+  g_unlink (added);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -885,6 +991,7 @@ main (int   argc,
   g_test_add_func ("/vigie/training/workspace/reset", test_reset);
   g_test_add_func ("/vigie/training/workspace/new", test_new_workspace);
   g_test_add_func ("/vigie/training/add", test_add);
+  g_test_add_func ("/vigie/training/add/reference", test_add_reference);
 
   return g_test_run ();
 }

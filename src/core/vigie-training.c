@@ -209,6 +209,51 @@ vigie_scenario_lookup_clause (const VigieScenario *scenario,
   return NULL;
 }
 
+void
+vigie_scenario_set_reference (VigieScenario       *scenario,
+                              const char * const  *categories,
+                              const char          *action,
+                              const char          *template_id,
+                              VigiePolicy         *policy)
+{
+  const char *clause = NULL;
+
+  g_return_if_fail (scenario != NULL);
+
+  vigie_training_decision_set (&scenario->reference, categories, action, template_id);
+  if (scenario->reference.categories[0] == NULL)
+    {
+      g_clear_pointer (&scenario->clause, g_free);
+      return;
+    }
+  if (policy == NULL)
+    return;
+  /* The current clause if one of the categories still has it */
+  for (guint i = 0; scenario->clause != NULL && clause == NULL &&
+                    scenario->reference.categories[i] != NULL; i++)
+    {
+      const VigieCategory *category =
+        vigie_policy_lookup_category (policy, scenario->reference.categories[i]);
+
+      for (guint j = 0; category != NULL && j < category->n_clauses; j++)
+        if (g_str_equal (category->clauses[j].ref, scenario->clause))
+          clause = scenario->clause;
+    }
+  for (guint i = 0; clause == NULL && scenario->reference.categories[i] != NULL; i++)
+    {
+      const VigieCategory *category =
+        vigie_policy_lookup_category (policy, scenario->reference.categories[i]);
+
+      if (category != NULL && category->n_clauses > 0)
+        clause = category->clauses[0].ref;
+    }
+  if (clause != scenario->clause)
+    {
+      g_free (scenario->clause);
+      scenario->clause = g_strdup (clause);
+    }
+}
+
 VigieScenarioSet *
 vigie_scenario_set_new (const char *id,
                         const char *title_fr,
@@ -789,6 +834,27 @@ vigie_scenario_set_to_json (VigieScenarioSet *set)
   return json_generator_to_data (generator, NULL);
 }
 
+gboolean
+vigie_scenario_validate (VigieScenario   *scenario,
+                         const char      *origin,
+                         VigiePolicy     *policy,
+                         VigieTemplates  *templates,
+                         GError         **error)
+{
+  g_autoptr(VigieScenarioSet) set = vigie_scenario_set_new ("check", "check", "check");
+  g_autoptr(VigieScenarioSet) check = NULL;
+  g_autofree char *json = NULL;
+
+  g_return_val_if_fail (scenario != NULL, FALSE);
+  g_return_val_if_fail (origin != NULL, FALSE);
+
+  /* Written and read back as a file of its own: the same rules, the same code */
+  g_ptr_array_add (set->scenarios, vigie_scenario_ref (scenario));
+  json = vigie_scenario_set_to_json (set);
+  check = vigie_scenario_set_new_from_data (json, -1, origin, policy, templates, error);
+  return check != NULL;
+}
+
 static gboolean
 write_file (const char  *path,
             const char  *data,
@@ -983,8 +1049,10 @@ vigie_training_list_user_sets (VigiePolicy     *policy,
 }
 
 char *
-vigie_training_add_scenario (VigieScenario  *scenario,
-                             GError        **error)
+vigie_training_add_scenario (VigieScenario   *scenario,
+                             VigiePolicy     *policy,
+                             VigieTemplates  *templates,
+                             GError         **error)
 {
   g_autofree char *dir = vigie_training_get_user_dir ();
   g_autofree char *path = g_build_filename (dir, "added.json", NULL);
@@ -993,6 +1061,8 @@ vigie_training_add_scenario (VigieScenario  *scenario,
   g_autofree char *base = g_strdup (scenario->id);
   g_autofree char *json = NULL;
 
+  if (!vigie_scenario_validate (scenario, "added.json", policy, templates, error))
+    return NULL;
   if (!make_dir (dir, error))
     return NULL;
   if (g_file_test (path, G_FILE_TEST_EXISTS))

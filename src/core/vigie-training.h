@@ -101,6 +101,27 @@ const char    *vigie_scenario_get_context     (const VigieScenario *scenario,
 const VigieClause *vigie_scenario_lookup_clause (const VigieScenario *scenario,
                                                  VigiePolicy         *policy);
 
+/* Sets the reference decision (as vigie_training_decision_set() does) and
+ * its clause from @policy: the scenario's clause when it still belongs to
+ * one of the categories, else the first clause of the first category that
+ * has one; none without a category. Without @policy the clause is kept,
+ * or dropped when there is no category. */
+void           vigie_scenario_set_reference   (VigieScenario       *scenario,
+                                               const char * const  *categories,
+                                               const char          *action,
+                                               const char          *template_id,
+                                               VigiePolicy         *policy);
+
+/* Checks @scenario by the rules of a scenario file, with the same code
+ * that reads one: whatever passes here reads back from a file. Errors name
+ * @origin, the scenario and the field. @policy and @templates as for
+ * vigie_scenario_set_new_from_data() (may be NULL). */
+gboolean       vigie_scenario_validate        (VigieScenario       *scenario,
+                                               const char          *origin,
+                                               VigiePolicy         *policy,
+                                               VigieTemplates      *templates,
+                                               GError             **error);
+
 /* A file of scenarios */
 typedef struct
 {
@@ -164,8 +185,12 @@ GPtrArray        *vigie_training_list_user_sets    (VigiePolicy     *policy,
                                                     GPtrArray      **out_errors,
                                                     GError         **error);
 /* Appends @scenario to the user's file of added scenarios (its id made
- * unique); returns the file's path */
+ * unique) once vigie_scenario_validate() accepts it with @policy and
+ * @templates (may be NULL); returns the file's path. Nothing is written
+ * when it is invalid. */
 char             *vigie_training_add_scenario      (VigieScenario   *scenario,
+                                                    VigiePolicy     *policy,
+                                                    VigieTemplates  *templates,
                                                     GError         **error);
 /* Validates @path and copies it into the user's folder */
 char             *vigie_training_import_file       (const char      *path,

@@ -222,7 +222,7 @@ add_response_cb (AdwMessageDialog *dialog,
   g_free (data->scenario->explanation_en);
   data->scenario->explanation_fr = g_strdup (*french ? french : english);
   data->scenario->explanation_en = g_strdup (*english ? english : french);
-  path = vigie_training_add_scenario (data->scenario, &error);
+  path = vigie_training_add_scenario (data->scenario, NULL, NULL, &error);
   if (path == NULL)
     {
       vigie_show_error_dialog (GTK_WINDOW (data->window), _("Cannot Add the Comment to Training"), error);
