@@ -13,7 +13,9 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "vigie-category-chip.h"
 #include "vigie-comment-detail.h"
+#include "vigie-decision-editor.h"
 #include "vigie-exercise-window.h"
 #include "vigie-presenter-window.h"
 #include "vigie-training-ui.h"
@@ -180,6 +182,56 @@ collect_text_views (GtkWidget *root,
     }
 }
 
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_widget (child, type)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The toggle button labelled @label under @root */
+static GtkToggleButton *
+find_toggle (GtkWidget  *root,
+             const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkToggleButton *found;
+
+      if (GTK_IS_TOGGLE_BUTTON (child) &&
+          g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return GTK_TOGGLE_BUTTON (child);
+      if ((found = find_toggle (child, label)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A click, as the trainer's (activating a button clicks it after a short
+ * press) */
+static void
+click (GtkToggleButton *button)
+{
+  gboolean was_active;
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (button)));
+  was_active = gtk_toggle_button_get_active (button);
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (button)));
+  WAIT_FOR (gtk_toggle_button_get_active (button) != was_active);
+}
+
 static AdwMessageDialog *
 find_dialog (void)
 {
@@ -187,8 +239,9 @@ find_dialog (void)
 }
 
 /* Add to Training on a comment of an ordinary workspace: a dialog for the
- * explanation, then the scenario in the user's own file, without the
- * author's name */
+ * reference decision (pre-filled with Vigie's guess, changed by the
+ * trainer) and the explanation, then the scenario in the user's own file,
+ * without the author's name */
 static void
 test_add_to_training (void)
 {
@@ -203,13 +256,21 @@ test_add_to_training (void)
   VigieScenarioSet *set;
   VigieScenario *s;
   g_autoptr(VigieComment) comment = NULL;
+  g_autoptr(VigieScenario) guess = NULL;
   AdwMessageDialog *dialog;
+  VigieDecisionEditor *editor;
+  GtkDropDown *dropdown;
   VigieWindow *window;
+  VigiePolicy *policy;
+  VigieTemplates *templates;
+  const char *spam_complaint[] = { "spam", "complaint", NULL };
 
   if (!require_display ())
     return;
 
   context = three_context ();
+  policy = vigie_training_context_get_policy (context);
+  templates = vigie_training_context_get_templates (context);
   dir = g_dir_make_tmp ("vigie-training-ui-XXXXXX", &error);
   path = g_build_filename (dir, "w.vigie", NULL);
   store = vigie_training_create_workspace (path, vigie_training_context_get_sets (context), NULL,
@@ -229,8 +290,32 @@ test_add_to_training (void)
   /* Kept: the detail may load it again while the dialog is open */
   comment = vigie_comment_ref (vigie_comment_detail_get_comment (vigie_window_get_detail (window)));
 
+  /* The first guess: Vigie's flags, nothing having been done with it */
+  guess = vigie_scenario_new_from_comment (store, comment->id,
+                                           vigie_comment_detail_get_classification (
+                                             vigie_window_get_detail (window)),
+                                           NULL, policy, templates, &error);
+  g_assert_no_error (error);
+  /* The fixture's comment is not a reply: the template is chosen below */
+  g_assert_cmpstr (guess->reference.action, !=, "reply");
+  g_assert_nonnull (guess->reference.categories[0]);
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-to-training", NULL));
   WAIT_FOR ((dialog = find_dialog ()) != NULL);
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  editor = VIGIE_DECISION_EDITOR (find_widget (GTK_WIDGET (dialog),
+                                               VIGIE_TYPE_DECISION_EDITOR));
+  g_assert_nonnull (editor);
+  /* Pre-filled with the guess */
+  {
+    g_auto(GStrv) chosen = vigie_decision_editor_dup_categories (editor);
+
+    g_assert_cmpstrv (chosen, guess->reference.categories);
+    g_assert_cmpstr (vigie_decision_editor_get_action (editor), ==, guess->reference.action);
+    g_assert_true (gtk_toggle_button_get_active (
+      find_toggle (GTK_WIDGET (dialog),
+                   vigie_category_chip_label (policy, guess->reference.categories[0]))));
+  }
   /* Nothing to add without an explanation */
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
   collect_text_views (GTK_WIDGET (dialog), views);
@@ -238,15 +323,69 @@ test_add_to_training (void)
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (views->pdata[0]),
                             "Une explication pour la formation.", -1);
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
+
+  /* The trainer's own reference: the guessed categories off, spam (litigious
+   * content) and complaint (a triage signal) on */
+  for (guint i = 0; guess->reference.categories[i] != NULL; i++)
+    click (find_toggle (GTK_WIDGET (dialog),
+                        vigie_category_chip_label (policy, guess->reference.categories[i])));
+  click (find_toggle (GTK_WIDGET (dialog), vigie_category_chip_label (policy, "complaint")));
+  click (find_toggle (GTK_WIDGET (dialog), vigie_category_chip_label (policy, "spam")));
+  g_assert_true (vigie_policy_lookup_category (policy, "complaint")->triage);
+  g_assert_false (vigie_policy_lookup_category (policy, "spam")->triage);
+
+  /* A reply without its template cannot be added */
+  dropdown = GTK_DROP_DOWN (find_widget (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN));
+  g_assert_nonnull (dropdown);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dropdown)) &&
+                  gtk_widget_get_mapped (GTK_WIDGET (dropdown)));
+  click (find_toggle (GTK_WIDGET (dialog), vigie_training_action_get_label ("reply")));
+  g_assert_cmpstr (vigie_decision_editor_get_action (editor), ==, "reply");
+  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (dropdown)));
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, GTK_INVALID_LIST_POSITION);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
+  screenshot (GTK_WIDGET (dialog), "add-to-training-no-template");
+  /* ... nor when the explanation is wiped, whatever the template */
+  {
+    GListModel *titles = gtk_drop_down_get_model (dropdown);
+    const char *wanted = vigie_template_get_title (vigie_templates_lookup (templates, "complaint"),
+                                                   vigie_category_chip_language ());
+    guint position = GTK_INVALID_LIST_POSITION;
+
+    for (guint i = 0; i < g_list_model_get_n_items (titles); i++)
+      {
+        g_autoptr(GtkStringObject) item = g_list_model_get_item (titles, i);
+
+        if (g_str_equal (gtk_string_object_get_string (item), wanted))
+          position = i;
+      }
+    g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+    gtk_drop_down_set_selected (dropdown, position);
+  }
+  g_assert_cmpstr (vigie_decision_editor_get_template (editor), ==, "complaint");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (views->pdata[0]), "  ", -1);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (views->pdata[0]),
+                            "Une explication pour la formation.", -1);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
   screenshot (GTK_WIDGET (dialog), "add-to-training");
+  if (g_getenv ("VIGIE_TEST_SCREENSHOTS") != NULL)
+    {
+      /* Its lower part, with the explanations */
+      GtkScrolledWindow *scrolled =
+        GTK_SCROLLED_WINDOW (find_widget (GTK_WIDGET (dialog), GTK_TYPE_SCROLLED_WINDOW));
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      screenshot (GTK_WIDGET (dialog), "add-to-training-explanation");
+    }
   adw_message_dialog_response (dialog, "add");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   added = g_build_filename (g_get_user_data_dir (), "vigie", "training", "added.json", NULL);
   g_assert_true (g_file_test (added, G_FILE_TEST_EXISTS));
-  sets = vigie_training_list_user_sets (vigie_training_context_get_policy (context),
-                                        vigie_training_context_get_templates (context), NULL,
-                                        &error);
+  sets = vigie_training_list_user_sets (policy, templates, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (sets->len, ==, 1);
   set = g_ptr_array_index (sets, 0);
@@ -254,6 +393,25 @@ test_add_to_training (void)
   s = g_ptr_array_index (set->scenarios, 0);
   g_assert_cmpstr (s->text, ==, comment->text);
   g_assert_cmpstr (s->author, !=, comment->author_name);
+  /* The reference is the trainer's, in the policy's order, with a clause of
+   * its categories */
+  g_assert_cmpstrv (s->reference.categories, spam_complaint);
+  g_assert_cmpstr (s->reference.action, ==, "reply");
+  g_assert_cmpstr (s->reference.template_id, ==, "complaint");
+  {
+    const VigieCategory *spam = vigie_policy_lookup_category (policy, "spam");
+    const VigieCategory *complaint = vigie_policy_lookup_category (policy, "complaint");
+    const char *expected = spam->clauses[0].ref;
+
+    /* The guess's clause if spam or complaint has it, else spam's first */
+    for (guint i = 0; guess->clause != NULL && i < spam->n_clauses; i++)
+      if (g_str_equal (spam->clauses[i].ref, guess->clause))
+        expected = guess->clause;
+    for (guint i = 0; guess->clause != NULL && i < complaint->n_clauses; i++)
+      if (g_str_equal (complaint->clauses[i].ref, guess->clause))
+        expected = guess->clause;
+    g_assert_cmpstr (s->clause, ==, expected);
+  }
   /* One language given: both show it */
   g_assert_cmpstr (s->explanation_fr, ==, "Une explication pour la formation.");
   g_assert_cmpstr (s->explanation_en, ==, "Une explication pour la formation.");

@@ -10,6 +10,7 @@
 
 #include "vigie-category-chip.h"
 #include "vigie-comment-detail.h"
+#include "vigie-decision-editor.h"
 #include "vigie-format.h"
 #include "vigie-presenter-window.h"
 
@@ -23,7 +24,6 @@ struct _VigieExerciseWindow
   VigiePolicy          *policy;
   VigieTemplates       *templates;
   VigieClassifier      *classifier;
-  GPtrArray            *template_ids;     /* those offered, in the drop-down's order */
   char                 *summary;
   guint                 n_flag_cards;
   GtkFileChooserNative *chooser;
@@ -38,10 +38,7 @@ struct _VigieExerciseWindow
   GtkLabel             *author_label;
   GtkLabel             *text_label;
   GtkWidget            *answer_box;
-  GPtrArray            *category_buttons; /* GtkToggleButton, data "category" */
-  GPtrArray            *action_buttons;   /* GtkToggleButton, grouped, data "action" */
-  GtkWidget            *template_row;
-  GtkDropDown          *template_dropdown;
+  VigieDecisionEditor  *editor;
   GtkButton            *check_button;
   GtkWidget            *result_box;
   GtkLabel             *verdict_label;
@@ -86,36 +83,14 @@ clear_box (GtkBox *box)
 
 /* The answer being given */
 
-static const char *
-chosen_action (VigieExerciseWindow *self)
-{
-  for (guint i = 0; i < self->action_buttons->len; i++)
-    if (gtk_toggle_button_get_active (self->action_buttons->pdata[i]))
-      return g_object_get_data (self->action_buttons->pdata[i], "action");
-  return NULL;
-}
-
-static const char *
-chosen_template (VigieExerciseWindow *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->template_dropdown);
-
-  if (selected == GTK_INVALID_LIST_POSITION || selected >= self->template_ids->len)
-    return NULL;
-  return g_ptr_array_index (self->template_ids, selected);
-}
-
 static void
 update_check (VigieExerciseWindow *self)
 {
-  const char *action = chosen_action (self);
-  gboolean reply = g_strcmp0 (action, "reply") == 0;
   guint position = vigie_exercise_get_position (self->exercise);
   gboolean answered = vigie_exercise_is_answered (self->exercise, position);
 
-  gtk_widget_set_visible (self->template_row, reply);
   gtk_widget_set_sensitive (GTK_WIDGET (self->check_button),
-                            !answered && action != NULL && (!reply || chosen_template (self)));
+                            !answered && vigie_decision_editor_is_complete (self->editor));
 }
 
 static void
@@ -155,11 +130,7 @@ show_item (VigieExerciseWindow *self)
   gtk_label_set_text (self->text_label, s->text);
   gtk_label_set_attributes (self->text_label, NULL);
 
-  for (guint i = 0; i < self->category_buttons->len; i++)
-    gtk_toggle_button_set_active (self->category_buttons->pdata[i], FALSE);
-  for (guint i = 0; i < self->action_buttons->len; i++)
-    gtk_toggle_button_set_active (self->action_buttons->pdata[i], FALSE);
-  gtk_drop_down_set_selected (self->template_dropdown, GTK_INVALID_LIST_POSITION);
+  vigie_decision_editor_reset (self->editor);
   gtk_widget_set_visible (self->answer_box, TRUE);
   gtk_widget_set_visible (self->result_box, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->check_button), TRUE);
@@ -431,22 +402,13 @@ show_score (VigieExerciseWindow *self)
 gboolean
 vigie_exercise_window_check (VigieExerciseWindow *self)
 {
-  g_autoptr(GPtrArray) categories = g_ptr_array_new ();
   g_auto(VigieTrainingDecision) answer = { 0 };
-  const char *action;
 
   g_return_val_if_fail (VIGIE_IS_EXERCISE_WINDOW (self), FALSE);
 
-  action = chosen_action (self);
-  if (action == NULL || !gtk_widget_get_sensitive (GTK_WIDGET (self->check_button)))
+  if (!gtk_widget_get_sensitive (GTK_WIDGET (self->check_button)) ||
+      !vigie_decision_editor_get_decision (self->editor, &answer))
     return FALSE;
-  for (guint i = 0; i < self->category_buttons->len; i++)
-    if (gtk_toggle_button_get_active (self->category_buttons->pdata[i]))
-      g_ptr_array_add (categories, g_object_get_data (self->category_buttons->pdata[i],
-                                                      "category"));
-  g_ptr_array_add (categories, NULL);
-  vigie_training_decision_set (&answer, (const char * const *) categories->pdata, action,
-                               chosen_template (self));
   if (!vigie_exercise_answer (self->exercise, &answer))
     return FALSE;
   show_result (self);
@@ -602,40 +564,10 @@ pill_button (const char *label,
   return button;
 }
 
-static GtkWidget *
-category_group (VigieExerciseWindow *self,
-                gboolean             triage)
-{
-  GtkWidget *flow = gtk_flow_box_new ();
-
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 3);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 1);
-  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 6);
-  for (guint i = 0; i < vigie_policy_get_n_categories (self->policy); i++)
-    {
-      const VigieCategory *category = vigie_policy_get_category (self->policy, i);
-      GtkWidget *button;
-
-      if (category->triage != triage)
-        continue;
-      /* Toggle buttons: they can be pressed through the accessibility bus */
-      button = gtk_toggle_button_new_with_label (vigie_category_get_label (category, lang ()));
-      gtk_widget_add_css_class (button, "exercise-choice");
-      gtk_widget_set_tooltip_text (button, vigie_category_get_description (category, lang ()));
-      g_object_set_data_full (G_OBJECT (button), "category", g_strdup (category->id), g_free);
-      g_ptr_array_add (self->category_buttons, button);
-      gtk_flow_box_append (GTK_FLOW_BOX (flow), button);
-    }
-  return flow;
-}
-
 static void
 build_item_page (VigieExerciseWindow *self)
 {
-  GtkWidget *box, *card, *clamp, *label, *flow, *group = NULL;
-  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
+  GtkWidget *box, *card, *clamp;
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_widget_set_margin_top (box, 18);
@@ -670,68 +602,12 @@ build_item_page (VigieExerciseWindow *self)
 
   /* The answer */
   self->answer_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  gtk_box_append (GTK_BOX (self->answer_box), heading (_("Which categories of the policy apply?")));
-  gtk_box_append (GTK_BOX (self->answer_box), vigie_wrapped_label_new (_("Litigious content"), "caption-heading"));
-  flow = category_group (self, FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (flow), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Litigious content"), -1);
-  gtk_box_append (GTK_BOX (self->answer_box), flow);
-  gtk_box_append (GTK_BOX (self->answer_box), vigie_wrapped_label_new (_("Triage signals"), "caption-heading"));
-  flow = category_group (self, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (flow), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Triage signals"), -1);
-  gtk_box_append (GTK_BOX (self->answer_box), flow);
-  for (guint i = 0; i < self->category_buttons->len; i++)
-    g_signal_connect_swapped (self->category_buttons->pdata[i], "toggled",
-                              G_CALLBACK (answer_changed_cb), self);
-
-  gtk_box_append (GTK_BOX (self->answer_box), heading (_("What do you do?")));
-  flow = gtk_flow_box_new ();
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 3);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 6);
-  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (flow), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Action"), -1);
-  for (guint i = 0; vigie_training_actions[i] != NULL; i++)
-    {
-      GtkWidget *button = gtk_toggle_button_new_with_label (
-        vigie_training_action_get_label (vigie_training_actions[i]));
-
-      gtk_widget_add_css_class (button, "exercise-choice");
-      g_object_set_data (G_OBJECT (button), "action", (gpointer) vigie_training_actions[i]);
-      if (group != NULL)
-        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), GTK_TOGGLE_BUTTON (group));
-      else
-        group = button;
-      g_signal_connect_swapped (button, "toggled", G_CALLBACK (answer_changed_cb), self);
-      g_ptr_array_add (self->action_buttons, button);
-      gtk_flow_box_append (GTK_FLOW_BOX (flow), button);
-    }
-  gtk_box_append (GTK_BOX (self->answer_box), flow);
-
-  self->template_ids = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < vigie_templates_get_n_templates (self->templates); i++)
-    {
-      const VigieTemplate *template = vigie_templates_get_template (self->templates, i);
-
-      if (!vigie_template_supports_kind (template, VIGIE_ACTION_REPLY))
-        continue;
-      g_ptr_array_add (self->template_ids, g_strdup (vigie_template_get_id (template)));
-      gtk_string_list_append (titles, vigie_template_get_title (template, lang ()));
-    }
-  self->template_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  label = gtk_label_new (_("Reply template"));
-  gtk_box_append (GTK_BOX (self->template_row), label);
-  self->template_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (titles)),
-                                                              NULL));
-  gtk_widget_set_hexpand (GTK_WIDGET (self->template_dropdown), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->template_dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reply template"), -1);
-  g_signal_connect_swapped (self->template_dropdown, "notify::selected",
-                            G_CALLBACK (answer_changed_cb), self);
-  gtk_box_append (GTK_BOX (self->template_row), GTK_WIDGET (self->template_dropdown));
-  gtk_box_append (GTK_BOX (self->answer_box), self->template_row);
+  self->editor = VIGIE_DECISION_EDITOR (
+    vigie_decision_editor_new (self->policy, self->templates,
+                               _("Which categories of the policy apply?"),
+                               _("What do you do?")));
+  g_signal_connect_swapped (self->editor, "changed", G_CALLBACK (answer_changed_cb), self);
+  gtk_box_append (GTK_BOX (self->answer_box), GTK_WIDGET (self->editor));
   gtk_box_append (GTK_BOX (box), self->answer_box);
 
   self->check_button = GTK_BUTTON (pill_button (_("_Check Answer"), TRUE));
@@ -853,9 +729,6 @@ vigie_exercise_window_finalize (GObject *object)
   g_clear_object (&self->policy);
   g_clear_object (&self->templates);
   g_clear_object (&self->classifier);
-  g_clear_pointer (&self->template_ids, g_ptr_array_unref);
-  g_clear_pointer (&self->category_buttons, g_ptr_array_unref);
-  g_clear_pointer (&self->action_buttons, g_ptr_array_unref);
   g_free (self->summary);
 
   G_OBJECT_CLASS (vigie_exercise_window_parent_class)->finalize (object);
@@ -873,8 +746,6 @@ vigie_exercise_window_class_init (VigieExerciseWindowClass *klass)
 static void
 vigie_exercise_window_init (VigieExerciseWindow *self)
 {
-  self->category_buttons = g_ptr_array_new ();
-  self->action_buttons = g_ptr_array_new ();
   gtk_window_set_title (GTK_WINDOW (self), _("Training Exercise"));
   gtk_window_set_default_size (GTK_WINDOW (self), 820, 860);
 }
@@ -948,19 +819,9 @@ vigie_exercise_window_choose (VigieExerciseWindow *self,
                               const char          *action,
                               const char          *template_id)
 {
-  for (guint i = 0; i < self->category_buttons->len; i++)
-    {
-      const char *id = g_object_get_data (self->category_buttons->pdata[i], "category");
+  g_return_if_fail (VIGIE_IS_EXERCISE_WINDOW (self));
 
-      gtk_toggle_button_set_active (self->category_buttons->pdata[i],
-                                   categories != NULL && g_strv_contains (categories, id));
-    }
-  for (guint i = 0; i < self->action_buttons->len; i++)
-    if (g_strcmp0 (g_object_get_data (self->action_buttons->pdata[i], "action"), action) == 0)
-      gtk_toggle_button_set_active (self->action_buttons->pdata[i], TRUE);
-  for (guint i = 0; template_id != NULL && i < self->template_ids->len; i++)
-    if (g_str_equal (self->template_ids->pdata[i], template_id))
-      gtk_drop_down_set_selected (self->template_dropdown, i);
+  vigie_decision_editor_set_decision (self->editor, categories, action, template_id);
 }
 
 const char *

@@ -10,6 +10,7 @@
 #include "vigie-training-ui.h"
 
 #include "vigie-category-chip.h"
+#include "vigie-decision-editor.h"
 #include "vigie-exercise-window.h"
 #include "vigie-format.h"
 #include "vigie-presenter-window.h"
@@ -165,10 +166,16 @@ typedef struct
 
 typedef struct
 {
-  VigieWindow   *window;
-  VigieScenario *scenario;
-  GtkTextBuffer *french;
-  GtkTextBuffer *english;
+  VigieWindow         *window;
+  VigieScenario       *scenario;
+  char                *guess_clause;  /* the clause Vigie or the delegate gave */
+  VigiePolicy         *policy;
+  VigieTemplates      *templates;
+  VigieDecisionEditor *editor;    /* owned by the dialog */
+  GtkLabel            *clause;    /* owned by the dialog */
+  GtkLabel            *hint;      /* owned by the dialog */
+  GtkTextBuffer       *french;
+  GtkTextBuffer       *english;
 } AddData;
 
 static void
@@ -176,6 +183,9 @@ add_data_free (AddData *data)
 {
   g_object_unref (data->window);
   vigie_scenario_unref (data->scenario);
+  g_free (data->guess_clause);
+  g_object_unref (data->policy);
+  g_object_unref (data->templates);
   g_object_unref (data->french);
   g_object_unref (data->english);
   g_free (data);
@@ -192,15 +202,58 @@ buffer_text (GtkTextBuffer *buffer)
   return g_strstrip (text);
 }
 
-static void
-add_text_changed_cb (GtkTextBuffer   *buffer,
-                     AdwMessageDialog *dialog)
+/* The scenario as the dialog has it; TRUE when the core accepts it, as it
+ * would from a file */
+static gboolean
+add_update (AddData *data)
 {
-  AddData *data = g_object_get_data (G_OBJECT (dialog), "add-data");
+  VigieScenario *s = data->scenario;
   g_autofree char *french = buffer_text (data->french);
   g_autofree char *english = buffer_text (data->english);
+  g_auto(GStrv) categories = vigie_decision_editor_dup_categories (data->editor);
+  const char *action = vigie_decision_editor_get_action (data->editor);
+  g_autoptr(GError) error = NULL;
+  gboolean valid;
 
-  adw_message_dialog_set_response_enabled (dialog, "add", *french != '\0' || *english != '\0');
+  /* The guess's clause while one of the categories has it, whatever the
+   * order of the clicks */
+  g_free (s->clause);
+  s->clause = g_strdup (data->guess_clause);
+  vigie_scenario_set_reference (s, (const char * const *) categories, action,
+                                vigie_decision_editor_get_template (data->editor), data->policy);
+  /* One language is enough: the other shows the same text */
+  g_free (s->explanation_fr);
+  g_free (s->explanation_en);
+  s->explanation_fr = g_strdup (*french ? french : english);
+  s->explanation_en = g_strdup (*english ? english : french);
+
+  if (s->clause != NULL)
+    {
+      /* Translators: the policy clause of the reference decision, "CISSS §10" */
+      g_autofree char *text = g_strdup_printf (_("Clause: %s"), s->clause);
+
+      gtk_label_set_text (data->clause, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (data->clause), s->clause != NULL);
+
+  valid = vigie_scenario_validate (s, "added.json", data->policy, data->templates, &error);
+  /* Why Add is off, in the trainer's words when we have them */
+  if (g_strcmp0 (action, "reply") == 0 && s->reference.template_id == NULL)
+    gtk_label_set_text (data->hint, _("A reply needs its template."));
+  else if (*french == '\0' && *english == '\0')
+    gtk_label_set_text (data->hint, _("Write the explanation in French or in English."));
+  else if (!valid)
+    gtk_label_set_text (data->hint, error->message);
+  gtk_widget_set_visible (GTK_WIDGET (data->hint), !valid);
+  return valid;
+}
+
+static void
+add_changed_cb (AdwMessageDialog *dialog)
+{
+  AddData *data = g_object_get_data (G_OBJECT (dialog), "add-data");
+
+  adw_message_dialog_set_response_enabled (dialog, "add", add_update (data));
 }
 
 static void
@@ -209,20 +262,12 @@ add_response_cb (AdwMessageDialog *dialog,
                  AddData          *data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *french = NULL;
-  g_autofree char *english = NULL;
   g_autofree char *path = NULL;
 
   if (!g_str_equal (response, "add"))
     return;
-  french = buffer_text (data->french);
-  english = buffer_text (data->english);
-  /* One language is enough: the other shows the same text */
-  g_free (data->scenario->explanation_fr);
-  g_free (data->scenario->explanation_en);
-  data->scenario->explanation_fr = g_strdup (*french ? french : english);
-  data->scenario->explanation_en = g_strdup (*english ? english : french);
-  path = vigie_training_add_scenario (data->scenario, NULL, NULL, &error);
+  add_update (data);
+  path = vigie_training_add_scenario (data->scenario, data->policy, data->templates, &error);
   if (path == NULL)
     {
       vigie_show_error_dialog (GTK_WINDOW (data->window), _("Cannot Add the Comment to Training"), error);
@@ -250,6 +295,8 @@ explanation_view (const char     *label_text,
   GtkWidget *frame = gtk_frame_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_margin_top (label, 6);
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), view);
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
@@ -275,13 +322,12 @@ add_to_training_activate (GSimpleAction *action,
   VigieCommentDetail *detail = vigie_window_get_detail (window);
   VigieComment *comment = vigie_comment_detail_get_comment (detail);
   VigieClassifier *classifier = vigie_window_get_classifier (window);
-  VigiePolicy *policy = classifier ? vigie_classifier_get_policy (classifier) : NULL;
+  g_autoptr(VigiePolicy) policy = NULL;
   g_autoptr(VigieTemplates) templates = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(VigieCommentState) state = { 0 };
   g_autoptr(VigieScenario) scenario = NULL;
-  g_autoptr(GString) body = g_string_new (NULL);
-  GtkWidget *dialog, *box;
+  GtkWidget *dialog, *box, *scrolled;
   AddData *data;
   const char *done = NULL;
 
@@ -290,13 +336,17 @@ add_to_training_activate (GSimpleAction *action,
       vigie_window_add_toast (window, _("Select a comment to add it to training"));
       return;
     }
-  templates = vigie_templates_new_default (&error);
+  /* The policy Vigie classifies with, else the one built in */
+  policy = classifier != NULL ? g_object_ref (vigie_classifier_get_policy (classifier))
+                              : vigie_policy_new_default (&error);
+  if (policy != NULL)
+    templates = vigie_templates_new_default (&error);
   if (templates == NULL)
     {
       vigie_show_error_dialog (GTK_WINDOW (window), _("Cannot Add the Comment to Training"), error);
       return;
     }
-  /* What the delegate did with it is the reference, if anything */
+  /* What the delegate did with it is the first guess, if anything */
   if (vigie_window_get_outbox (window) != NULL &&
       vigie_outbox_get_comment_state (vigie_window_get_outbox (window), comment->id, &state,
                                       NULL))
@@ -310,37 +360,68 @@ add_to_training_activate (GSimpleAction *action,
       return;
     }
 
-  g_string_append (body, _("The comment becomes a scenario of your own training set, without "
-                           "its author’s name. Reference decision:"));
-  g_string_append (body, "\n");
-  for (guint i = 0; scenario->reference.categories[i] != NULL; i++)
-    {
-      if (i > 0)
-        g_string_append (body, _(", "));
-      g_string_append (body, vigie_category_chip_label (policy, scenario->reference.categories[i]));
-    }
-  if (scenario->reference.categories[0] == NULL)
-    g_string_append (body, _("No category of the policy"));
-  g_string_append_printf (body, " → %s", vigie_training_action_get_label (scenario->reference.action));
-  if (scenario->clause != NULL)
-    g_string_append_printf (body, " (%s)", scenario->clause);
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Add to Training"), body->str);
+  dialog = adw_message_dialog_new (
+    GTK_WINDOW (window), _("Add to Training"),
+    _("The comment becomes a scenario of your own training set, without its author’s name. "
+      "Set the reference decision a delegate should take on it, and explain it for the "
+      "trainee."));
   vigie_message_dialog_add_choice (ADW_MESSAGE_DIALOG (dialog), "add", _("_Add"),
                                    ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add", FALSE);
 
   data = g_new0 (AddData, 1);
   data->window = g_object_ref (window);
-  data->scenario = g_steal_pointer (&scenario);
+  data->policy = g_steal_pointer (&policy);
+  data->templates = g_steal_pointer (&templates);
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  /* The reference, pre-filled with the guess: what was done, or Vigie's flags */
+  data->editor = VIGIE_DECISION_EDITOR (
+    vigie_decision_editor_new (data->policy, data->templates,
+                               _("Which categories of the policy apply?"),
+                               _("What should the delegate do?")));
+  vigie_decision_editor_set_decision (data->editor,
+                                      (const char * const *) scenario->reference.categories,
+                                      scenario->reference.action,
+                                      scenario->reference.template_id);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (data->editor));
+  data->clause = GTK_LABEL (vigie_wrapped_label_new (NULL, "caption"));
+  gtk_widget_add_css_class (GTK_WIDGET (data->clause), "dim-label");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (data->clause));
+  data->guess_clause = g_strdup (scenario->clause);
+  data->scenario = g_steal_pointer (&scenario);
   explanation_view (_("Explanation for the trainee, in _French"), &data->french, box);
   explanation_view (_("Explanation for the trainee, in _English"), &data->english, box);
+  data->hint = GTK_LABEL (vigie_wrapped_label_new (NULL, "caption"));
+  gtk_widget_add_css_class (GTK_WIDGET (data->hint), "dim-label");
+  gtk_widget_set_margin_top (GTK_WIDGET (data->hint), 6);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (data->hint),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Why the scenario cannot be added yet"), -1);
+
+  /* Tall with the categories: it scrolls on a small screen */
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 560);
+  /* Wide enough for the categories three to a line, as in the exercise */
+  gtk_widget_set_size_request (scrolled, 600, -1);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
+  /* Why Add is off stays in sight, under the scrolled part */
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (data->hint));
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+
   g_object_set_data_full (G_OBJECT (dialog), "add-data", data, (GDestroyNotify) add_data_free);
-  g_signal_connect_object (data->french, "changed", G_CALLBACK (add_text_changed_cb), dialog, 0);
-  g_signal_connect_object (data->english, "changed", G_CALLBACK (add_text_changed_cb), dialog, 0);
+  g_signal_connect_object (data->editor, "changed", G_CALLBACK (add_changed_cb), dialog,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (data->french, "changed", G_CALLBACK (add_changed_cb), dialog,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (data->english, "changed", G_CALLBACK (add_changed_cb), dialog,
+                           G_CONNECT_SWAPPED);
   g_signal_connect (dialog, "response", G_CALLBACK (add_response_cb), data);
+  add_changed_cb (ADW_MESSAGE_DIALOG (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
