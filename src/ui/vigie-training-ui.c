@@ -9,7 +9,6 @@
 
 #include "vigie-training-ui.h"
 
-#include "vigie-category-chip.h"
 #include "vigie-decision-editor.h"
 #include "vigie-exercise-window.h"
 #include "vigie-format.h"
