@@ -28,6 +28,20 @@ ALWAYS = (".desktop.in", ".metainfo.xml.in", ".gschema.xml")
 results = []
 
 
+def msgids(po_text):
+    """The msgids of a PO file's entries, the header left out; a msgid may
+    be written on several lines ('msgid ""' then its continuation lines)"""
+    ids = []
+    for block in re.split(r"\n\s*\n", po_text):
+        match = re.search(r'^msgid ((?:".*"\n?)+)', block, re.M)
+        if match is None:
+            continue
+        text = "".join(re.findall(r'"(.*)"', match.group(1)))
+        if text:
+            ids.append(text)
+    return ids
+
+
 def check(ok, name, detail=""):
     results.append((ok, name, detail))
 
@@ -84,10 +98,10 @@ with tempfile.TemporaryDirectory() as tmp:
                                   capture_output=True, text=True, check=True).stdout
     fuzzy = subprocess.run(["msgattrib", "--only-fuzzy", "--no-obsolete", merged],
                            capture_output=True, text=True, check=True).stdout
-    ids = re.findall(r'^msgid "(.+)"$', untranslated, re.M)
+    ids = msgids(untranslated)
     check(not ids, "every string has a French translation",
           "%d untranslated: %s" % (len(ids), "; ".join(ids[:20])))
-    ids = re.findall(r'^msgid "(.+)"$', fuzzy, re.M)
+    ids = msgids(fuzzy)
     check(not ids, "no French translation is fuzzy",
           "%d fuzzy: %s" % (len(ids), "; ".join(ids[:20])))
     fmt = subprocess.run(["msgfmt", "--check-format", "-o", "/dev/null", merged],
