@@ -302,6 +302,46 @@ test_generalisation (void)
 }
 
 static void
+test_eleventh_round (void)
+{
+  /* Threats in the present tense and with spoken forms ("jte"), wishes that
+   * someone be hurt, urging someone to kill themselves, a beating that would
+   * teach someone; dismissing someone's life, their stupidity or face,
+   * mocking comparisons, ugliness, the disclaimer before a prejudice */
+  assert_flags ("jte casse la gueule à la sortie", "threat");
+  assert_flags ("je vous défonce si vous touchez à mon char", "threat");
+  assert_flags ("je vais t'arracher la tête", "threat");
+  assert_flags ("j'espère qu'il va se faire écraser par un camion", "threat");
+  assert_flags ("tu devrais te suicider, ça ferait du bien à tout le monde", "threat");
+  assert_flags ("deux bonnes claques et elle comprendrait vite", "threat");
+  assert_flags ("il mériterait une bonne raclée", "threat");
+  assert_flags ("je m'en fous de ta petite vie", "insult");
+  assert_flags ("on s'en crisse de votre avis", "insult");
+  assert_flags ("ta connerie me fatigue", "insult");
+  assert_flags ("ta face de fouine", "insult");
+  assert_flags ("avec une gueule pareille t'étonnes pas", "insult");
+  assert_flags ("t'es aussi intelligent qu'une roche", "insult");
+  assert_flags ("t'as le cerveau d'un poisson rouge", "insult");
+  assert_flags ("ton petit cerveau de moineau comprend rien", "insult");
+  assert_flags ("t'es trop laide pour la télé", "insult");
+  assert_flags ("un ministre décérébré", "insult");
+  assert_flags ("ferme ta grande gueule", "insult");
+  assert_flags ("sans vouloir être raciste ils profitent tous du système", "discrimination");
+  /* Said of oneself, of a body, of what one is taken for, of a thing */
+  assert_flags ("j'ai une tête de cochon, je l'avoue", "");
+  assert_flags ("le patient a du mal à fermer sa bouche", "");
+  assert_flags ("ils nous prennent pour des imbéciles avec cette réforme", "");
+  assert_flags ("je vais me faire frapper par la facture", "");
+  assert_flags ("je me suis fait tabasser par le vent ce matin", "");
+  assert_flags ("mon chum m'a dit qu'il va se faire opérer", "");
+  assert_flags ("ça mérite une bonne leçon d'histoire", "");
+  assert_flags ("le premier coup de pelle de la nouvelle urgence a été donné hier", "");
+  assert_flags ("ce nouveau logo est aussi utile qu'un parapluie troué", "");
+  assert_flags ("on s'en fout du logo, réparez les routes", "");
+  assert_flags ("elle est trop grosse cette facture d'Hydro", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -1034,6 +1074,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/offtopic", test_offtopic);
   g_test_add_func ("/vigie/classifier/generalisation", test_generalisation);
   g_test_add_func ("/vigie/classifier/online-comments", test_online_comments);
+  g_test_add_func ("/vigie/classifier/eleventh-round", test_eleventh_round);
   g_test_add_func ("/vigie/classifier/glued-words", test_glued_words);
   g_test_add_func ("/vigie/classifier/store-roundtrip", test_store_roundtrip);
   g_test_add_func ("/vigie/scan/lines", test_scan_lines);
