@@ -342,6 +342,39 @@ test_eleventh_round (void)
 }
 
 static void
+test_twelfth_round (void)
+{
+  /* A face, a mother, a life insulted; disgust at someone; wishes of
+   * misfortune, "mérite de se faire …", "devraient être stérilisés", the
+   * veiled "on verra si tu fais le malin"; what a group would only know how
+   * to do; "sortez de notre pays"; "un ostie de lâche"; "trouve-toi une vie" */
+  assert_flags ("vous avez une face de pet", "insult");
+  assert_flags ("sa mère est une grosse vache", "insult");
+  assert_flags ("votre existence est vraiment minable", "insult");
+  assert_flags ("sa tronche me donne envie de dégueuler", "insult");
+  assert_flags ("tu me donnes envie de gerber", "insult");
+  assert_flags ("décrissez d'ici", "insult");
+  assert_flags ("on aurait envie de te gifler", "threat");
+  assert_flags ("je vous souhaite de finir à la rue", "threat");
+  assert_flags ("il mériterait de se faire tabasser", "threat");
+  assert_flags ("ils feraient mieux d'aller crever", "threat");
+  assert_flags ("ces gens-là devraient être stérilisés", "threat");
+  assert_flags ("on verra si tu fais encore le smatte", "threat");
+  assert_flags ("les immigrants sont bons qu'à profiter", "discrimination");
+  assert_flags ("sortez de notre pays", "discrimination");
+  assert_flags ("t'es un ostie de lâche", "insult,obscene");
+  assert_flags ("trouve-toi une vie", "insult");
+  assert_flags ("t'es un cas social", "insult");
+  /* The same words said of a thing, of oneself, wished kindly, of an animal */
+  assert_flags ("mon médicament me donne envie de vomir", "");
+  assert_flags ("je vous souhaite de ne jamais vivre un enfer pareil", "");
+  assert_flags ("il fait moins le fier depuis qu'il a perdu au hockey", "");
+  assert_flags ("lâche pas, t'es capable", "");
+  assert_flags ("les chats sont bons qu'à dormir", "");
+  assert_flags ("elle mérite de se faire soigner comme tout le monde", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -1075,6 +1108,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/generalisation", test_generalisation);
   g_test_add_func ("/vigie/classifier/online-comments", test_online_comments);
   g_test_add_func ("/vigie/classifier/eleventh-round", test_eleventh_round);
+  g_test_add_func ("/vigie/classifier/twelfth-round", test_twelfth_round);
   g_test_add_func ("/vigie/classifier/glued-words", test_glued_words);
   g_test_add_func ("/vigie/classifier/store-roundtrip", test_store_roundtrip);
   g_test_add_func ("/vigie/scan/lines", test_scan_lines);
