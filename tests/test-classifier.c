@@ -375,6 +375,46 @@ test_twelfth_round (void)
 }
 
 static void
+test_thirteenth_round (void)
+{
+  /* Nouns that insult only said to someone ("t'es un boulet"), dumb as a
+   * thing, "tellement conne que", bodies "comme toi", "va chialer ailleurs",
+   * "meilleur sans vous", a name called before a job ("ce menteur de
+   * journaliste"), shame of the parents; veiled threats (silenced "pour
+   * toujours", "dommage qu'il arrive un accident", waited for, "chanceuse
+   * qu'on soit derrière un écran", a fist "en pleine face"); groups that
+   * breed like animals or bring diseases, "on voit bien que c'est une femme",
+   * nationalities */
+  assert_flags ("t'es juste un boulet pour la société", "insult");
+  assert_flags ("vous êtes une plaie pour ce quartier", "insult");
+  assert_flags ("quelle calamité ce directeur", "insult");
+  assert_flags ("con comme une valise, ce gars-là", "insult");
+  assert_flags ("elle est tellement conne qu'elle se perd dans son propre couloir", "insult");
+  assert_flags ("des obèses comme toi, ça coûte cher", "insult");
+  assert_flags ("va chialer ailleurs mon grand", "insult");
+  assert_flags ("le quartier serait meilleur sans vous", "insult");
+  assert_flags ("t'as l'air d'une escorte avec ce maquillage", "insult");
+  assert_flags ("ce menteur de journaliste", "insult");
+  assert_flags ("ta mère doit avoir honte de toi", "insult");
+  assert_flags ("un jour on va te faire taire pour toujours", "threat");
+  assert_flags ("ça serait dommage qu'il arrive un accident à ton char", "threat");
+  assert_flags ("je vais t'attendre à la sortie de ton bureau", "threat");
+  assert_flags ("t'es chanceuse qu'on soit derrière un écran", "threat");
+  assert_flags ("je lui planterais mon poing en pleine face", "threat");
+  assert_flags ("ces étrangers se multiplient comme des rats", "discrimination");
+  assert_flags ("ces réfugiés ramènent leurs maladies", "discrimination");
+  assert_flags ("on voit bien que c'est une femme qui conduit", "discrimination");
+  assert_flags ("les Québécois sont tous des consanguins", "discrimination");
+  /* The same words said of a bill, of a patient, of roadworks, of snow, of a friend, welcome */
+  assert_flags ("la facture est un boulet pour les familles", "");
+  assert_flags ("mon père est un légume depuis son AVC, c'est dur", "");
+  assert_flags ("le trajet serait meilleur sans les travaux", "");
+  assert_flags ("j'ai mis mon pied dans la neige jusqu'aux genoux", "");
+  assert_flags ("je t'attends après ton cours pour aller au cinéma", "");
+  assert_flags ("les Français sont bienvenus à la clinique", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -393,7 +433,7 @@ test_online_comments (void)
   assert_flags ("Tu mérites de crever", "threat");
   assert_flags ("Je vais te péter la yeule", "threat");
   assert_flags ("Qu'ils retournent dans leur pays", "discrimination");
-  assert_flags ("Maudits Français", "discrimination");
+  assert_flags ("Maudits Français", "discrimination,insult");
   /* Sacres before praise, a thing, an illness: not toxic */
   assert_flags ("Un crisse de bon docteur, merci", "");
   assert_flags ("Câlisse de belle journée pour la marche", "");
@@ -1109,6 +1149,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/online-comments", test_online_comments);
   g_test_add_func ("/vigie/classifier/eleventh-round", test_eleventh_round);
   g_test_add_func ("/vigie/classifier/twelfth-round", test_twelfth_round);
+  g_test_add_func ("/vigie/classifier/thirteenth-round", test_thirteenth_round);
   g_test_add_func ("/vigie/classifier/glued-words", test_glued_words);
   g_test_add_func ("/vigie/classifier/store-roundtrip", test_store_roundtrip);
   g_test_add_func ("/vigie/scan/lines", test_scan_lines);
