@@ -415,6 +415,43 @@ test_thirteenth_round (void)
 }
 
 static void
+test_fourteenth_round (void)
+{
+  /* Slang of video comments ("éclatée au sol"), "ferme ta bouche", "sale
+   * plouc"; bodies asked for (obscene and harassment); threats: buried,
+   * made to eat the pavement, bones broken, "finir entre quatre planches",
+   * "on sait où tu travailles", "prie pour qu'on te retrouve pas", left to
+   * rot, "je vais te retrouver"; women reduced to money, hysteria, housework */
+  assert_flags ("elle est éclatée au sol, cette influenceuse", "insult");
+  assert_flags ("ferme ta bouche, personne t'a sonné", "insult");
+  assert_flags ("sale plouc", "insult");
+  assert_flags ("t'es baisable toi", "obscene");
+  assert_flags ("montre-nous tes seins", "harassment,obscene");
+  assert_flags ("envoie-moi ta chatte", "harassment,obscene");
+  assert_flags ("on va t'enterrer vivant", "threat");
+  assert_flags ("je vais te faire bouffer le bitume", "threat");
+  assert_flags ("je te casse les os un par un", "threat");
+  assert_flags ("vous allez finir entre quatre planches", "threat");
+  assert_flags ("on sait où tu travailles", "threat");
+  assert_flags ("prie pour qu'on te retrouve pas", "threat");
+  assert_flags ("faudrait les laisser pourrir dehors", "threat");
+  assert_flags ("je vais te retrouver", "harassment,threat");
+  assert_flags ("les meufs c'est des croqueuses de diamants", "discrimination");
+  assert_flags ("une grosse féministe hystérique", "discrimination");
+  assert_flags ("elles sont bonnes qu'à faire le ménage", "discrimination");
+  assert_flags ("va faire la vaisselle ma belle", "discrimination");
+  /* Dying of laughter or of cold, found a doctor, a game, a vaccination card, oneself, a question */
+  assert_flags ("tu vas mourir de rire", "");
+  assert_flags ("vous allez mourir de froid dehors sans tuque", "");
+  assert_flags ("je vais te trouver un bon médecin", "");
+  assert_flags ("ce jeu est éclaté au sol", "");
+  assert_flags ("montre-moi ton carnet de vaccination", "");
+  assert_flags ("je suis bonne qu'à faire des gâteaux, haha", "");
+  assert_flags ("on sait où trouver un médecin le dimanche?", "");
+  assert_flags ("les itinérants ont droit à des soins", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -1150,6 +1187,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/eleventh-round", test_eleventh_round);
   g_test_add_func ("/vigie/classifier/twelfth-round", test_twelfth_round);
   g_test_add_func ("/vigie/classifier/thirteenth-round", test_thirteenth_round);
+  g_test_add_func ("/vigie/classifier/fourteenth-round", test_fourteenth_round);
   g_test_add_func ("/vigie/classifier/glued-words", test_glued_words);
   g_test_add_func ("/vigie/classifier/store-roundtrip", test_store_roundtrip);
   g_test_add_func ("/vigie/scan/lines", test_scan_lines);
