@@ -452,6 +452,45 @@ test_fourteenth_round (void)
 }
 
 static void
+test_fifteenth_round (void)
+{
+  /* Mock praise ("le génie", "Sherlock"), "t'as fumé quoi", pills, sent back
+   * to a cave, reasoning like a kid, disgust, a job owed to a body, a town
+   * better without someone; buildings set on fire or blown up, waking up in
+   * intensive care, playing on the tracks, drowning, vanishing, "ça va mal
+   * finir pour …", "faire passer le goût"; coming here to take our benefits,
+   * "comme par hasard", "devraient se cacher" */
+  assert_flags ("wow le génie, quelle découverte", "insult");
+  assert_flags ("chapeau Sherlock", "insult");
+  assert_flags ("t'as fumé quoi hier soir", "insult");
+  assert_flags ("allez prendre vos médicaments, bande de fous", "insult");
+  assert_flags ("retourne dans ta grotte", "insult");
+  assert_flags ("tu raisonnes comme un gamin", "insult");
+  assert_flags ("vous me répugnez tous", "insult");
+  assert_flags ("elle a eu son contrat grâce à ses seins", "insult");
+  assert_flags ("la ville serait meilleure sans des élus comme vous", "insult");
+  assert_flags ("faudrait mettre le feu au parlement", "threat");
+  assert_flags ("je vais faire exploser ta clinique", "threat");
+  assert_flags ("tu vas te réveiller aux soins intensifs", "threat");
+  assert_flags ("allez jouer sur la voie ferrée", "threat");
+  assert_flags ("noie-toi", "threat");
+  assert_flags ("vous devriez disparaître", "threat");
+  assert_flags ("t'as qu'à te jeter en bas du pont", "threat");
+  assert_flags ("ça va mal finir pour ce ministre", "threat");
+  assert_flags ("je vais te faire passer le goût de commenter", "threat");
+  assert_flags ("ils débarquent ici pour profiter de nos allocations", "discrimination");
+  assert_flags ("encore un immigré qui fraude, comme par hasard", "discrimination");
+  assert_flags ("les lesbiennes devraient se cacher", "discrimination");
+  /* Thanks, a fire, oneself, experience, a sidewalk, playing outside */
+  assert_flags ("bravo à la lumière de notre équipe, merci pour ton aide", "");
+  assert_flags ("le feu a pris dans un bureau du centre-ville", "");
+  assert_flags ("j'écris comme un pied, excusez les fautes", "");
+  assert_flags ("la nouvelle ministre a eu le poste grâce à son expérience", "");
+  assert_flags ("ça va mal finir si personne déneige le trottoir", "");
+  assert_flags ("va jouer dehors, il fait beau", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -1188,6 +1227,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/twelfth-round", test_twelfth_round);
   g_test_add_func ("/vigie/classifier/thirteenth-round", test_thirteenth_round);
   g_test_add_func ("/vigie/classifier/fourteenth-round", test_fourteenth_round);
+  g_test_add_func ("/vigie/classifier/fifteenth-round", test_fifteenth_round);
   g_test_add_func ("/vigie/classifier/glued-words", test_glued_words);
   g_test_add_func ("/vigie/classifier/store-roundtrip", test_store_roundtrip);
   g_test_add_func ("/vigie/scan/lines", test_scan_lines);
