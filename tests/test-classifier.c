@@ -491,6 +491,43 @@ test_fifteenth_round (void)
 }
 
 static void
+test_sixteenth_round (void)
+{
+  /* One neuron, a fish face, as fat as an orca, a belly, slept her way in,
+   * a sacre inside "ferme ta gueule"; threats to teeth and tongue, "je te
+   * garantis que tu vas pleurer", children named, a phone to swallow, being
+   * fetched, a licence plate or an address known; political groups called
+   * mentally ill, trans women called men, expulsion, no children for the
+   * disabled; "va sucer ton patron" */
+  assert_flags ("t'as un seul neurone et il est fatigué", "insult");
+  assert_flags ("il a une face de thon, ce chroniqueur", "insult");
+  assert_flags ("vous êtes grosse comme une orque", "insult");
+  assert_flags ("avec ton gros bedon, parle pas de sport", "insult");
+  assert_flags ("elle a couché avec combien de gars pour avoir son émission", "insult");
+  assert_flags ("fermez votre ostie de gueule", "insult");
+  assert_flags ("je lui pète les dents au prochain commentaire", "threat");
+  assert_flags ("faudrait lui trancher la langue à ce menteur", "insult,threat");
+  assert_flags ("je te garantis que tu vas pleurer", "threat");
+  assert_flags ("tes enfants vont y passer", "threat");
+  assert_flags ("je vais te faire avaler ton cellulaire", "threat");
+  assert_flags ("on va venir te chercher", "threat");
+  assert_flags ("je connais ta plaque", "threat");
+  assert_flags ("j'ai ton adresse, tu vas voir", "threat");
+  assert_flags ("les wokistes sont des malades mentaux", "discrimination");
+  assert_flags ("les femmes trans sont des hommes déguisés", "discrimination");
+  assert_flags ("les réfugiés devraient être expulsés", "discrimination");
+  assert_flags ("les handicapés devraient pas se reproduire", "discrimination");
+  assert_flags ("va sucer ton patron", "insult,obscene");
+  /* Surgery, children, a pick-up, an invitation, a thumb, lozenges */
+  assert_flags ("le chirurgien a dû lui couper deux doigts", "");
+  assert_flags ("mes enfants vont adorer le camp de jour", "");
+  assert_flags ("je vais venir chercher ma mère à sa sortie", "");
+  assert_flags ("j'ai ton adresse, je t'envoie l'invitation", "");
+  assert_flags ("mon bébé a sucé son pouce toute la nuit", "");
+  assert_flags ("je suce des pastilles pour la gorge", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -1228,6 +1265,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/thirteenth-round", test_thirteenth_round);
   g_test_add_func ("/vigie/classifier/fourteenth-round", test_fourteenth_round);
   g_test_add_func ("/vigie/classifier/fifteenth-round", test_fifteenth_round);
+  g_test_add_func ("/vigie/classifier/sixteenth-round", test_sixteenth_round);
   g_test_add_func ("/vigie/classifier/glued-words", test_glued_words);
   g_test_add_func ("/vigie/classifier/store-roundtrip", test_store_roundtrip);
   g_test_add_func ("/vigie/scan/lines", test_scan_lines);

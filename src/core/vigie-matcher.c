@@ -203,45 +203,48 @@ vigie_matcher_compile (VigieMatcher *self)
     }
   /* States numbered breadth first: the shallow states, where a scan spends
    * most of its time, are then together in memory (fewer cache misses than
-   * in the order the terms were added) */
+   * in the order the terms were added). The table is renumbered in place:
+   * a copy would double the peak memory. */
   {
     guint n = self->fail->len;
     g_autofree guint32 *perm = g_new (guint32, n);
-    GArray *ndelta = g_array_sized_new (FALSE, FALSE, sizeof (guint32), self->delta->len);
-    GArray *nfail = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n);
-    GArray *nout = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n);
-    GArray *ndict = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n);
-    guint32 *nd, *nf, *no, *nk;
+    g_autofree guint32 *small = g_new (guint32, n);
+    g_autofree guint8 *done = g_new0 (guint8, n);
+    guint32 row[N_SYMBOLS], tmp[N_SYMBOLS];
 
     g_assert (queue->len + 1 == n);
-    g_array_set_size (ndelta, self->delta->len);
-    g_array_set_size (nfail, n);
-    g_array_set_size (nout, n);
-    g_array_set_size (ndict, n);
-    nd = (guint32 *) ndelta->data;
-    nf = (guint32 *) nfail->data;
-    no = (guint32 *) nout->data;
-    nk = (guint32 *) ndict->data;
     perm[0] = 0;
     for (guint qi = 0; qi < queue->len; qi++)
       perm[g_array_index (queue, guint32, qi)] = qi + 1;
-    for (guint32 old = 0; old < n; old++)
+    for (gsize k = 0; k < (gsize) n * N_SYMBOLS; k++)
+      delta[k] = perm[delta[k]];
+    /* Rows moved along the cycles of the permutation */
+    for (guint32 start = 0; start < n; start++)
       {
-        guint32 to = perm[old];
-        for (int sym = 0; sym < N_SYMBOLS; sym++)
-          nd[to * N_SYMBOLS + sym] = perm[delta[old * N_SYMBOLS + sym]];
-        nf[to] = perm[fail[old]];
-        no[to] = out_first[old];
-        nk[to] = perm[dict_link[old]];
+        guint32 cur = start;
+        if (done[start])
+          continue;
+        memcpy (row, &delta[(gsize) start * N_SYMBOLS], sizeof row);
+        do
+          {
+            guint32 to = perm[cur];
+            memcpy (tmp, &delta[(gsize) to * N_SYMBOLS], sizeof tmp);
+            memcpy (&delta[(gsize) to * N_SYMBOLS], row, sizeof row);
+            memcpy (row, tmp, sizeof row);
+            done[cur] = 1;
+            cur = to;
+          }
+        while (cur != start);
       }
-    g_array_unref (self->delta);
-    g_array_unref (self->fail);
-    g_array_unref (self->out_first);
-    g_array_unref (self->dict_link);
-    self->delta = ndelta;
-    self->fail = nfail;
-    self->out_first = nout;
-    self->dict_link = ndict;
+    for (guint32 old = 0; old < n; old++)
+      small[perm[old]] = perm[fail[old]];
+    memcpy (fail, small, n * sizeof (guint32));
+    for (guint32 old = 0; old < n; old++)
+      small[perm[old]] = out_first[old];
+    memcpy (out_first, small, n * sizeof (guint32));
+    for (guint32 old = 0; old < n; old++)
+      small[perm[old]] = perm[dict_link[old]];
+    memcpy (dict_link, small, n * sizeof (guint32));
   }
 
   /* A smaller table stays in the cache */
