@@ -15,6 +15,10 @@
 #include "vigie-matcher.h"
 
 #define N_SYMBOLS 38  /* a-z, 0-9, ' ', '*' */
+/* A compiled row: the next state for every symbol, then the first state on
+ * the fail chain that has outputs (0: none), read with the row a scan is
+ * about to use anyway */
+#define ROW (N_SYMBOLS + 1)
 
 typedef struct
 {
@@ -26,7 +30,7 @@ typedef struct
 
 struct _VigieMatcher
 {
-  GArray   *delta;       /* guint32 [n_states * N_SYMBOLS] */
+  GArray   *delta;       /* guint32 [n_states * N_SYMBOLS], [n_states * ROW] once compiled */
   guint16  *delta16;     /* the same in half the memory, when there are few states */
   GArray   *fail;        /* guint32 per state */
   GArray   *out_first;   /* guint32 per state: first index in out_list, or G_MAXUINT32 */
@@ -247,6 +251,20 @@ vigie_matcher_compile (VigieMatcher *self)
     memcpy (dict_link, small, n * sizeof (guint32));
   }
 
+  /* Rows widened in place to ROW, from the last one down */
+  {
+    guint n = self->fail->len;
+    g_array_set_size (self->delta, (gsize) n * ROW);
+    delta = (guint32 *) self->delta->data;
+    for (gint st = (gint) n - 1; st >= 0; st--)
+      {
+        memmove (&delta[(gsize) st * ROW], &delta[(gsize) st * N_SYMBOLS],
+                 N_SYMBOLS * sizeof (guint32));
+        delta[(gsize) st * ROW + N_SYMBOLS] = out_first[st] != G_MAXUINT32 ? (guint32) st
+                                                                           : dict_link[st];
+      }
+  }
+
   /* A smaller table stays in the cache */
   if (self->fail->len <= G_MAXUINT16)
     {
@@ -316,9 +334,16 @@ vigie_matcher_scan (const VigieMatcher *self,
 
       if (G_UNLIKELY (sym < 0))
         sym = 36;
-      state = self->delta16 ? self->delta16[state * N_SYMBOLS + sym]
-                            : delta[state * N_SYMBOLS + sym];
-      s = out_first[state] != G_MAXUINT32 ? state : dict_link[state];
+      if (self->delta16)
+        {
+          state = self->delta16[state * ROW + sym];
+          s = self->delta16[state * ROW + N_SYMBOLS];
+        }
+      else
+        {
+          state = delta[(gsize) state * ROW + sym];
+          s = delta[(gsize) state * ROW + N_SYMBOLS];
+        }
       while (s != 0)
         {
           for (guint32 o = out_first[s]; o != G_MAXUINT32; o = out_next[o])

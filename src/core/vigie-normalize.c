@@ -1268,8 +1268,17 @@ char *
 vigie_normalize_term (const char  *term,
                       guint8     **out_runs)
 {
-  g_autoptr(VigieNormalized) n = vigie_normalized_new ();
+  /* Scratch space kept per thread: a policy has tens of thousands of terms
+   * and variants, each normalised when a classifier is made */
+  static GPrivate scratch = G_PRIVATE_INIT ((GDestroyNotify) vigie_normalized_free);
+  VigieNormalized *n = g_private_get (&scratch);
   char *result;
+
+  if (n == NULL)
+    {
+      n = vigie_normalized_new ();
+      g_private_set (&scratch, n);
+    }
 
   vigie_normalize (n, term, -1);
   if (n->len <= 2)
