@@ -528,6 +528,39 @@ test_sixteenth_round (void)
 }
 
 static void
+test_seventeenth_round (void)
+{
+  /* Names for women (pimbêche, langue de vipère); living off taxpayers,
+   * "should be cured", an orientation called a perversion, "des hommes
+   * ratés"; "elle l'a bien cherché"; the body of a fridge; nobody will want
+   * you; "crevez lentement", people who will find you, "on se verra à la
+   * sortie", settled outside, a life made a nightmare, "sinon je te
+   * défonce"; photos published unless one pays */
+  assert_flags ("cette conseillère est une vraie pimbêche", "insult");
+  assert_flags ("t'es une langue de vipère", "insult");
+  assert_flags ("les Inuits vivent sur le dos des contribuables", "discrimination");
+  assert_flags ("les trans devraient se faire soigner", "discrimination");
+  assert_flags ("la bisexualité c'est une perversion", "discrimination");
+  assert_flags ("les gais sont des hommes ratés", "discrimination");
+  assert_flags ("avec sa minijupe, elle l'a bien cherché", "insult");
+  assert_flags ("t'as la silhouette d'un frigo", "insult");
+  assert_flags ("personne ne voudra de toi", "insult");
+  assert_flags ("crevez lentement", "threat");
+  assert_flags ("je connais du monde qui va te trouver", "threat");
+  assert_flags ("on se verra à la sortie", "threat");
+  assert_flags ("on règle ça dehors", "threat");
+  assert_flags ("je vais faire de votre vie un cauchemar", "threat");
+  assert_flags ("je diffuse tes nudes si tu paies pas", "harassment,obscene");
+  assert_flags ("efface ton commentaire sinon je te défonce", "threat");
+  /* Keys looked for, a mass, help offered, a dish, a fact */
+  assert_flags ("elle a cherché ses clés partout", "");
+  assert_flags ("on se voit à la sortie de la messe", "");
+  assert_flags ("je connais du monde qui peut t'aider", "");
+  assert_flags ("la pintade rôtie était délicieuse", "");
+  assert_flags ("la transidentité est reconnue par l'OMS", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -1266,6 +1299,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/fourteenth-round", test_fourteenth_round);
   g_test_add_func ("/vigie/classifier/fifteenth-round", test_fifteenth_round);
   g_test_add_func ("/vigie/classifier/sixteenth-round", test_sixteenth_round);
+  g_test_add_func ("/vigie/classifier/seventeenth-round", test_seventeenth_round);
   g_test_add_func ("/vigie/classifier/glued-words", test_glued_words);
   g_test_add_func ("/vigie/classifier/store-roundtrip", test_store_roundtrip);
   g_test_add_func ("/vigie/scan/lines", test_scan_lines);
