@@ -524,9 +524,19 @@ static const char *
 find_mark (const char *p,
            const char *end)
 {
-  for (; p + 1 < end; p++)
-    if ((*p == '.' || *p == '@') && g_ascii_isalnum (p[1]))
-      return p;
+  /* memchr() looks at many bytes at once */
+  while (p + 1 < end)
+    {
+      const char *dot = memchr (p, '.', (end - 1) - p);
+      const char *at = memchr (p, '@', (dot ? dot : end - 1) - p);
+      const char *m = at ? at : dot;
+
+      if (m == NULL)
+        return NULL;
+      if (g_ascii_isalnum (m[1]))
+        return m;
+      p = m + 1;
+    }
   return NULL;
 }
 
@@ -698,7 +708,7 @@ resolve_leet (GArray *units)
 
   while (i < n)
     {
-      guint j, n_letters = 0, n_digits = 0;
+      guint j, n_letters = 0, n_digits = 0, n_syms = 0;
       gboolean shape_letters_then_digits, shape_digits_then_letters;
       guint first_letter = G_MAXUINT, last_letter = 0, first_digit = G_MAXUINT, last_digit = 0;
       char first_sym;
@@ -723,6 +733,14 @@ resolve_leet (GArray *units)
               first_digit = MIN (first_digit, j);
               last_digit = j;
             }
+          else
+            n_syms++;
+        }
+      if (n_digits == 0 && n_syms == 0)
+        {
+          /* letters only: nothing to read as a letter */
+          i = j;
+          continue;
         }
       /* "covid19", "mp3": a word and a number; "15ans", "3e": a number and a unit */
       first_sym = us[i].kind == U_SYM ? us[i].fold[0] : 0;
@@ -927,7 +945,7 @@ vigie_normalize (VigieNormalized *out,
                  const char      *text,
                  gssize           len)
 {
-  g_autoptr(GArray) words = NULL;
+  GArray *words = out->words;
   RawWord *wv;
   guint nw = 0;
   VigieToken *toks;
@@ -952,7 +970,6 @@ vigie_normalize (VigieNormalized *out,
 
   /* Words, with the strongest separator before each */
   /* at most one word per unit: filled by index, no call per word */
-  words = g_array_sized_new (FALSE, FALSE, sizeof (RawWord), MAX (n, 1));
   g_array_set_size (words, MAX (n, 1));
   wv = (RawWord *) words->data;
   for (guint i = 0; i < n;)
@@ -1244,6 +1261,7 @@ vigie_normalized_new (void)
   self->tokens = g_array_sized_new (FALSE, FALSE, sizeof (VigieToken), 32);
   self->links = g_array_new (FALSE, FALSE, sizeof (VigieLink));
   self->units = g_array_sized_new (FALSE, FALSE, sizeof (Unit), 256);
+  self->words = g_array_sized_new (FALSE, FALSE, sizeof (RawWord), 64);
   ensure_capacity (self, 256);
   self->text[0] = '\0';
   return self;
@@ -1261,6 +1279,7 @@ vigie_normalized_free (VigieNormalized *self)
   g_array_unref (self->tokens);
   g_array_unref (self->links);
   g_array_unref (self->units);
+  g_array_unref (self->words);
   g_free (self);
 }
 
