@@ -561,6 +561,45 @@ test_seventeenth_round (void)
 }
 
 static void
+test_eighteenth_round (void)
+{
+  /* Names from France and Québec (frais chié, pouilleuse, bouseux), a
+   * sparrow's brain, "ferme-la donc", "elle se prend pour qui" (not what one
+   * is taken for), tiresome, nobody can stand you, "auraient dû
+   * t'abandonner", a life called a joke; a punch, a beating to receive, "je
+   * te fume", "t'as intérêt à te cacher", "un accident est vite arrivé", a
+   * misfortune to a partner, children who will hear of it; deicide, no care
+   * for a group, "la lie de la société", deportation by charter */
+  assert_flags ("un autre frais chié au conseil", "insult");
+  assert_flags ("maudite pouilleuse", "insult");
+  assert_flags ("ces bouseux votent n'importe comment", "insult");
+  assert_flags ("t'as une cervelle de moineau", "insult");
+  assert_flags ("ferme-la donc, le clown", "insult");
+  assert_flags ("elle se prend pour qui cette petite conne", "insult");
+  assert_flags ("t'es tellement fatigante", "insult");
+  assert_flags ("personne peut te sentir ici", "insult");
+  assert_flags ("tes parents auraient dû t'abandonner", "insult");
+  assert_flags ("votre vie est une blague", "insult");
+  assert_flags ("je vais lui mettre une droite", "threat");
+  assert_flags ("vous allez recevoir une raclée", "threat");
+  assert_flags ("je te fume si je te pogne", "threat");
+  assert_flags ("t'as intérêt à te cacher", "threat");
+  assert_flags ("un accident est vite arrivé, tu sais", "threat");
+  assert_flags ("ce serait triste qu'il arrive un malheur à ton chum", "threat");
+  assert_flags ("tes enfants vont en entendre parler", "threat");
+  assert_flags ("les Juifs ont tué Jésus", "discrimination");
+  assert_flags ("les itinérants ne méritent pas de soins", "discrimination");
+  assert_flags ("les migrants sont la lie de la société", "discrimination");
+  assert_flags ("faut tous les renvoyer par charter", "discrimination");
+  /* A door, a visit, being taken for a number, a quiche, patients sent home */
+  assert_flags ("ferme la porte en sortant svp", "");
+  assert_flags ("ta mère va y aller demain", "");
+  assert_flags ("le médecin nous prend pour des numéros", "");
+  assert_flags ("la quiche aux épinards de la cafétéria", "");
+  assert_flags ("on renvoie les patients chez eux trop vite", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -1300,6 +1339,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/fifteenth-round", test_fifteenth_round);
   g_test_add_func ("/vigie/classifier/sixteenth-round", test_sixteenth_round);
   g_test_add_func ("/vigie/classifier/seventeenth-round", test_seventeenth_round);
+  g_test_add_func ("/vigie/classifier/eighteenth-round", test_eighteenth_round);
   g_test_add_func ("/vigie/classifier/glued-words", test_glued_words);
   g_test_add_func ("/vigie/classifier/store-roundtrip", test_store_roundtrip);
   g_test_add_func ("/vigie/scan/lines", test_scan_lines);
