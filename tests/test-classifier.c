@@ -600,6 +600,40 @@ test_eighteenth_round (void)
 }
 
 static void
+test_nineteenth_round (void)
+{
+  /* Emoji said of someone, the monkey sent home; a name called after a
+   * comma about a third person, "le directeur est taré", a face like a pizza
+   * or a road accident, "laissez faire l'imbécile"; what one would have
+   * done, "il va le regretter", slaps that get lost, death wished; groups
+   * making a mess, to be banned, trans women denied, women as figureheads;
+   * "bonne à baiser" */
+  assert_flags ("🐷 c'est ce que vous êtes", "insult");
+  assert_flags ("rentre dans ton pays 🐒", "discrimination");
+  assert_flags ("ce ministre a menti encore, vendu", "insult");
+  assert_flags ("le directeur est complètement taré", "insult");
+  assert_flags ("ta tronche ressemble à une pizza", "insult");
+  assert_flags ("il a la gueule d'un accident de la route", "insult");
+  assert_flags ("laissez faire l'imbécile", "insult");
+  assert_flags ("je t'aurais étranglé", "threat");
+  assert_flags ("si je croise ce chauffeur il va le regretter", "threat");
+  assert_flags ("y'a des claques qui se perdent", "threat");
+  assert_flags ("je vous souhaite la mort", "threat");
+  assert_flags ("les immigrés foutent le bordel partout", "discrimination");
+  assert_flags ("les gays ça devrait être interdit", "discrimination");
+  assert_flags ("une femme trans reste un homme", "discrimination");
+  assert_flags ("les femmes ministres sont des potiches", "discrimination");
+  assert_flags ("bonne à baiser, rien d'autre", "obscene");
+  /* Praise, a cat, the dishes, a call, good wishes, a party clown */
+  assert_flags ("le médecin est compétent", "");
+  assert_flags ("mon chat ressemble à un tigre", "");
+  assert_flags ("laisse faire la vaisselle, je m'en occupe", "");
+  assert_flags ("je t'aurais appelé si j'avais su", "");
+  assert_flags ("je vous souhaite le meilleur", "");
+  assert_flags ("le clown 🤡 de la fête était génial", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -1340,6 +1374,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/sixteenth-round", test_sixteenth_round);
   g_test_add_func ("/vigie/classifier/seventeenth-round", test_seventeenth_round);
   g_test_add_func ("/vigie/classifier/eighteenth-round", test_eighteenth_round);
+  g_test_add_func ("/vigie/classifier/nineteenth-round", test_nineteenth_round);
   g_test_add_func ("/vigie/classifier/glued-words", test_glued_words);
   g_test_add_func ("/vigie/classifier/store-roundtrip", test_store_roundtrip);
   g_test_add_func ("/vigie/scan/lines", test_scan_lines);
