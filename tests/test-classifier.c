@@ -634,6 +634,41 @@ test_nineteenth_round (void)
 }
 
 static void
+test_twentieth_round (void)
+{
+  /* "espèce de …" opening a sentence or a clause with any noun, idioms for
+   * the stupid, opinions dismissed first, "ce nabot de président", an
+   * animal trying to think, "va brouter", "c'est toi l'imbécile", the
+   * mirror, "ta mère t'a mal fini", planqués, "ces enseignants pourris";
+   * the death penalty for someone, friends sent, being watched, "à qui
+   * tu as affaire"; a nationality called traffickers */
+  assert_flags ("espèce de brocoli mal cuit", "insult");
+  assert_flags ("écoute, espèce de pelle à tarte", "insult");
+  assert_flags ("lui, il a pas inventé le fil à couper le beurre", "insult");
+  assert_flags ("con comme la lune, ce chroniqueur", "insult");
+  assert_flags ("tes opinions, on s'en fiche", "insult");
+  assert_flags ("ce nabot de président", "insult");
+  assert_flags ("un chat qui essaie de penser, voilà ce que t'es", "insult");
+  assert_flags ("va brouter ailleurs", "insult");
+  assert_flags ("c'est toi l'imbécile", "insult");
+  assert_flags ("regardez-vous dans le miroir avant de juger", "insult");
+  assert_flags ("ta mère t'a mal fini", "insult");
+  assert_flags ("les syndiqués c'est tous des planqués", "insult");
+  assert_flags ("ces enseignants pourris", "insult");
+  assert_flags ("la peine de mort pour ces monstres", "threat");
+  assert_flags ("je vais vous envoyer mes chums", "threat");
+  assert_flags ("je te surveille, je sais où tu dors", "harassment,threat");
+  assert_flags ("vous savez pas à qui vous avez affaire", "threat");
+  assert_flags ("les Mexicains sont des trafiquants", "discrimination");
+  /* A form, a tree species, history, documents, volunteers */
+  assert_flags ("il manque une case au formulaire", "");
+  assert_flags ("cette espèce de chêne pousse lentement", "");
+  assert_flags ("la peine de mort a été abolie en 1976", "");
+  assert_flags ("je t'envoie les documents demain", "");
+  assert_flags ("les bénévoles sont bien payés en sourires", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -1375,6 +1410,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/seventeenth-round", test_seventeenth_round);
   g_test_add_func ("/vigie/classifier/eighteenth-round", test_eighteenth_round);
   g_test_add_func ("/vigie/classifier/nineteenth-round", test_nineteenth_round);
+  g_test_add_func ("/vigie/classifier/twentieth-round", test_twentieth_round);
   g_test_add_func ("/vigie/classifier/glued-words", test_glued_words);
   g_test_add_func ("/vigie/classifier/store-roundtrip", test_store_roundtrip);
   g_test_add_func ("/vigie/scan/lines", test_scan_lines);
