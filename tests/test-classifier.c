@@ -669,6 +669,26 @@ test_twentieth_round (void)
 }
 
 static void
+test_twenty_first_round (void)
+{
+  /* Comments as on a wiki's talk pages: "… ou quoi", found and then killed,
+   * "une bande de vandales ridicules", "la plus nulle", "malades mentaux"
+   * said to someone, tyrants, "je vous hais" */
+  assert_flags ("t'es sourd ou quoi", "insult");
+  assert_flags ("on va te retrouver et te massacrer", "harassment,threat");
+  assert_flags ("vous n'êtes qu'une bande de vandales ridicules", "insult");
+  assert_flags ("t'es la personne la plus nulle du forum", "insult");
+  assert_flags ("vous êtes des malades mentaux", "insult");
+  assert_flags ("ces modérateurs sont des tyrans", "insult");
+  assert_flags ("je vous hais tous", "insult");
+  /* A question between friends, a rule, a denial, a patient */
+  assert_flags ("t'es gay? moi aussi!", "");
+  assert_flags ("c'est un règlement stupide", "");
+  assert_flags ("tu n'es pas un gars stupide, juste mal informé", "");
+  assert_flags ("le malade mental a besoin de soins, pas de prison", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -1411,6 +1431,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/eighteenth-round", test_eighteenth_round);
   g_test_add_func ("/vigie/classifier/nineteenth-round", test_nineteenth_round);
   g_test_add_func ("/vigie/classifier/twentieth-round", test_twentieth_round);
+  g_test_add_func ("/vigie/classifier/twenty-first-round", test_twenty_first_round);
   g_test_add_func ("/vigie/classifier/glued-words", test_glued_words);
   g_test_add_func ("/vigie/classifier/store-roundtrip", test_store_roundtrip);
   g_test_add_func ("/vigie/scan/lines", test_scan_lines);
