@@ -20,44 +20,10 @@ from atspi_harness import *  # noqa: F401,F403 (the shared harness)
 N_TESTS = 9
 
 
-def labels_of(node):
-    return [name(label) for label in walk(node) if role(label) == Atspi.Role.LABEL]
-
-
-def press(keysym):
-    """A key, typed on the keyboard"""
-    ok = Atspi.generate_keyboard_event(keysym, None, Atspi.KeySynthType.SYM)
-    time.sleep(0.2)
-    pump()
-    return ok
-
-
-def toasts(frame):
-    """The text of the toasts on screen"""
-    return [" ".join(labels_of(node)) for node in walk(frame) if name(node) == "AdwToastWidget"]
-
-
-def toast_button(frame, label):
-    for node in walk(frame):
-        if name(node) != "AdwToastWidget":
-            continue
-        for button in walk(node):
-            if role(button) == Atspi.Role.PUSH_BUTTON and label in labels_of(button):
-                return button
-    return None
-
-
-def top_level(app, title):
-    for window in children(app):
-        if name(window) == title:
-            return window
-    return None
-
-
 # 1. The window is on the accessibility bus
 demo = Demo(N_TESTS)
 app = demo.wait_for_app()
-process, runtime_dir, finish, bail = demo.process, demo.runtime_dir, demo.finish, demo.bail
+finish, bail = demo.finish, demo.bail
 frame = wait_for("the window", lambda: find(app, lambda n: role(n) == Atspi.Role.FRAME))
 emit(frame is not None and "Vigie" in name(frame),
      "the window is on the AT-SPI bus", "title: %r" % (name(frame) if frame else None))
@@ -80,11 +46,8 @@ detail = find(frame, lambda n: name(n) == "Comment detail")
 
 
 def flagged_position():
-    for i, item in enumerate(children(queue)):
-        row = next(children(item), None)
-        if row is not None and name(row).startswith("Comment by ") and "Flagged:" in name(row):
-            return i + 1    # 0 is false
-    return None
+    return queue_position(queue, lambda row: name(row).startswith("Comment by ") and
+                          "Flagged:" in name(row))
 
 
 position = wait_for("a flagged comment on screen", flagged_position)
@@ -183,18 +146,11 @@ if dialog is not None:
 emit(bool(sent), "Send closes the dialog and the reply is queued", "toasts: %r" % toasts(frame))
 
 # 8. The Activity view, opened from the main menu, lists both
-menu_button = find(frame, lambda n: role(n) == Atspi.Role.PUSH_BUTTON and name(n) == "Main menu"
-                   and n.get_n_actions() > 0)
 activity = None
 entry_titles = []
 expected = ("Hide — Requested", "Hide — Undone", "Reply — Requested")
-if menu_button is not None:
-    do_action(menu_button, "click")
-    item = wait_for("the Activity menu item", lambda: find(
-        frame, lambda n: role(n) == Atspi.Role.MENU_ITEM and name(n) == "Activity"))
-    if item is not None:
-        do_action(item, "click")
-        activity = wait_for("the Activity window", lambda: top_level(app, "Activity"))
+if open_from_menu(frame, "Activity"):
+    activity = wait_for("the Activity window", lambda: top_level(app, "Activity"))
 if activity is not None:
     entries = wait_for("the activity entries", lambda: find(
         activity, lambda n: role(n) == Atspi.Role.LIST and name(n) == "Activity entries"))
@@ -212,13 +168,8 @@ emit(activity is not None and all(t in entry_titles for t in expected),
 if activity is not None:
     do_action(activity, "window.close")
     wait_for("the Activity window to close", lambda: top_level(app, "Activity") is None)
-do_action(frame, "window.close")
-try:
-    process.wait(TIMEOUT)
-    exited = process.returncode
-except subprocess.TimeoutExpired:
-    exited = None
-leftovers = glob.glob(os.path.join(runtime_dir, "vigie-demo-*"))
+exited = demo.close(frame)
+leftovers = demo.leftovers()
 emit(exited == 0 and not leftovers, "closing the windows quits and deletes the demo workspace",
      "exit status %s, left behind: %s" % (exited, leftovers))
 

@@ -28,61 +28,14 @@ SENT = "Sent to the director for approval"
 EDITED_REPLY = "Thank you for telling us. Please write to our complaints office, who will look into it."
 
 
-def labels_of(node):
-    return [name(label) for label in walk(node) if role(label) == Atspi.Role.LABEL]
-
-
-def press(keysym):
-    """A key, typed on the keyboard"""
-    ok = Atspi.generate_keyboard_event(keysym, None, Atspi.KeySynthType.SYM)
-    time.sleep(0.2)
-    pump()
-    return ok
-
-
-def toasts(frame):
-    """The text of the toasts on screen"""
-    return [" ".join(labels_of(node)) for node in walk(frame) if name(node) == "AdwToastWidget"]
-
-
-def top_level(app, title):
-    for window in children(app):
-        if name(window) == title:
-            return window
-    return None
-
-
-def is_focused(node):
-    try:
-        return node.get_state_set().contains(Atspi.StateType.FOCUSED)
-    except GLib.Error:
-        return False
-
-
-def button(root, label):
-    return find(root, lambda n: role(n) == Atspi.Role.PUSH_BUTTON and
-                (name(n) == label or label in labels_of(n)))
-
-
 def button_starting(root, prefix):
     return find(root, lambda n: role(n) == Atspi.Role.PUSH_BUTTON and name(n).startswith(prefix))
-
-
-def open_from_menu(frame, item_name):
-    menu_button = find(frame, lambda n: role(n) == Atspi.Role.PUSH_BUTTON and
-                       name(n) == "Main menu" and n.get_n_actions() > 0)
-    if menu_button is None:
-        return False
-    do_action(menu_button, "click")
-    item = wait_for("the %s menu item" % item_name, lambda: find(
-        frame, lambda n: role(n) == Atspi.Role.MENU_ITEM and name(n) == item_name))
-    return item is not None and do_action(item, "click")
 
 
 # 1. The window is on the accessibility bus and the demo fills the queue
 demo = Demo(N_TESTS)
 app = demo.wait_for_app()
-process, runtime_dir, finish, bail = demo.process, demo.runtime_dir, demo.finish, demo.bail
+finish, bail = demo.finish, demo.bail
 frame = wait_for("the window", lambda: find(app, lambda n: role(n) == Atspi.Role.FRAME))
 queue = wait_for("the queue", lambda: find(frame, is_queue)) if frame is not None else None
 total = queue is not None and wait_for(
@@ -95,15 +48,15 @@ detail = find(frame, lambda n: name(n) == "Comment detail")
 
 # 2. As a delegate, a reply to a comment the policy reserves to the
 # director: the reply dialog's Send only proposes it
+def is_reserved(row):
+    if "Flagged:" not in name(row) or not name(row).startswith("Comment by "):
+        return False
+    flags = name(row).split("Flagged:", 1)[1]
+    return any(category in flags for category in RESERVED)
+
+
 def reserved_position():
-    for i, item in enumerate(children(queue)):
-        row = next(children(item), None)
-        if row is None or "Flagged:" not in name(row) or not name(row).startswith("Comment by "):
-            continue
-        flags = name(row).split("Flagged:", 1)[1]
-        if any(category in flags for category in RESERVED):
-            return i + 1    # 0 is false
-    return None
+    return queue_position(queue, is_reserved)
 
 
 position = wait_for("a comment reserved to the director", reserved_position)
@@ -129,11 +82,7 @@ emit(bool(replied), "a delegate's reply to a comment reserved to the director is
 # 3. and b, ban its author: a proposal too
 def author_position():
     """The row of the same author: the queue may have moved since"""
-    for i, item in enumerate(children(queue)):
-        row = next(children(item), None)
-        if row is not None and labels_of(row) and normalise(labels_of(row)[0]) == author:
-            return i + 1
-    return None
+    return queue_position(queue, lambda row: labels_of(row) and normalise(labels_of(row)[0]) == author)
 
 
 banned = None
@@ -253,13 +202,8 @@ emit(activity is not None and all(t in entry_titles for t in expected) and bool(
      "is the edited one", "entries: %r, posted: %r" % (entry_titles[:12], bool(posted)))
 
 # 9. Closing the windows quits cleanly and removes the demo workspace
-do_action(frame, "window.close")
-try:
-    process.wait(TIMEOUT)
-    exited = process.returncode
-except subprocess.TimeoutExpired:
-    exited = None
-leftovers = glob.glob(os.path.join(runtime_dir, "vigie-demo-*"))
+exited = demo.close(frame)
+leftovers = demo.leftovers()
 emit(exited == 0 and not leftovers, "closing the windows quits and deletes the demo workspace",
      "exit status %s, left behind: %s" % (exited, leftovers))
 

@@ -21,32 +21,6 @@ scenarios = os.path.join(source_dir, "tests", "fixtures", "training", "three.jso
 data_home = tempfile.mkdtemp(prefix="vigie-atspi-data-")
 
 
-def labels_of(node):
-    return [name(label) for label in walk(node) if role(label) == Atspi.Role.LABEL]
-
-
-def press(keysym):
-    ok = Atspi.generate_keyboard_event(keysym, None, Atspi.KeySynthType.SYM)
-    time.sleep(0.2)
-    pump()
-    return ok
-
-
-def top_level(app, title):
-    for window in children(app):
-        if name(window) == title:
-            return window
-    return None
-
-
-def is_button(node, label):
-    return role(node) == Atspi.Role.PUSH_BUTTON and (name(node) == label or label in labels_of(node))
-
-
-def button(root, label):
-    return find(root, lambda n: is_button(n, label))
-
-
 def pressed(node):
     states = node.get_state_set()
     return states.contains(Atspi.StateType.PRESSED) or states.contains(Atspi.StateType.CHECKED)
@@ -82,7 +56,7 @@ def answer(window, categories, action):
 
 demo = Demo(N_TESTS, args=["--scenarios", scenarios], env={"XDG_DATA_HOME": data_home})
 app = demo.wait_for_app()
-process, finish, bail = demo.process, demo.finish, demo.bail
+finish, bail = demo.finish, demo.bail
 
 
 def done(code=None):
@@ -226,9 +200,5 @@ emit(bool(hidden) and bool(after) and len(frames()) == 1,
 if new_frame is not None:
     frame = new_frame
 
-do_action(frame, "window.close")
-try:
-    process.wait(TIMEOUT)
-except subprocess.TimeoutExpired:
-    pass
+demo.close(frame)
 done()

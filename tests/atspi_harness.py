@@ -169,6 +169,81 @@ def do_action(node, action):
     return False
 
 
+def labels_of(node):
+    """The text of every label below @node"""
+    return [name(label) for label in walk(node) if role(label) == Atspi.Role.LABEL]
+
+
+def press(keysym):
+    """A key, typed on the keyboard"""
+    ok = Atspi.generate_keyboard_event(keysym, None, Atspi.KeySynthType.SYM)
+    time.sleep(0.2)
+    pump()
+    return ok
+
+
+def top_level(app, title):
+    """The window of @app titled @title, or None"""
+    for window in children(app):
+        if name(window) == title:
+            return window
+    return None
+
+
+def is_focused(node):
+    try:
+        return node.get_state_set().contains(Atspi.StateType.FOCUSED)
+    except GLib.Error:
+        return False
+
+
+def is_button(node, label):
+    """A push button named @label, or showing it"""
+    return role(node) == Atspi.Role.PUSH_BUTTON and (name(node) == label or label in labels_of(node))
+
+
+def button(root, label):
+    return find(root, lambda n: is_button(n, label))
+
+
+def toasts(frame):
+    """The text of the toasts on screen"""
+    return [" ".join(labels_of(node)) for node in walk(frame) if name(node) == "AdwToastWidget"]
+
+
+def toast_button(frame, label):
+    """The button showing @label in a toast on screen, or None"""
+    for node in walk(frame):
+        if name(node) != "AdwToastWidget":
+            continue
+        for child in walk(node):
+            if role(child) == Atspi.Role.PUSH_BUTTON and label in labels_of(child):
+                return child
+    return None
+
+
+def open_from_menu(frame, item_name):
+    """Clicks @item_name in the main menu of @frame; False when it is not there"""
+    menu_button = find(frame, lambda n: role(n) == Atspi.Role.PUSH_BUTTON and
+                       name(n) == "Main menu" and n.get_n_actions() > 0)
+    if menu_button is None:
+        return False
+    do_action(menu_button, "click")
+    item = wait_for("the %s menu item" % item_name, lambda: find(
+        frame, lambda n: role(n) == Atspi.Role.MENU_ITEM and name(n) == item_name))
+    return item is not None and do_action(item, "click")
+
+
+def queue_position(queue, predicate):
+    """1 + the index of the first row of @queue on screen for which
+    predicate(row) holds (0 is false), or None"""
+    for i, item in enumerate(children(queue)):
+        row = next(children(item), None)
+        if row is not None and predicate(row):
+            return i + 1
+    return None
+
+
 class Demo:
     """The real `vigie` (`--demo` unless other @args are given), with
     accessibility on (the test environment turns it off for the other
@@ -227,6 +302,20 @@ class Demo:
                 print("# vigie: " + line)
         shutil.rmtree(self.runtime_dir, ignore_errors=True)
         sys.exit(code)
+
+    def close(self, frame):
+        """Closes the window @frame and waits for the program to quit: its
+        exit status, None when it did not quit"""
+        do_action(frame, "window.close")
+        try:
+            self.process.wait(TIMEOUT)
+            return self.process.returncode
+        except subprocess.TimeoutExpired:
+            return None
+
+    def leftovers(self):
+        """What the demo left in its runtime folder"""
+        return glob.glob(os.path.join(self.runtime_dir, "vigie-demo-*"))
 
     def bail(self, reason):
         print("Bail out! " + reason)

@@ -23,43 +23,17 @@
 #include "vigie-store.h"
 #include "vigie-window.h"
 
-#define TIMEOUT_MS 20000
+#include "test-ui-common.h"
+
 #define TOKEN "EAAui-test-secret-token-7c6a180b36896a0a"
-
-static gboolean have_display;
-
-static gboolean
-timed_out_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-#define WAIT_FOR(cond)                                                     \
-  G_STMT_START {                                                           \
-    gboolean timed_out_ = FALSE;                                           \
-    guint timeout_id_ = g_timeout_add (TIMEOUT_MS, timed_out_cb, &timed_out_); \
-    while (!(cond) && !timed_out_)                                         \
-      g_main_context_iteration (NULL, TRUE);                               \
-    if (!timed_out_)                                                       \
-      g_source_remove (timeout_id_);                                       \
-    if (!(cond))                                                           \
-      g_error ("Timed out waiting for: %s", #cond);                        \
-  } G_STMT_END
 
 static gboolean
 require_display_and_keyring (void)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!have_display)
-    {
-      if (g_getenv ("VIGIE_REQUIRE_DISPLAY") != NULL)
-        g_test_fail_printf ("no display and VIGIE_REQUIRE_DISPLAY is set");
-      else
-        g_test_skip ("no display; run under xvfb-run");
-      return FALSE;
-    }
+  if (!require_display ())
+    return FALSE;
   if (!vigie_secrets_check (NULL, &error))
     {
       if (g_getenv ("VIGIE_REQUIRE_KEYRING") != NULL)
@@ -69,17 +43,6 @@ require_display_and_keyring (void)
       return FALSE;
     }
   return TRUE;
-}
-
-static GtkWidget *
-find_toplevel (GType type)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
 }
 
 static GtkWidget *
@@ -107,26 +70,6 @@ file_contains (const char *path,
     if (memcmp (data + i, needle, n) == 0)
       return TRUE;
   return FALSE;
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *path)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
 static void
@@ -287,7 +230,7 @@ test_add_sync_remove (void)
       gtk_window_set_default_size (GTK_WINDOW (accounts_window), 640, 720);
       for (int i = 0; i < 20; i++)
         g_main_context_iteration (NULL, FALSE);
-      save_screenshot (accounts_window, g_getenv ("VIGIE_SCREENSHOT"));
+      g_assert_true (save_png (accounts_window, g_getenv ("VIGIE_SCREENSHOT")));
     }
 
   /* The token is in the keyring, never in the workspace */
@@ -330,14 +273,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_test_init (&argc, &argv, NULL);
-
-  have_display = gtk_init_check ();
-  if (have_display)
-    {
-      adw_init ();
-      g_type_ensure (VIGIE_TYPE_WINDOW);
-    }
+  test_ui_init (&argc, &argv);
 
   g_test_add_func ("/vigie/accounts-ui/add-sync-remove", test_add_sync_remove);
 

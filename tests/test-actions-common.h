@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 
+#include "vigie-audit.h"
 #include "vigie-classifier.h"
 #include "vigie-outbox.h"
 #include "vigie-sandbox-connector.h"
@@ -22,6 +23,8 @@ typedef struct
   VigieOutbox           *outbox;
   gint64                 now;      /* the injected clock, Unix µs */
 } Workspace;
+
+#define SECONDS(n) ((n) * G_TIME_SPAN_SECOND)
 
 /* 2026-11-18 13:00:00 UTC */
 #define T0 G_GINT64_CONSTANT (1795006800000000)
@@ -252,13 +255,15 @@ comment_state (Workspace *w,
   return state;
 }
 
-/* Queues @kind on @comment; asserts success */
+/* Queues @kind on @comment as @actor_name in @actor_role; asserts success */
 static G_GNUC_UNUSED gint64
-enqueue (Workspace       *w,
-         VigieActionKind  kind,
-         gint64           comment,
-         const char      *text,
-         const char      *note)
+enqueue_full (Workspace       *w,
+              VigieActionKind  kind,
+              gint64           comment,
+              const char      *actor_name,
+              const char      *actor_role,
+              const char      *text,
+              const char      *note)
 {
   VigieActionRequest request = { 0 };
   g_autoptr(GError) error = NULL;
@@ -266,8 +271,8 @@ enqueue (Workspace       *w,
 
   request.kind = kind;
   request.comment_id = comment;
-  request.actor_name = "Marie Côté";
-  request.actor_role = "delegate";
+  request.actor_name = actor_name;
+  request.actor_role = actor_role;
   request.text = text;
   request.lang = text ? "fr" : NULL;
   request.note = note;
@@ -275,6 +280,17 @@ enqueue (Workspace       *w,
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
   return id;
+}
+
+/* Queues @kind on @comment as the delegate; asserts success */
+static G_GNUC_UNUSED gint64
+enqueue (Workspace       *w,
+         VigieActionKind  kind,
+         gint64           comment,
+         const char      *text,
+         const char      *note)
+{
+  return enqueue_full (w, kind, comment, "Marie Côté", "delegate", text, note);
 }
 
 static G_GNUC_UNUSED guint
@@ -288,14 +304,25 @@ process (Workspace *w)
   return n;
 }
 
+/* Action @id as stored now; asserts it is there */
+static G_GNUC_UNUSED VigieAction *
+get_action (Workspace *w,
+            gint64     id)
+{
+  g_autoptr(GError) error = NULL;
+  VigieAction *action = vigie_outbox_get_action (w->outbox, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (action);
+  return action;
+}
+
 static G_GNUC_UNUSED VigieActionStatus
 action_status (Workspace *w,
                gint64     id)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VigieAction) action = vigie_outbox_get_action (w->outbox, id, &error);
+  g_autoptr(VigieAction) action = get_action (w, id);
 
-  g_assert_no_error (error);
   return action->status;
 }
 
@@ -313,4 +340,18 @@ sql_int (VigieStore *store,
   value = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
   return value;
+}
+
+/* The audit entries of @action_id with @event */
+static G_GNUC_UNUSED guint
+count_events (Workspace  *w,
+              gint64      action_id,
+              const char *event)
+{
+  VigieAuditQuery query = { .action_id = action_id, .event = event };
+  g_autoptr(GError) error = NULL;
+  gint64 n = vigie_audit_count (w->store, &query, &error);
+
+  g_assert_no_error (error);
+  return (guint) n;
 }

@@ -10,6 +10,7 @@
 #include "vigie-action.h"
 #include "vigie-audit.h"
 #include "test-actions-common.h"
+#include "test-scan-common.h"
 
 /* Capabilities */
 
@@ -665,30 +666,6 @@ test_queue_views (Workspace     *w,
 }
 
 /* vigie-scan --apply */
-
-static int
-run_scan (const char * const  *args,
-          char               **out,
-          char               **err)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) env = g_get_environ ();
-  int status = 0;
-
-  g_ptr_array_add (argv, g_build_filename (g_getenv ("VIGIE_BUILD_DIR"), "src", "cli",
-                                           "vigie-scan", NULL));
-  for (guint i = 0; args[i]; i++)
-    g_ptr_array_add (argv, g_strdup (args[i]));
-  g_ptr_array_add (argv, NULL);
-  env = g_environ_setenv (env, "LANGUAGE", "C", TRUE);
-  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
-                               out, err, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status));
-  return WEXITSTATUS (status);
-}
 
 static void
 test_scan_apply (Workspace     *w,

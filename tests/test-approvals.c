@@ -10,29 +10,14 @@
 
 #include <json-glib/json-glib.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "vigie-audit.h"
 #include "vigie-policy.h"
 #include "test-actions-common.h"
-
-#define SECONDS(n) ((n) * G_TIME_SPAN_SECOND)
+#include "test-scan-common.h"
 
 #define DELEGATE "Marie Côté"
 #define DIRECTOR "Hélène Bouchard"
-
-static guint
-count_events (Workspace  *w,
-              gint64      action_id,
-              const char *event)
-{
-  VigieAuditQuery query = { .action_id = action_id, .event = event };
-  g_autoptr(GError) error = NULL;
-  gint64 n = vigie_audit_count (w->store, &query, &error);
-
-  g_assert_no_error (error);
-  return (guint) n;
-}
 
 static void
 assert_audit_intact (Workspace *w)
@@ -226,32 +211,8 @@ enqueue_as (Workspace       *w,
             const char      *role,
             const char      *text)
 {
-  VigieActionRequest request = { 0 };
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  request.kind = kind;
-  request.comment_id = comment;
-  request.actor_name = g_strcmp0 (role, "director") == 0 ? DIRECTOR : DELEGATE;
-  request.actor_role = role;
-  request.text = text;
-  request.lang = text ? "fr" : NULL;
-  request.note = "Auteur récidiviste, troisième insulte cette semaine";
-  id = vigie_outbox_enqueue (w->outbox, &request, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
-}
-
-static VigieAction *
-get_action (Workspace *w,
-            gint64     id)
-{
-  g_autoptr(GError) error = NULL;
-  VigieAction *action = vigie_outbox_get_action (w->outbox, id, &error);
-
-  g_assert_no_error (error);
-  return action;
+  return enqueue_full (w, kind, comment, g_strcmp0 (role, "director") == 0 ? DIRECTOR : DELEGATE,
+                       role, text, "Auteur récidiviste, troisième insulte cette semaine");
 }
 
 static void
@@ -677,30 +638,6 @@ test_migration (void)
 }
 
 /* vigie-scan --apply, --list-proposals, --approve, --reject */
-
-static int
-run_scan (const char * const  *args,
-          char               **out,
-          char               **err)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) env = g_get_environ ();
-  int status = 0;
-
-  g_ptr_array_add (argv, g_build_filename (g_getenv ("VIGIE_BUILD_DIR"), "src", "cli",
-                                           "vigie-scan", NULL));
-  for (guint i = 0; args[i]; i++)
-    g_ptr_array_add (argv, g_strdup (args[i]));
-  g_ptr_array_add (argv, NULL);
-  env = g_environ_setenv (env, "LANGUAGE", "C", TRUE);
-  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
-                               out, err, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status));
-  return WEXITSTATUS (status);
-}
 
 static JsonObject *
 parse_line (JsonParser *parser,

@@ -8,8 +8,7 @@
 #include "vigie-audit.h"
 #include "vigie-csv.h"
 #include "test-actions-common.h"
-
-#define SECONDS(n) ((n) * G_TIME_SPAN_SECOND)
+#include "test-scan-common.h"
 
 /* A few actions, as a delegate and a director would leave them */
 static void
@@ -366,29 +365,6 @@ test_migrate (void)
 
 /* vigie-scan --verify-audit */
 
-static int
-run_scan (const char * const  *args,
-          char               **err)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) env = g_get_environ ();
-  int status = 0;
-
-  g_ptr_array_add (argv, g_build_filename (g_getenv ("VIGIE_BUILD_DIR"), "src", "cli",
-                                           "vigie-scan", NULL));
-  for (guint i = 0; args[i]; i++)
-    g_ptr_array_add (argv, g_strdup (args[i]));
-  g_ptr_array_add (argv, NULL);
-  env = g_environ_setenv (env, "LANGUAGE", "C", TRUE);
-  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_STDOUT_TO_DEV_NULL,
-                               NULL, NULL, NULL, err, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status));
-  return WEXITSTATUS (status);
-}
-
 static void
 test_scan_verify (Workspace     *w,
                   gconstpointer  data)
@@ -398,20 +374,20 @@ test_scan_verify (Workspace     *w,
 
   record_a_morning (w);
   workspace_close (w);
-  g_assert_cmpint (run_scan (args, &err), ==, 0);
+  g_assert_cmpint (run_scan (args, NULL, &err), ==, 0);
   g_assert_nonnull (strstr (err, "intact: 6 entries"));
   g_clear_pointer (&err, g_free);
 
   workspace_open (w);
   tamper (w, "DROP TRIGGER audit_no_update; UPDATE audit SET text = 'Rien' WHERE id = 3;");
   workspace_close (w);
-  g_assert_cmpint (run_scan (args, &err), ==, 2);
+  g_assert_cmpint (run_scan (args, NULL, &err), ==, 2);
   g_assert_nonnull (strstr (err, "first broken entry: 3"));
   g_clear_pointer (&err, g_free);
 
   {
     const char *missing[] = { "--db", "/nonexistent/workspace.vigie", "--verify-audit", NULL };
-    g_assert_cmpint (run_scan (missing, &err), ==, 2);
+    g_assert_cmpint (run_scan (missing, NULL, &err), ==, 2);
   }
   workspace_open (w);
 }

@@ -11,21 +11,6 @@
 #include "vigie-audit.h"
 #include "test-actions-common.h"
 
-#define SECONDS(n) ((n) * G_TIME_SPAN_SECOND)
-
-static guint
-count_events (Workspace  *w,
-              gint64      action_id,
-              const char *event)
-{
-  VigieAuditQuery query = { .action_id = action_id, .event = event };
-  g_autoptr(GError) error = NULL;
-  gint64 n = vigie_audit_count (w->store, &query, &error);
-
-  g_assert_no_error (error);
-  return (guint) n;
-}
-
 /* Undo within the grace period: the action never leaves the machine */
 static void
 test_undo_within_grace (Workspace     *w,

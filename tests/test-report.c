@@ -6,11 +6,11 @@
  */
 #include "config.h"
 
-#include <sys/wait.h>
 
 #include "vigie-import.h"
 #include "vigie-report.h"
 #include "test-actions-common.h"
+#include "test-scan-common.h"
 
 /* The workspace, by hand (tests/fixtures/report/fb-feed.json), one Facebook
  * post of the page "CISSS de la Côte-Boréale", comments at 10:00 UTC:
@@ -242,6 +242,52 @@ test_business_hours (void)
                                                                8, 17, utc), 0.0, 1e-9);
 }
 
+/* A chosen period: whole days in the time zone, the last one included,
+ * even when daylight saving time ends (1 November 2026 in Toronto: 25 h) */
+static void
+test_days (void)
+{
+  g_autoptr(GTimeZone) toronto = g_time_zone_new_identifier ("America/Toronto");
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) first_midnight = NULL;
+  g_autoptr(GDateTime) after_last = NULL;
+  GDate first, last, bad;
+  gint64 start = -1, end = -1;
+
+  if (toronto == NULL)
+    {
+      g_test_skip ("No America/Toronto in the time zone database");
+      return;
+    }
+  g_date_clear (&first, 1);
+  g_date_clear (&last, 1);
+  g_date_clear (&bad, 1);
+
+  /* One day, in UTC: 24 h from its midnight */
+  g_date_set_dmy (&first, 3, G_DATE_NOVEMBER, 2026);
+  g_assert_true (vigie_report_days_get_range (&first, &first, utc, &start, &end));
+  g_assert_cmpint (start, ==, at (11, 3, 0) / G_USEC_PER_SEC);
+  g_assert_cmpint (end - start, ==, 24 * 3600);
+
+  /* 31 October to 1 November in Toronto: 24 h + 25 h, from 00:00 EDT (04:00
+   * UTC) to 00:00 EST on 2 November (05:00 UTC) */
+  g_date_set_dmy (&first, 31, G_DATE_OCTOBER, 2026);
+  g_date_set_dmy (&last, 1, G_DATE_NOVEMBER, 2026);
+  g_assert_true (vigie_report_days_get_range (&first, &last, toronto, &start, &end));
+  first_midnight = g_date_time_new_utc (2026, 10, 31, 4, 0, 0);
+  after_last = g_date_time_new_utc (2026, 11, 2, 5, 0, 0);
+  g_assert_cmpint (start, ==, g_date_time_to_unix (first_midnight));
+  g_assert_cmpint (end, ==, g_date_time_to_unix (after_last));
+  g_assert_cmpint (end - start, ==, 49 * 3600);
+
+  /* The last day before the first, or an invalid date: refused, untouched */
+  start = end = -1;
+  g_assert_false (vigie_report_days_get_range (&last, &first, toronto, &start, &end));
+  g_assert_false (vigie_report_days_get_range (&bad, &last, toronto, &start, &end));
+  g_assert_cmpint (start, ==, -1);
+  g_assert_cmpint (end, ==, -1);
+}
+
 /* The dashboard's figures: response times in business hours against a
  * target, by page, what awaits the director, and the CSV export.
  * In business hours (weekdays 8–17 UTC) the November responses are:
@@ -383,29 +429,6 @@ test_pdf (Workspace     *w,
   g_unlink (pdf);
 }
 
-static int
-run_scan (const char * const  *args,
-          char               **err)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) env = g_get_environ ();
-  int status = 0;
-
-  g_ptr_array_add (argv, g_build_filename (g_getenv ("VIGIE_BUILD_DIR"), "src", "cli",
-                                           "vigie-scan", NULL));
-  for (guint i = 0; args[i]; i++)
-    g_ptr_array_add (argv, g_strdup (args[i]));
-  g_ptr_array_add (argv, NULL);
-  env = g_environ_setenv (env, "LANGUAGE", "C", TRUE);
-  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_STDOUT_TO_DEV_NULL,
-                               NULL, NULL, NULL, err, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status));
-  return WEXITSTATUS (status);
-}
-
 static void
 test_scan (Workspace     *w,
            gconstpointer  data)
@@ -414,6 +437,10 @@ test_scan (Workspace     *w,
   g_autofree char *bad = g_build_filename (w->dir, "no-such-dir", "scan.pdf", NULL);
   g_autofree char *missing = g_build_filename (w->dir, "missing.vigie", NULL);
   const char *ok[] = { "--report", "month=2026-11", "--db", w->path, "--output", pdf, NULL };
+  const char *french[] = { "--report", "month=2026-11", "--db", w->path, "--output", pdf,
+                           "--lang", "fr", NULL };
+  const char *bad_lang[] = { "--report", "month=2026-11", "--db", w->path, "--output", bad,
+                             "--lang", "de", NULL };
   const char *bad_month[] = { "--report", "month=2026-13", "--db", w->path, "--output", pdf,
                               NULL };
   const char *bad_spec[] = { "--report", "2026-11", "--db", w->path, "--output", pdf, NULL };
@@ -425,7 +452,7 @@ test_scan (Workspace     *w,
 
   workspace_close (w);
 
-  g_assert_cmpint (run_scan (ok, &err), ==, 0);
+  g_assert_cmpint (run_scan (ok, NULL, &err), ==, 0);
   g_clear_pointer (&err, g_free);
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
   check_pdf (pdf);
@@ -439,18 +466,37 @@ test_scan (Workspace     *w,
     }
   g_unlink (pdf);
 
-  g_assert_cmpint (run_scan (bad_month, &err), ==, 2);
+  /* In French whatever the locale: the report's words, the month, the labels */
+  g_assert_cmpint (run_scan (french, NULL, &err), ==, 0);
+  g_clear_pointer (&err, g_free);
+  {
+    g_autofree char *text = pdf_text (pdf);
+
+    if (text != NULL)
+      {
+        g_assert_nonnull (strstr (text, "Rapport mensuel de modération"));
+        g_assert_nonnull (strstr (text, "novembre 2026"));
+        g_assert_nonnull (strstr (text, "Menace"));
+        g_assert_null (strstr (text, "Summary"));
+      }
+  }
+  g_unlink (pdf);
+  g_assert_cmpint (run_scan (bad_lang, NULL, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "--lang must be fr or en"));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_scan (bad_month, NULL, &err), ==, 2);
   g_assert_nonnull (strstr (err, "month=YYYY-MM"));
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_scan (bad_spec, &err), ==, 2);
+  g_assert_cmpint (run_scan (bad_spec, NULL, &err), ==, 2);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_scan (no_db, &err), ==, 2);
+  g_assert_cmpint (run_scan (no_db, NULL, &err), ==, 2);
   g_assert_nonnull (strstr (err, "no workspace"));
   g_clear_pointer (&err, g_free);
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
-  g_assert_cmpint (run_scan (no_output, &err), ==, 2);
+  g_assert_cmpint (run_scan (no_output, NULL, &err), ==, 2);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_scan (unwritable, &err), ==, 2);
+  g_assert_cmpint (run_scan (unwritable, NULL, &err), ==, 2);
   g_assert_nonnull (strstr (err, "Cannot write the report"));
   g_clear_pointer (&err, g_free);
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
@@ -546,15 +592,17 @@ test_incident (Workspace     *w,
     g_autofree char *fr = NULL;
     char *err = NULL;
 
-    g_assert_cmpint (run_scan (args, &err), ==, 0);
+    g_assert_cmpint (run_scan (args, NULL, &err), ==, 0);
     g_clear_pointer (&err, g_free);
     fr = pdf_text (pdf_fr);
     g_assert_nonnull (strstr (fr, "Menace — CISSS §12"));
+    /* the report's own words too, whatever the locale */
+    g_assert_nonnull (strstr (fr, "Rapport d’incident"));
     g_assert_nonnull (strstr (fr, hash_line));
 
-    g_assert_cmpint (run_scan (unknown, &err), ==, 2);
+    g_assert_cmpint (run_scan (unknown, NULL, &err), ==, 2);
     g_clear_pointer (&err, g_free);
-    g_assert_cmpint (run_scan (bad_lang, &err), ==, 2);
+    g_assert_cmpint (run_scan (bad_lang, NULL, &err), ==, 2);
     g_assert_nonnull (strstr (err, "--lang must be fr or en"));
     g_clear_pointer (&err, g_free);
     g_assert_false (g_file_test (missing_pdf, G_FILE_TEST_EXISTS));
@@ -629,6 +677,7 @@ main (int    argc,
               workspace_teardown);
   g_test_add ("/report/pdf", Workspace, NULL, report_setup, test_pdf, workspace_teardown);
   g_test_add_func ("/report/business-hours", test_business_hours);
+  g_test_add_func ("/report/days", test_days);
   g_test_add ("/report/incident", Workspace, NULL, report_setup, test_incident,
               workspace_teardown);
   g_test_add ("/report/options", Workspace, NULL, report_setup, test_options, workspace_teardown);

@@ -7,42 +7,12 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
-static char *
-scan_path (void)
-{
-  return g_build_filename (g_getenv ("VIGIE_BUILD_DIR"), "src", "cli", "vigie-scan", NULL);
-}
+#include "test-scan-common.h"
 
 static char *
 fixture (const char *name)
 {
   return g_test_build_filename (G_TEST_DIST, "fixtures", "scan", name, NULL);
-}
-
-/* Runs vigie-scan with @args; returns its exit status */
-static int
-run_scan (const char * const  *args,
-          char               **out,
-          char               **err)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) env = g_get_environ ();
-  int status = 0;
-
-  g_ptr_array_add (argv, scan_path ());
-  for (guint i = 0; args[i]; i++)
-    g_ptr_array_add (argv, g_strdup (args[i]));
-  g_ptr_array_add (argv, NULL);
-
-  /* English messages, whatever the machine's language */
-  env = g_environ_setenv (env, "LANGUAGE", "C", TRUE);
-  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
-                               out, err, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status));
-  return WEXITSTATUS (status);
 }
 
 static GPtrArray *

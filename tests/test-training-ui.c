@@ -19,51 +19,7 @@
 #include "vigie-training-ui.h"
 #include "vigie-window.h"
 
-#define TIMEOUT_MS 20000
-
-static gboolean have_display;
-
-static gboolean
-require_display (void)
-{
-  if (have_display)
-    return TRUE;
-  if (g_getenv ("VIGIE_REQUIRE_DISPLAY") != NULL)
-    g_test_fail_printf ("no display (DISPLAY=%s) and VIGIE_REQUIRE_DISPLAY is set",
-                        g_getenv ("DISPLAY"));
-  else
-    g_test_skip ("no display; run under xvfb-run");
-  return FALSE;
-}
-
-static gboolean
-timed_out_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-#define WAIT_FOR(cond)                                                     \
-  G_STMT_START {                                                           \
-    gboolean timed_out_ = FALSE;                                           \
-    guint timeout_id_ = g_timeout_add (TIMEOUT_MS, timed_out_cb, &timed_out_); \
-    while (!(cond) && !timed_out_)                                         \
-      g_main_context_iteration (NULL, TRUE);                               \
-    if (!timed_out_)                                                       \
-      g_source_remove (timeout_id_);                                       \
-    if (!(cond))                                                           \
-      g_error ("Timed out waiting for: %s", #cond);                        \
-  } G_STMT_END
-
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timed_out_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
+#include "test-ui-common.h"
 
 /* VIGIE_TEST_SCREENSHOTS: the window as a PNG, to look at */
 static void
@@ -71,30 +27,13 @@ screenshot (GtkWidget  *widget,
             const char *name)
 {
   const char *dir = g_getenv ("VIGIE_TEST_SCREENSHOTS");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = NULL;
-  GskRenderer *renderer;
-  int width, height;
 
   if (dir == NULL)
     return;
   spin (300);
-  paintable = gtk_widget_paintable_new (widget);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return;
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
   path = g_strdup_printf ("%s/%s.png", dir, name);
-  gdk_texture_save_to_png (texture, path);
+  save_png (widget, path);
 }
 
 static char *
@@ -244,14 +183,7 @@ collect_text_views (GtkWidget *root,
 static AdwMessageDialog *
 find_dialog (void)
 {
-  for (guint i = 0; i < g_list_model_get_n_items (gtk_window_get_toplevels ()); i++)
-    {
-      g_autoptr(GtkWindow) w = g_list_model_get_item (gtk_window_get_toplevels (), i);
-
-      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return ADW_MESSAGE_DIALOG (w);
-    }
-  return NULL;
+  return ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 }
 
 /* Add to Training on a comment of an ordinary workspace: a dialog for the
@@ -469,15 +401,12 @@ main (int    argc,
 
   /* The user's own scenarios go to a private folder */
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_test_init (&argc, &argv, NULL);
-
-  have_display = gtk_init_check ();
+  test_ui_init (&argc, &argv);
   if (have_display)
     {
       /* The application's style, as the program has it */
       g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
 
-      adw_init ();
       gtk_css_provider_load_from_resource (css, "/io/github/vigie/Vigie/style.css");
       gtk_style_context_add_provider_for_display (gdk_display_get_default (),
                                                   GTK_STYLE_PROVIDER (css),

@@ -34,7 +34,10 @@
 #include "vigie-queue-model-private.h"
 #include "vigie-sidebar.h"
 #include "vigie-store.h"
+#include "vigie-store-private.h"
 #include "vigie-window.h"
+
+#include <sqlite3.h>
 
 #define TIMEOUT_MS 20000
 
@@ -2260,6 +2263,251 @@ test_dashboard (Fixture       *fixture,
   g_settings_reset (settings, "response-target-minutes");
 }
 
+/* One number from the workspace's database: @sql with ?1, ?2 bound */
+static gint64
+sql_count (VigieStore *store,
+           const char *sql,
+           gint64      a,
+           gint64      b)
+{
+  sqlite3 *db = _vigie_store_get_db (store);
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_bind_parameter_count (stmt) >= 1)
+    sqlite3_bind_int64 (stmt, 1, a);
+  if (sqlite3_bind_parameter_count (stmt) >= 2)
+    sqlite3_bind_int64 (stmt, 2, b);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+static void
+date_from_unix_local (GDate  *date,
+                      gint64  time)
+{
+  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (time);
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, g_date_time_get_day_of_month (local), g_date_time_get_month (local),
+                  g_date_time_get_year (local));
+}
+
+static GDateTime *
+local_midnight (const GDate *date)
+{
+  return g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
+                                g_date_get_day (date), 0, 0, 0);
+}
+
+static char *
+format_day (const GDate *date)
+{
+  g_autoptr(GDateTime) day = local_midnight (date);
+
+  return g_date_time_format (day, "%-d %B %Y");
+}
+
+/* Custom Period…: two days chosen in a dialog, the last one whole; Apply
+ * only when the last is not before the first; the figures, the period's
+ * label and the CSV follow */
+static void
+test_dashboard_custom (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const char *in_period = "SELECT COUNT(*) FROM comments "
+                          "WHERE created >= ?1 AND created < ?2 AND resolution IS NOT 'page'";
+  g_autoptr(GDateTime) first_midnight = NULL;
+  g_autoptr(GDateTime) last_midnight = NULL;
+  g_autoptr(GDateTime) after_last = NULL;
+  g_autoptr(GDateTime) first_time = NULL;
+  g_autoptr(GDateTime) last_time = NULL;
+  g_autoptr(GDateTime) start_utc = NULL;
+  g_autoptr(VigieReport) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first_text = NULL;
+  g_autofree char *last_text = NULL;
+  g_autofree char *period_text = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *start_line = NULL;
+  g_autoptr(GFile) file = NULL;
+  VigieDashboardWindow *dashboard;
+  AdwMessageDialog *dialog;
+  GtkDropDown *dropdown;
+  GtkWidget *first_calendar, *last_calendar, *error_label, *change;
+  VigieReport *report;
+  GDate first, last;
+  gint64 earliest, last_day_comment, start, end, n_expected, n_total, thirty_days;
+
+  if (!require_display ())
+    return;
+
+  /* From the day of the first comment to the day of the first comment at
+   * least five days later: comments on the last day too */
+  earliest = sql_count (fixture->store, "SELECT MIN(created) FROM comments "
+                        "WHERE resolution IS NOT 'page'", 0, 0);
+  last_day_comment = sql_count (fixture->store, "SELECT MIN(created) FROM comments "
+                                "WHERE created >= ?1 AND resolution IS NOT 'page'",
+                                earliest + 5 * 24 * 3600, 0);
+  g_assert_cmpint (last_day_comment, >, earliest);
+  date_from_unix_local (&first, earliest);
+  date_from_unix_local (&last, last_day_comment);
+  first_midnight = local_midnight (&first);
+  last_midnight = local_midnight (&last);
+  after_last = g_date_time_add_days (last_midnight, 1);
+  start = g_date_time_to_unix (first_midnight);
+  end = g_date_time_to_unix (after_last);
+  n_expected = sql_count (fixture->store, in_period, start, end);
+  n_total = sql_count (fixture->store, in_period, 0, G_MAXINT64);
+  /* The period cuts the workspace, and its last day counts */
+  g_assert_cmpint (n_expected, >, 0);
+  g_assert_cmpint (n_expected, <, n_total);
+  g_assert_cmpint (sql_count (fixture->store, in_period, g_date_time_to_unix (last_midnight),
+                              end), >, 0);
+  g_assert_cmpint (sql_count (fixture->store, in_period, start,
+                              g_date_time_to_unix (last_midnight)), <, n_expected);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-dashboard",
+                                             NULL));
+  dashboard = VIGIE_DASHBOARD_WINDOW (find_toplevel (VIGIE_TYPE_DASHBOARD_WINDOW));
+  g_assert_nonnull (dashboard);
+  vigie_dashboard_window_set_period (dashboard, VIGIE_REPORT_PERIOD_LAST_30_DAYS);
+  report = vigie_dashboard_window_get_report (dashboard);
+  g_assert_cmpint (report->start, !=, start);
+  thirty_days = report->start;
+
+  /* Custom Period… opens the dialog; cancelled, the last 30 days stay */
+  dropdown = GTK_DROP_DOWN (find_named (GTK_WIDGET (dashboard), "period"));
+  g_assert_nonnull (dropdown);
+  gtk_drop_down_set_selected (dropdown,
+                              g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)) - 1);
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  /* As Escape does */
+  gtk_window_close (GTK_WINDOW (dialog));
+  WAIT_FOR (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, VIGIE_REPORT_PERIOD_LAST_30_DAYS);
+  g_assert_cmpint (vigie_dashboard_window_get_report (dashboard)->start, ==, thirty_days);
+
+  /* Again: the last day before the first cannot be applied, and says so */
+  gtk_drop_down_set_selected (dropdown,
+                              g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)) - 1);
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  first_calendar = find_named (GTK_WIDGET (dialog), "first-day-calendar");
+  last_calendar = find_named (GTK_WIDGET (dialog), "last-day-calendar");
+  error_label = find_named (GTK_WIDGET (dialog), "period-error");
+  g_assert_true (GTK_IS_CALENDAR (first_calendar));
+  g_assert_true (GTK_IS_CALENDAR (last_calendar));
+  g_assert_true (GTK_IS_LABEL (error_label));
+  first_time = g_date_time_add_hours (first_midnight, 12);
+  last_time = g_date_time_add_hours (last_midnight, 12);
+  gtk_calendar_select_day (GTK_CALENDAR (first_calendar), last_time);
+  gtk_calendar_select_day (GTK_CALENDAR (last_calendar), first_time);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
+  g_assert_true (gtk_widget_get_visible (error_label));
+
+  /* The right way round: the buttons show the days, Apply applies */
+  gtk_calendar_select_day (GTK_CALENDAR (first_calendar), first_time);
+  gtk_calendar_select_day (GTK_CALENDAR (last_calendar), last_time);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "apply"));
+  g_assert_false (gtk_widget_get_visible (error_label));
+  first_text = format_day (&first);
+  last_text = format_day (&last);
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (find_named (GTK_WIDGET (dialog),
+                                                                           "first-day"))),
+                   ==, first_text);
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (find_named (GTK_WIDGET (dialog),
+                                                                           "last-day"))),
+                   ==, last_text);
+  adw_message_dialog_response (dialog, "apply");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* The figures of those days, the last one whole */
+  report = vigie_dashboard_window_get_report (dashboard);
+  g_assert_cmpint (report->start, ==, start);
+  g_assert_cmpint (report->end, ==, end);
+  g_assert_cmpint (report->n_comments, ==, n_expected);
+  expected = vigie_report_compute (fixture->store, start, end, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (report->n_flagged, ==, expected->n_flagged);
+  g_assert_cmpint (report->n_flagged, >, 0);
+  g_assert_cmpuint (report->by_category->len, ==, expected->by_category->len);
+  /* Nothing was done on those days: the chart says so */
+  g_assert_cmpint (report->n_actions, ==, 0);
+  g_assert_nonnull (strstr (vigie_dashboard_window_get_chart_description (dashboard, "action"),
+                            "None in this period"));
+
+  /* The period, as days without ambiguity */
+  period_text = g_strdup_printf ("From %s to %s", first_text, last_text);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (dashboard),
+                                                              "period-label"))),
+                   ==, period_text);
+  g_assert_null (strchr (period_text, '/'));
+
+  /* Change the Days… opens the dialog on those days; cancelled, nothing
+   * changes */
+  change = find_named (GTK_WIDGET (dashboard), "change-period");
+  g_assert_true (gtk_widget_get_visible (change));
+  g_signal_emit_by_name (change, "clicked");
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  {
+    g_autoptr(GDateTime) shown = gtk_calendar_get_date (GTK_CALENDAR (find_named (GTK_WIDGET (dialog),
+                                                                                 "last-day-calendar")));
+
+    g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, g_date_get_day (&last));
+    g_assert_cmpint (g_date_time_get_month (shown), ==, g_date_get_month (&last));
+  }
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpint (vigie_dashboard_window_get_report (dashboard)->end, ==, end);
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==,
+                    g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)) - 1);
+
+  /* The setter refuses the wrong way round and keeps the period */
+  g_assert_false (vigie_dashboard_window_set_custom_period (dashboard, &last, &first));
+  g_assert_cmpint (vigie_dashboard_window_get_report (dashboard)->start, ==, start);
+  /* One day: that day whole */
+  g_assert_true (vigie_dashboard_window_set_custom_period (dashboard, &last, &last));
+  report = vigie_dashboard_window_get_report (dashboard);
+  g_assert_cmpint (report->start, ==, g_date_time_to_unix (last_midnight));
+  g_assert_cmpint (report->n_comments, ==, sql_count (fixture->store, in_period,
+                                                      g_date_time_to_unix (last_midnight), end));
+  g_assert_true (vigie_dashboard_window_set_custom_period (dashboard, &first, &last));
+
+  /* The CSV follows the period */
+  start_utc = g_date_time_new_from_unix_utc (start);
+  {
+    g_autofree char *iso = g_date_time_format (start_utc, "%Y-%m-%dT%H:%M:%SZ");
+
+    start_line = g_strdup_printf ("period,start,,%s\r\n", iso);
+  }
+  dir = g_dir_make_tmp ("vigie-dashboard-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "dashboard.csv", NULL);
+  file = g_file_new_for_path (path);
+  g_assert_true (vigie_dashboard_window_export (dashboard, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &csv, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (csv, start_line));
+  {
+    g_autofree char *line = g_strdup_printf ("total,comments_received,,%lld\r\n",
+                                             (long long) n_expected);
+
+    g_assert_nonnull (strstr (csv, line));
+  }
+  g_unlink (path);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (dashboard));
+}
+
 /* Incident Report… in the comment's menu saves its PDF */
 static void
 test_incident_report (Fixture       *fixture,
@@ -2354,6 +2602,8 @@ main (int    argc,
               fixture_set_up_demo, test_approvals, fixture_tear_down);
   g_test_add ("/vigie/window/dashboard", Fixture, NULL,
               fixture_set_up_demo, test_dashboard, fixture_tear_down);
+  g_test_add ("/vigie/window/dashboard/custom", Fixture, NULL,
+              fixture_set_up_demo, test_dashboard_custom, fixture_tear_down);
   g_test_add ("/vigie/window/incident-report", Fixture, NULL,
               fixture_set_up_demo, test_incident_report, fixture_tear_down);
   g_test_add ("/vigie/window/bulk", Fixture, NULL,

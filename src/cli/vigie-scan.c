@@ -590,6 +590,46 @@ typedef struct
   const char *role;
 } DecideOptions;
 
+/* Sends what is due in the outbox, then reads action @id as it is now;
+ * NULL once the error is printed */
+static VigieAction *
+process_and_get (VigieOutbox *outbox,
+                 gint64       id)
+{
+  g_autoptr(GError) error = NULL;
+  VigieAction *action;
+
+  if (!vigie_outbox_process_sync (outbox, NULL, NULL, &error))
+    {
+      g_printerr ("vigie-scan: %s\n", error->message);
+      return NULL;
+    }
+  action = vigie_outbox_get_action (outbox, id, &error);
+  if (action == NULL)
+    g_printerr ("vigie-scan: %s\n", error->message);
+  return action;
+}
+
+/* Opens the workspace @db_path, which must pass @test; NULL once the
+ * error is printed */
+static VigieStore *
+open_workspace (const char *db_path,
+                GFileTest   test)
+{
+  g_autoptr(GError) error = NULL;
+  VigieStore *store;
+
+  if (!g_file_test (db_path, test))
+    {
+      g_printerr (_("vigie-scan: no workspace “%s”\n"), db_path);
+      return NULL;
+    }
+  store = vigie_store_open (db_path, &error);
+  if (store == NULL)
+    g_printerr ("vigie-scan: %s\n", error->message);
+  return store;
+}
+
 static int
 decide_command (VigieStore          *store,
                 const DecideOptions *o,
@@ -645,17 +685,9 @@ decide_command (VigieStore          *store,
       return EXIT_BAD_INPUT;
     }
   /* An approved proposal goes out now, with what else is due */
-  if (!vigie_outbox_process_sync (outbox, NULL, NULL, &error))
-    {
-      g_printerr ("vigie-scan: %s\n", error->message);
-      return EXIT_FAILURE_OTHER;
-    }
-  action = vigie_outbox_get_action (outbox, id, &error);
+  action = process_and_get (outbox, id);
   if (action == NULL)
-    {
-      g_printerr ("vigie-scan: %s\n", error->message);
-      return EXIT_FAILURE_OTHER;
-    }
+    return EXIT_FAILURE_OTHER;
   print_action (action);
   if (!quiet)
     {
@@ -776,17 +808,9 @@ apply_action (VigieStore         *store,
       }
     /* Actions left pending by an earlier run go out too, as at the
      * application's start */
-    if (!vigie_outbox_process_sync (outbox, NULL, NULL, &error))
-      {
-        g_printerr ("vigie-scan: %s\n", error->message);
-        return EXIT_FAILURE_OTHER;
-      }
-    action = vigie_outbox_get_action (outbox, id, &error);
+    action = process_and_get (outbox, id);
     if (action == NULL)
-      {
-        g_printerr ("vigie-scan: %s\n", error->message);
-        return EXIT_FAILURE_OTHER;
-      }
+      return EXIT_FAILURE_OTHER;
   }
 
   print_action (action);
@@ -1118,6 +1142,49 @@ remove_temporary_workspace (const char *dir)
   g_rmdir (dir);
 }
 
+/* --lang of the reports: fr, en, or NULL for the locale's */
+static gboolean
+check_report_language (const char *lang)
+{
+  if (lang != NULL && g_strcmp0 (lang, "fr") != 0 && g_strcmp0 (lang, "en") != 0)
+    {
+      g_printerr ("vigie-scan: %s\n", _("--lang must be fr or en"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The language of a report (--report or --incident with --lang fr|en),
+ * whatever the locale's. Set before the first translated string: GLib decides
+ * once, at the first one, whether to translate at all. */
+static void
+use_report_language (int    argc,
+                     char **argv)
+{
+  const char *lang = NULL;
+  gboolean report = FALSE;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--"))
+        break;
+      if (g_str_has_prefix (argv[i], "--report") || g_str_has_prefix (argv[i], "--incident"))
+        report = TRUE;
+      else if (g_str_equal (argv[i], "--lang") && i + 1 < argc)
+        lang = argv[i + 1];
+      else if (g_str_has_prefix (argv[i], "--lang="))
+        lang = argv[i] + strlen ("--lang=");
+    }
+  if (!report || lang == NULL || (!g_str_equal (lang, "fr") && !g_str_equal (lang, "en")))
+    return;
+  g_setenv ("LANGUAGE", g_str_equal (lang, "fr") ? "fr_CA:fr" : "en", TRUE);
+  /* gettext ignores LANGUAGE in the plain C locale */
+  setlocale (LC_ALL, "");
+  if (g_strcmp0 (setlocale (LC_MESSAGES, NULL), "C") == 0 ||
+      g_strcmp0 (setlocale (LC_MESSAGES, NULL), "POSIX") == 0)
+    setlocale (LC_MESSAGES, "C.UTF-8");
+}
+
 /* --incident COMMENT --db FILE --output FILE.pdf [--lang fr|en] */
 static int
 incident_command (const char *comment_spec,
@@ -1144,27 +1211,16 @@ incident_command (const char *comment_spec,
                     "(--output FILE.pdf)"));
       return EXIT_BAD_INPUT;
     }
-  if (lang != NULL && g_strcmp0 (lang, "fr") != 0 && g_strcmp0 (lang, "en") != 0)
-    {
-      g_printerr ("vigie-scan: %s\n", _("--lang must be fr or en"));
-      return EXIT_BAD_INPUT;
-    }
-  if (!g_file_test (db_path, G_FILE_TEST_IS_REGULAR))
-    {
-      g_printerr (_("vigie-scan: no workspace “%s”\n"), db_path);
-      return EXIT_BAD_INPUT;
-    }
-  store = vigie_store_open (db_path, &error);
-  if (store == NULL || (comment = find_comment (store, comment_spec, &error)) == NULL)
+  if (!check_report_language (lang))
+    return EXIT_BAD_INPUT;
+  store = open_workspace (db_path, G_FILE_TEST_IS_REGULAR);
+  if (store == NULL)
+    return EXIT_BAD_INPUT;
+  comment = find_comment (store, comment_spec, &error);
+  if (comment == NULL)
     {
       g_printerr ("vigie-scan: %s\n", error->message);
       return EXIT_BAD_INPUT;
-    }
-  if (lang != NULL)
-    {
-      /* The report's language, whatever the locale's */
-      g_setenv ("LANGUAGE", g_str_equal (lang, "fr") ? "fr_CA:fr" : "en", TRUE);
-      setlocale (LC_MESSAGES, "");
     }
   if (!vigie_report_write_incident_pdf (store, comment->id, output, &error))
     {
@@ -1176,11 +1232,12 @@ incident_command (const char *comment_spec,
   return EXIT_OK;
 }
 
-/* --report month=YYYY-MM --db FILE --output FILE.pdf */
+/* --report month=YYYY-MM --db FILE --output FILE.pdf [--lang fr|en] */
 static int
 report_command (const char *spec,
                 const char *db_path,
                 const char *output,
+                const char *lang,
                 gboolean    other_commands,
                 gboolean    quiet)
 {
@@ -1208,17 +1265,11 @@ report_command (const char *spec,
                     "(--output FILE.pdf)"));
       return EXIT_BAD_INPUT;
     }
-  if (!g_file_test (db_path, G_FILE_TEST_IS_REGULAR))
-    {
-      g_printerr (_("vigie-scan: no workspace “%s”\n"), db_path);
-      return EXIT_BAD_INPUT;
-    }
-  store = vigie_store_open (db_path, &error);
+  if (!check_report_language (lang))
+    return EXIT_BAD_INPUT;
+  store = open_workspace (db_path, G_FILE_TEST_IS_REGULAR);
   if (store == NULL)
-    {
-      g_printerr ("vigie-scan: %s\n", error->message);
-      return EXIT_BAD_INPUT;
-    }
+    return EXIT_BAD_INPUT;
   report = vigie_report_compute (store, start, end, &error);
   if (report == NULL || !vigie_report_write_pdf (report, output, &error))
     {
@@ -1291,7 +1342,8 @@ main (int    argc,
     { "text", 0, 0, G_OPTION_ARG_STRING, &apply_text,
       N_("Reply with this text instead of a template"), N_("TEXT") },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &apply_lang,
-      N_("Language of the reply: fr or en (default: the comment’s)"), N_("LANG") },
+      N_("Language of the reply, or of the report: fr or en (default: the comment’s, or the "
+         "locale’s)"), N_("LANG") },
     { "note", 0, 0, G_OPTION_ARG_STRING, &apply_note,
       N_("The reason to keep a comment, a note for the director, or the {details} of a "
          "template"), N_("TEXT") },
@@ -1339,7 +1391,7 @@ main (int    argc,
       N_("Check the workspace’s audit trail and report its first broken entry"), NULL },
     { "report", 0, 0, G_OPTION_ARG_STRING, &report_spec,
       N_("Write the monthly accountability report of the workspace given by --db, as PDF, "
-         "to the file given by --output"), N_("month=YYYY-MM") },
+         "to the file given by --output, in --lang fr or en"), N_("month=YYYY-MM") },
     { "incident", 0, 0, G_OPTION_ARG_STRING, &incident_spec,
       N_("Write the incident report of COMMENT (platform:id or row number) as PDF, to --output, "
          "in --lang fr or en"), N_("COMMENT") },
@@ -1349,6 +1401,7 @@ main (int    argc,
   };
 
   setlocale (LC_ALL, "");
+  use_report_language (argc, argv);
   /* Translations from the build tree, for running uninstalled */
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("VIGIE_LOCALEDIR") && *g_getenv ("VIGIE_LOCALEDIR")
                                    ? g_getenv ("VIGIE_LOCALEDIR") : LOCALEDIR);
@@ -1390,7 +1443,7 @@ main (int    argc,
                              report_spec != NULL, quiet);
 
   if (report_spec != NULL)
-    return report_command (report_spec, db_path, output,
+    return report_command (report_spec, db_path, output, apply_lang,
                            (files != NULL && files[0] != NULL) || lines || apply_kind != NULL,
                            quiet);
 
@@ -1430,17 +1483,9 @@ main (int    argc,
                         "time: give --db FILE, and no files to import or --apply"));
           return EXIT_BAD_INPUT;
         }
-      if (!g_file_test (db_path, G_FILE_TEST_EXISTS))
-        {
-          g_printerr (_("vigie-scan: no workspace “%s”\n"), db_path);
-          return EXIT_BAD_INPUT;
-        }
-      store = vigie_store_open (db_path, &error);
+      store = open_workspace (db_path, G_FILE_TEST_EXISTS);
       if (store == NULL)
-        {
-          g_printerr ("vigie-scan: %s\n", error->message);
-          return EXIT_BAD_INPUT;
-        }
+        return EXIT_BAD_INPUT;
       return decide_command (store, &decide, policy_path, quiet);
     }
 
@@ -1459,17 +1504,9 @@ main (int    argc,
                         "files to import"));
           return EXIT_BAD_INPUT;
         }
-      if (!g_file_test (db_path, G_FILE_TEST_EXISTS))
-        {
-          g_printerr (_("vigie-scan: no workspace “%s”\n"), db_path);
-          return EXIT_BAD_INPUT;
-        }
-      store = vigie_store_open (db_path, &error);
+      store = open_workspace (db_path, G_FILE_TEST_EXISTS);
       if (store == NULL)
-        {
-          g_printerr ("vigie-scan: %s\n", error->message);
-          return EXIT_BAD_INPUT;
-        }
+        return EXIT_BAD_INPUT;
       if (verify)
         {
           status = verify_audit (store, quiet);

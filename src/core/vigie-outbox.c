@@ -448,14 +448,30 @@ vigie_outbox_list_for_comment (VigieOutbox  *self,
   return collect_actions (self, stmt, error);
 }
 
+/* Runs a "SELECT count(*)" statement: -1 with an error on failure */
+static gint64
+step_count (VigieOutbox   *self,
+            sqlite3_stmt  *stmt,
+            GError       **error)
+{
+  gint64 count;
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      step_error (self, stmt, error);
+      return -1;
+    }
+  count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return count;
+}
+
 gint64
 vigie_outbox_count (VigieOutbox        *self,
                     VigieActionStatus   status,
                     GError            **error)
 {
   sqlite3_stmt *stmt;
-  gint64 count;
-  int rc;
 
   g_return_val_if_fail (VIGIE_IS_OUTBOX (self), -1);
 
@@ -464,15 +480,7 @@ vigie_outbox_count (VigieOutbox        *self,
   if (stmt == NULL)
     return -1;
   sqlite3_bind_text (stmt, 1, vigie_action_status_to_string (status), -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      step_error (self, stmt, error);
-      return -1;
-    }
-  count = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return count;
+  return step_count (self, stmt, error);
 }
 
 /* Comments */
@@ -1145,6 +1153,31 @@ vigie_outbox_enqueue_bulk (VigieOutbox               *self,
 
 /* Status changes */
 
+/* The fields every audit record about @action shares; the caller adds
+ * what is particular to the event */
+static void
+audit_record_init (VigieAuditRecord   *record,
+                   const VigieAction  *action,
+                   const char         *event,
+                   VigieActionStatus   status,
+                   const char         *actor_name,
+                   const char         *actor_role,
+                   gint64              now)
+{
+  *record = (VigieAuditRecord) { 0 };
+  record->time_us = now;
+  record->event = event;
+  record->actor_name = actor_name;
+  record->actor_role = actor_role;
+  record->action_id = action->id;
+  record->comment_id = action->comment_id;
+  record->comment_ref = action->comment_ref;
+  record->kind = vigie_action_kind_to_string (action->kind);
+  record->status = vigie_action_status_to_string (status);
+  record->categories = (const char * const *) action->categories;
+  record->clauses = (const char * const *) action->clauses;
+}
+
 static gboolean
 audit_status (VigieOutbox        *self,
               const VigieAction  *action,
@@ -1156,19 +1189,9 @@ audit_status (VigieOutbox        *self,
               gint64              now,
               GError            **error)
 {
-  VigieAuditRecord record = { 0 };
+  VigieAuditRecord record;
 
-  record.time_us = now;
-  record.event = event;
-  record.actor_name = actor_name;
-  record.actor_role = actor_role;
-  record.action_id = action->id;
-  record.comment_id = action->comment_id;
-  record.comment_ref = action->comment_ref;
-  record.kind = vigie_action_kind_to_string (action->kind);
-  record.status = vigie_action_status_to_string (status);
-  record.categories = (const char * const *) action->categories;
-  record.clauses = (const char * const *) action->clauses;
+  audit_record_init (&record, action, event, status, actor_name, actor_role, now);
   record.error = error_text;
   record.reverse_of = action->reverse_of;
   return vigie_audit_append (self->store, &record, NULL, error);
@@ -1257,6 +1280,20 @@ vigie_outbox_get_undo_kind (VigieOutbox *self,
     }
 }
 
+/* FALSE with an error while @action is on its way to the platform */
+static gboolean
+check_not_in_flight (VigieOutbox        *self,
+                     const VigieAction  *action,
+                     GError            **error)
+{
+  if (action->id != self->in_flight)
+    return TRUE;
+  g_set_error (error, VIGIE_ACTION_ERROR, VIGIE_ACTION_ERROR_BUSY,
+               _("The action is being sent to %s; try again in a moment."),
+               vigie_platform_get_display_name (action->platform));
+  return FALSE;
+}
+
 static gboolean
 cancel (VigieOutbox        *self,
         const VigieAction  *action,
@@ -1270,13 +1307,8 @@ cancel (VigieOutbox        *self,
   gboolean changed = FALSE;
   gboolean ok;
 
-  if (action->id == self->in_flight)
-    {
-      g_set_error (error, VIGIE_ACTION_ERROR, VIGIE_ACTION_ERROR_BUSY,
-                   _("The action is being sent to %s; try again in a moment."),
-                   vigie_platform_get_display_name (action->platform));
-      return FALSE;
-    }
+  if (!check_not_in_flight (self, action, error))
+    return FALSE;
   if (!begin (self, error))
     return FALSE;
   ok = set_status (self, action, action->status, to, now, &changed, error) &&
@@ -1386,6 +1418,24 @@ vigie_outbox_undo (VigieOutbox  *self,
   return TRUE;
 }
 
+/* @action_id when it failed for good; NULL with an error otherwise */
+static VigieAction *
+get_failed (VigieOutbox  *self,
+            gint64        action_id,
+            GError      **error)
+{
+  g_autoptr(VigieAction) action = vigie_outbox_get_action (self, action_id, error);
+
+  if (action == NULL)
+    return NULL;
+  if (action->status != VIGIE_ACTION_STATUS_FAILED)
+    {
+      state_error (action, error);
+      return NULL;
+    }
+  return g_steal_pointer (&action);
+}
+
 gboolean
 vigie_outbox_retry (VigieOutbox  *self,
                     gint64        action_id,
@@ -1400,11 +1450,9 @@ vigie_outbox_retry (VigieOutbox  *self,
 
   g_return_val_if_fail (VIGIE_IS_OUTBOX (self), FALSE);
 
-  action = vigie_outbox_get_action (self, action_id, error);
+  action = get_failed (self, action_id, error);
   if (action == NULL)
     return FALSE;
-  if (action->status != VIGIE_ACTION_STATUS_FAILED)
-    return state_error (action, error);
 
   if (!begin (self, error))
     return FALSE;
@@ -1439,11 +1487,9 @@ vigie_outbox_abandon (VigieOutbox  *self,
 
   g_return_val_if_fail (VIGIE_IS_OUTBOX (self), FALSE);
 
-  action = vigie_outbox_get_action (self, action_id, error);
+  action = get_failed (self, action_id, error);
   if (action == NULL)
     return FALSE;
-  if (action->status != VIGIE_ACTION_STATUS_FAILED)
-    return state_error (action, error);
   return cancel (self, action, VIGIE_ACTION_STATUS_ABANDONED, VIGIE_AUDIT_EVENT_ABANDONED,
                  actor_name, actor_role, error);
 }
@@ -1463,13 +1509,19 @@ check_director (const char  *actor_role,
   return FALSE;
 }
 
+/* @action_id when it awaits a decision and @actor_role may make it; NULL
+ * with an error otherwise */
 static VigieAction *
 get_awaiting (VigieOutbox  *self,
               gint64        action_id,
+              const char   *actor_role,
               GError      **error)
 {
-  g_autoptr(VigieAction) action = vigie_outbox_get_action (self, action_id, error);
+  g_autoptr(VigieAction) action = NULL;
 
+  if (!check_director (actor_role, error))
+    return NULL;
+  action = vigie_outbox_get_action (self, action_id, error);
   if (action == NULL)
     return NULL;
   if (action->approval != VIGIE_APPROVAL_AWAITING ||
@@ -1481,13 +1533,8 @@ get_awaiting (VigieOutbox  *self,
                    (long long) action->id);
       return NULL;
     }
-  if (action->id == self->in_flight)
-    {
-      g_set_error (error, VIGIE_ACTION_ERROR, VIGIE_ACTION_ERROR_BUSY,
-                   _("The action is being sent to %s; try again in a moment."),
-                   vigie_platform_get_display_name (action->platform));
-      return NULL;
-    }
+  if (!check_not_in_flight (self, action, error))
+    return NULL;
   return g_steal_pointer (&action);
 }
 
@@ -1503,19 +1550,9 @@ audit_decision (VigieOutbox        *self,
                 gint64              now,
                 GError            **error)
 {
-  VigieAuditRecord record = { 0 };
+  VigieAuditRecord record;
 
-  record.time_us = now;
-  record.event = event;
-  record.actor_name = actor_name;
-  record.actor_role = actor_role;
-  record.action_id = action->id;
-  record.comment_id = action->comment_id;
-  record.comment_ref = action->comment_ref;
-  record.kind = vigie_action_kind_to_string (action->kind);
-  record.status = vigie_action_status_to_string (status);
-  record.categories = (const char * const *) action->categories;
-  record.clauses = (const char * const *) action->clauses;
+  audit_record_init (&record, action, event, status, actor_name, actor_role, now);
   record.template_id = action->template_id;
   record.text = text;
   record.note = note;
@@ -1577,9 +1614,7 @@ vigie_outbox_approve (VigieOutbox  *self,
 
   g_return_val_if_fail (VIGIE_IS_OUTBOX (self), FALSE);
 
-  if (!check_director (actor_role, error))
-    return FALSE;
-  action = get_awaiting (self, action_id, error);
+  action = get_awaiting (self, action_id, actor_role, error);
   if (action == NULL)
     return FALSE;
   proposed = action->status == VIGIE_ACTION_STATUS_PROPOSED;
@@ -1658,9 +1693,7 @@ vigie_outbox_reject (VigieOutbox  *self,
 
   g_return_val_if_fail (VIGIE_IS_OUTBOX (self), FALSE);
 
-  if (!check_director (actor_role, error))
-    return FALSE;
-  action = get_awaiting (self, action_id, error);
+  action = get_awaiting (self, action_id, actor_role, error);
   if (action == NULL)
     return FALSE;
   if (is_blank (note))
@@ -1726,8 +1759,6 @@ vigie_outbox_count_awaiting (VigieOutbox  *self,
                              GError      **error)
 {
   sqlite3_stmt *stmt;
-  gint64 count;
-  int rc;
 
   g_return_val_if_fail (VIGIE_IS_OUTBOX (self), -1);
 
@@ -1736,15 +1767,7 @@ vigie_outbox_count_awaiting (VigieOutbox  *self,
                                      "  AND status NOT IN ('cancelled', 'abandoned')", error);
   if (stmt == NULL)
     return -1;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      step_error (self, stmt, error);
-      return -1;
-    }
-  count = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return count;
+  return step_count (self, stmt, error);
 }
 
 /* Executing */

@@ -329,6 +329,36 @@ vigie_report_period_get_range (VigieReportPeriod  period,
   *out_end = g_date_time_to_unix (end);
 }
 
+gboolean
+vigie_report_days_get_range (const GDate *first,
+                             const GDate *last,
+                             GTimeZone   *time_zone,
+                             gint64      *out_start,
+                             gint64      *out_end)
+{
+  g_autoptr(GTimeZone) zone = NULL;
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) last_day = NULL;
+  g_autoptr(GDateTime) end = NULL;
+
+  g_return_val_if_fail (first != NULL && last != NULL, FALSE);
+
+  if (!g_date_valid (first) || !g_date_valid (last) || g_date_compare (last, first) < 0)
+    return FALSE;
+  zone = time_zone != NULL ? g_time_zone_ref (time_zone) : g_time_zone_new_local ();
+  start = g_date_time_new (zone, g_date_get_year (first), g_date_get_month (first),
+                           g_date_get_day (first), 0, 0, 0);
+  last_day = g_date_time_new (zone, g_date_get_year (last), g_date_get_month (last),
+                              g_date_get_day (last), 0, 0, 0);
+  /* Adding a day keeps the wall-clock time: a day of 23 or 25 hours is whole */
+  end = last_day != NULL ? g_date_time_add_days (last_day, 1) : NULL;
+  if (start == NULL || end == NULL)
+    return FALSE;
+  *out_start = g_date_time_to_unix (start);
+  *out_end = g_date_time_to_unix (end);
+  return TRUE;
+}
+
 VigieReport *
 vigie_report_compute (VigieStore  *store,
                       gint64       start,
@@ -756,13 +786,31 @@ format_hours (double hours)
   return g_strdup_printf (_("%.1f h"), hours);
 }
 
+/* The month and year in the report's language, whatever the locale's
+ * time names: "novembre 2026" */
+static char *
+format_month (GDateTime *date)
+{
+  static const char *months[] = {
+    NC_("month", "January"), NC_("month", "February"), NC_("month", "March"),
+    NC_("month", "April"), NC_("month", "May"), NC_("month", "June"),
+    NC_("month", "July"), NC_("month", "August"), NC_("month", "September"),
+    NC_("month", "October"), NC_("month", "November"), NC_("month", "December"),
+  };
+  int m = g_date_time_get_month (date);
+
+  /* TRANSLATORS: a month and its year, "November 2026" */
+  return g_strdup_printf (_("%s %d"), g_dpgettext2 (GETTEXT_PACKAGE, "month", months[m - 1]),
+                          g_date_time_get_year (date));
+}
+
 static void
 draw_report (Pen         *pen,
              VigieReport *report)
 {
   g_autoptr(GDateTime) start = g_date_time_new_from_unix_utc (report->start);
   g_autoptr(GDateTime) last = g_date_time_new_from_unix_utc (report->end - 1);
-  g_autofree char *month = g_date_time_format (start, "%B %Y");
+  g_autofree char *month = format_month (start);
   g_autofree char *title = NULL;
   g_autofree char *period = NULL;
   g_autofree char *from = g_date_time_format (start, "%Y-%m-%d");

@@ -115,6 +115,16 @@ void         vigie_report_period_get_range (VigieReportPeriod  period,
                                             gint64            *out_start,
                                             gint64            *out_end);
 
+/* The days @first to @last, both whole, as [start, end) in Unix seconds:
+ * from midnight of @first to midnight after @last in @time_zone (NULL:
+ * local time), whatever the length of the days (daylight saving time).
+ * FALSE, and nothing set, when a date is invalid or @last is before @first */
+gboolean     vigie_report_days_get_range (const GDate  *first,
+                                          const GDate  *last,
+                                          GTimeZone    *time_zone,
+                                          gint64       *out_start,
+                                          gint64       *out_end);
+
 /* The figures as CSV (RFC 4180, UTF-8, a header line): section, key,
  * subkey, value; stable codes (categories, action kinds, platforms) */
 gboolean     vigie_report_write_csv   (VigieReport    *report,

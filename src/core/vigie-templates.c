@@ -811,3 +811,31 @@ vigie_templates_fill (VigieTemplates  *self,
     return NULL;
   return vigie_template_expand (vigie_template_get_text (t, lang), values, error);
 }
+
+gboolean
+vigie_templates_set_example_organisation (VigieStore  *store,
+                                          GError     **error)
+{
+  /* Invented, like everything in the demo (.example domains, 555 numbers) */
+  static const struct { const char *key, *value; } settings[] = {
+    { VIGIE_SETTING_ORGANISATION_NAME, "CISSS de la Côte-Boréale" },
+    { VIGIE_SETTING_ORGANISATION_NAME ".en",
+      "Côte-Boréale Integrated Health and Social Services Centre" },
+    { VIGIE_SETTING_COMPLAINTS_OFFICE,
+      "Commissariat aux plaintes et à la qualité des services du CISSS de la Côte-Boréale" },
+    { VIGIE_SETTING_COMPLAINTS_OFFICE ".en",
+      "Office of the Service Quality and Complaints Commissioner" },
+    { VIGIE_SETTING_ORGANISATION_PHONE, "418 555-0100" },
+    { VIGIE_SETTING_ORGANISATION_URL, "https://cisss-cote-boreale.example/plaintes" },
+    { VIGIE_SETTING_ORGANISATION_EMAIL, "plaintes@cisss-cote-boreale.example" },
+    { VIGIE_SETTING_POLICY_URL, "https://cisss-cote-boreale.example/medias-sociaux" },
+    { "connector", "sandbox" },
+  };
+
+  g_return_val_if_fail (VIGIE_IS_STORE (store), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (settings); i++)
+    if (!vigie_store_set_setting (store, settings[i].key, settings[i].value, error))
+      return FALSE;
+  return TRUE;
+}

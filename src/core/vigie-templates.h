@@ -48,6 +48,11 @@ GQuark vigie_templates_error_quark (void);
 #define VIGIE_SETTING_ORGANISATION_EMAIL    "organisation.email"
 #define VIGIE_SETTING_POLICY_URL            "organisation.policy_url"
 
+/* Sets the invented organisation of the demo and training workspaces
+ * (.example addresses, a 555 number) and the sandbox connector */
+gboolean vigie_templates_set_example_organisation (VigieStore  *store,
+                                                   GError     **error);
+
 /* The placeholders Vigie knows, NULL-terminated */
 const char * const *vigie_template_get_placeholders     (void);
 /* Translated: what the placeholder stands for ("the organisation’s phone

@@ -1175,21 +1175,6 @@ vigie_training_fill_workspace (VigieStore      *store,
                                VigieClassifier *classifier,
                                GError         **error)
 {
-  static const struct { const char *key, *value; } settings[] = {
-    { VIGIE_SETTING_ORGANISATION_NAME, "CISSS de la Côte-Boréale" },
-    { VIGIE_SETTING_ORGANISATION_NAME ".en",
-      "Côte-Boréale Integrated Health and Social Services Centre" },
-    { VIGIE_SETTING_COMPLAINTS_OFFICE,
-      "Commissariat aux plaintes et à la qualité des services du CISSS de la Côte-Boréale" },
-    { VIGIE_SETTING_COMPLAINTS_OFFICE ".en",
-      "Office of the Service Quality and Complaints Commissioner" },
-    { VIGIE_SETTING_ORGANISATION_PHONE, "418 555-0100" },
-    { VIGIE_SETTING_ORGANISATION_URL, "https://cisss-cote-boreale.example/plaintes" },
-    { VIGIE_SETTING_ORGANISATION_EMAIL, "plaintes@cisss-cote-boreale.example" },
-    { VIGIE_SETTING_POLICY_URL, "https://cisss-cote-boreale.example/medias-sociaux" },
-    { "connector", "sandbox" },
-    { VIGIE_SETTING_TRAINING, "true" },
-  };
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) platforms = g_array_new (FALSE, FALSE, sizeof (VigiePlatform));
   g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
@@ -1198,10 +1183,11 @@ vigie_training_fill_workspace (VigieStore      *store,
   g_return_val_if_fail (VIGIE_IS_STORE (store), FALSE);
   g_return_val_if_fail (sets != NULL, FALSE);
 
-  /* Marked first: whatever fails next, it never becomes a live workspace */
-  for (guint i = 0; i < G_N_ELEMENTS (settings); i++)
-    if (!vigie_store_set_setting (store, settings[i].key, settings[i].value, error))
-      return FALSE;
+  /* The demo's organisation, and marked first: whatever fails next, it
+   * never becomes a live workspace */
+  if (!vigie_templates_set_example_organisation (store, error) ||
+      !vigie_store_set_setting (store, VIGIE_SETTING_TRAINING, "true", error))
+    return FALSE;
 
   if (!vigie_store_begin (store, error))
     return FALSE;

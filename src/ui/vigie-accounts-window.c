@@ -219,14 +219,9 @@ remove_clicked_cb (GtkButton           *button,
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
                                    _("Its access token is removed from the keyring and it is no "
                                      "longer synced. The comments already in the workspace stay."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "remove", _("_Remove"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
-                                              ADW_RESPONSE_DESTRUCTIVE);
+  vigie_message_dialog_add_choice (ADW_MESSAGE_DIALOG (dialog), "remove", _("_Remove"),
+                                   ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data (G_OBJECT (dialog), "vigie-account-id", GSIZE_TO_POINTER ((gsize) id));
   g_signal_connect_object (dialog, "response", G_CALLBACK (remove_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));

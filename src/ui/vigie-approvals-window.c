@@ -70,6 +70,29 @@ toast (VigieApprovalsWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
 
+/* Approves (with @text, when edited) or rejects @action_id as the profile
+ * of these settings; the list shows what is left to decide */
+static gboolean
+decide (VigieApprovalsWindow  *self,
+        gint64                 action_id,
+        gboolean               approve,
+        const char            *text,
+        const char            *note,
+        GError               **error)
+{
+  g_autofree char *name = dup_actor_name (self);
+  g_autofree char *role = dup_setting (self, "actor-role", VIGIE_ROLE_DELEGATE);
+  gboolean ok;
+
+  if (approve)
+    ok = vigie_outbox_approve (self->outbox, action_id, text, note, name, role, error);
+  else
+    ok = vigie_outbox_reject (self->outbox, action_id, note, name, role, error);
+  if (ok)
+    vigie_approvals_window_reload (self);
+  return ok;
+}
+
 gboolean
 vigie_approvals_window_approve (VigieApprovalsWindow  *self,
                                 gint64                 action_id,
@@ -77,17 +100,9 @@ vigie_approvals_window_approve (VigieApprovalsWindow  *self,
                                 const char            *note,
                                 GError               **error)
 {
-  g_autofree char *name = NULL;
-  g_autofree char *role = NULL;
-
   g_return_val_if_fail (VIGIE_IS_APPROVALS_WINDOW (self), FALSE);
 
-  name = dup_actor_name (self);
-  role = dup_setting (self, "actor-role", VIGIE_ROLE_DELEGATE);
-  if (!vigie_outbox_approve (self->outbox, action_id, text, note, name, role, error))
-    return FALSE;
-  vigie_approvals_window_reload (self);
-  return TRUE;
+  return decide (self, action_id, TRUE, text, note, error);
 }
 
 gboolean
@@ -96,28 +111,9 @@ vigie_approvals_window_reject (VigieApprovalsWindow  *self,
                                const char            *note,
                                GError               **error)
 {
-  g_autofree char *name = NULL;
-  g_autofree char *role = NULL;
-
   g_return_val_if_fail (VIGIE_IS_APPROVALS_WINDOW (self), FALSE);
 
-  name = dup_actor_name (self);
-  role = dup_setting (self, "actor-role", VIGIE_ROLE_DELEGATE);
-  if (!vigie_outbox_reject (self->outbox, action_id, note, name, role, error))
-    return FALSE;
-  vigie_approvals_window_reload (self);
-  return TRUE;
-}
-
-static void
-show_error (VigieApprovalsWindow *self,
-            const char           *heading,
-            const GError         *error)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  return decide (self, action_id, FALSE, NULL, note, error);
 }
 
 static VigieAction *
@@ -134,7 +130,7 @@ approve_clicked_cb (GtkButton            *button,
 
   if (!vigie_approvals_window_approve (self, button_action (GTK_WIDGET (button))->id, NULL, NULL,
                                        &error))
-    show_error (self, _("Cannot Approve"), error);
+    vigie_show_error_dialog (GTK_WINDOW (self), _("Cannot Approve"), error);
   else
     toast (self, _("Approved: the action is on its way"));
 }
@@ -155,7 +151,7 @@ edit_response_cb (AdwMessageDialog     *dialog,
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   if (!vigie_approvals_window_approve (self, id, text, NULL, &error))
-    show_error (self, _("Cannot Approve"), error);
+    vigie_show_error_dialog (GTK_WINDOW (self), _("Cannot Approve"), error);
   else
     toast (self, _("Approved with your reply: it is on its way"));
 }
@@ -186,14 +182,9 @@ edit_clicked_cb (GtkButton            *button,
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 160);
   gtk_widget_add_css_class (scrolled, "card");
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "approve", _("_Approve"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "approve",
-                                              ADW_RESPONSE_SUGGESTED);
+  vigie_message_dialog_add_choice (ADW_MESSAGE_DIALOG (dialog), "approve", _("_Approve"),
+                                   ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "approve");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data (G_OBJECT (dialog), "vigie-buffer",
                      gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)));
   g_object_set_data (G_OBJECT (dialog), "vigie-action-id", GSIZE_TO_POINTER (action->id));
@@ -215,7 +206,7 @@ acknowledge_response_cb (AdwMessageDialog     *dialog,
   if (g_strcmp0 (response, "acknowledge") != 0)
     return;
   if (!vigie_approvals_window_approve (self, id, NULL, note[0] != '\0' ? note : NULL, &error))
-    show_error (self, _("Cannot Acknowledge"), error);
+    vigie_show_error_dialog (GTK_WINDOW (self), _("Cannot Acknowledge"), error);
   else
     toast (self, _("Acknowledged: the delegate will see your decision"));
 }
@@ -227,6 +218,38 @@ acknowledge_activate_cb (GtkEntry         *entry,
   adw_message_dialog_response (dialog, "acknowledge");
 }
 
+/* A dialog asking a note for the delegate about @action, whose @response
+ * calls @response_cb; the entry comes back in @out_entry */
+static GtkWidget *
+note_dialog_new (VigieApprovalsWindow  *self,
+                 const VigieAction     *action,
+                 const char            *heading,
+                 const char            *body,
+                 const char            *placeholder,
+                 const char            *entry_label,
+                 const char            *response,
+                 const char            *response_label,
+                 AdwResponseAppearance  appearance,
+                 GCallback              response_cb,
+                 GtkWidget            **out_entry)
+{
+  GtkWidget *dialog, *entry;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  entry_label, -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  vigie_message_dialog_add_choice (ADW_MESSAGE_DIALOG (dialog), response, response_label,
+                                   appearance);
+  g_object_set_data (G_OBJECT (dialog), "vigie-entry", entry);
+  g_object_set_data (G_OBJECT (dialog), "vigie-action-id", GSIZE_TO_POINTER (action->id));
+  g_signal_connect_object (dialog, "response", response_cb, self, 0);
+  *out_entry = entry;
+  return dialog;
+}
+
 /* An escalation: the director's decision, in a note for the delegate */
 static void
 acknowledge_clicked_cb (GtkButton            *button,
@@ -235,25 +258,14 @@ acknowledge_clicked_cb (GtkButton            *button,
   VigieAction *action = button_action (GTK_WIDGET (button));
   GtkWidget *dialog, *entry;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Acknowledge the Escalation"),
-                                   _("The comment stays out of the queue. Your decision, if you "
-                                     "write one, is shown to the delegate."));
-  entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Decision for the delegate (optional)"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Decision for the delegate"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "acknowledge", _("_Acknowledge"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "acknowledge",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "vigie-entry", entry);
-  g_object_set_data (G_OBJECT (dialog), "vigie-action-id", GSIZE_TO_POINTER (action->id));
+  dialog = note_dialog_new (self, action, _("Acknowledge the Escalation"),
+                            _("The comment stays out of the queue. Your decision, if you "
+                              "write one, is shown to the delegate."),
+                            _("Decision for the delegate (optional)"),
+                            _("Decision for the delegate"),
+                            "acknowledge", _("_Acknowledge"), ADW_RESPONSE_SUGGESTED,
+                            G_CALLBACK (acknowledge_response_cb), &entry);
   g_signal_connect_object (entry, "activate", G_CALLBACK (acknowledge_activate_cb), dialog, 0);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (acknowledge_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
 }
@@ -279,7 +291,7 @@ reject_response_cb (AdwMessageDialog     *dialog,
   if (g_strcmp0 (response, "reject") != 0)
     return;
   if (!vigie_approvals_window_reject (self, id, gtk_editable_get_text (entry), &error))
-    show_error (self, _("Cannot Reject"), error);
+    vigie_show_error_dialog (GTK_WINDOW (self), _("Cannot Reject"), error);
   else
     toast (self, _("Rejected: the delegate will see your note"));
 }
@@ -299,47 +311,20 @@ reject_clicked_cb (GtkButton            *button,
   VigieAction *action = button_action (GTK_WIDGET (button));
   GtkWidget *dialog, *entry;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Reject"),
-                                   action->status == VIGIE_ACTION_STATUS_APPLIED
-                                   ? _("The action is taken back where the platform allows it. "
-                                       "Tell the delegate why: they will see your note.")
-                                   : _("The action will never be carried out. Tell the delegate "
-                                       "why: they will see your note."));
-  entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Note for the delegate"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Note for the delegate"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "reject", _("_Reject"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reject",
-                                              ADW_RESPONSE_DESTRUCTIVE);
+  dialog = note_dialog_new (self, action, _("Reject"),
+                            action->status == VIGIE_ACTION_STATUS_APPLIED
+                            ? _("The action is taken back where the platform allows it. "
+                                "Tell the delegate why: they will see your note.")
+                            : _("The action will never be carried out. Tell the delegate "
+                                "why: they will see your note."),
+                            _("Note for the delegate"), _("Note for the delegate"),
+                            "reject", _("_Reject"), ADW_RESPONSE_DESTRUCTIVE,
+                            G_CALLBACK (reject_response_cb), &entry);
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "reject", FALSE);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "vigie-entry", entry);
-  g_object_set_data (G_OBJECT (dialog), "vigie-action-id", GSIZE_TO_POINTER (action->id));
   g_signal_connect_object (entry, "changed", G_CALLBACK (note_changed_cb), dialog, 0);
   g_signal_connect_object (entry, "activate", G_CALLBACK (reject_activate_cb), dialog, 0);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (reject_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
-}
-
-static GtkWidget *
-wrapped_label (const char *text,
-               const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
 }
 
 static GtkWidget *
@@ -410,7 +395,7 @@ action_row_new (VigieApprovalsWindow *self,
   /* Translators: a proposal's title: "Ban Author — Proposed, not carried out" */
   title = g_strdup_printf (_("%s — %s"), kind_label, state_label (action));
   header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  gtk_box_append (GTK_BOX (header), wrapped_label (title, "heading"));
+  gtk_box_append (GTK_BOX (header), vigie_wrapped_label_new (title, "heading"));
   if (urgent)
     {
       GtkWidget *tag = gtk_label_new (_("Urgent"));
@@ -429,9 +414,9 @@ action_row_new (VigieApprovalsWindow *self,
                                                              : _("Unknown author"),
                                 vigie_platform_get_display_name (comment->platform),
                                 action->comment_ref);
-      gtk_box_append (GTK_BOX (box), wrapped_label (author, "dim-label"));
+      gtk_box_append (GTK_BOX (box), vigie_wrapped_label_new (author, "dim-label"));
       {
-        GtkWidget *text = wrapped_label (comment->text, "comment-text");
+        GtkWidget *text = vigie_wrapped_label_new (comment->text, "comment-text");
         gtk_label_set_selectable (GTK_LABEL (text), TRUE);
         gtk_box_append (GTK_BOX (box), text);
       }
@@ -451,7 +436,7 @@ action_row_new (VigieApprovalsWindow *self,
       g_autofree char *list = g_strjoinv (_(", "), action->clauses);
       /* Translators: the clauses of the policy an action cites */
       clauses = g_strdup_printf (_("Clauses: %s"), list);
-      gtk_box_append (GTK_BOX (box), wrapped_label (clauses, "caption"));
+      gtk_box_append (GTK_BOX (box), vigie_wrapped_label_new (clauses, "caption"));
     }
 
   /* The delegate's note and draft */
@@ -461,16 +446,16 @@ action_row_new (VigieApprovalsWindow *self,
                          action->actor_role != NULL ? vigie_role_get_label (action->actor_role)
                                                     : "",
                          time);
-  gtk_box_append (GTK_BOX (box), wrapped_label (who, "caption"));
+  gtk_box_append (GTK_BOX (box), vigie_wrapped_label_new (who, "caption"));
   if (action->note != NULL && action->note[0] != '\0')
     {
       g_autofree char *note = g_strdup_printf (_("Note: %s"), action->note);
-      gtk_box_append (GTK_BOX (box), wrapped_label (note, NULL));
+      gtk_box_append (GTK_BOX (box), vigie_wrapped_label_new (note, NULL));
     }
   if (action->text != NULL)
     {
       g_autofree char *draft = g_strdup_printf (_("Reply draft: %s"), action->text);
-      gtk_box_append (GTK_BOX (box), wrapped_label (draft, NULL));
+      gtk_box_append (GTK_BOX (box), vigie_wrapped_label_new (draft, NULL));
     }
 
   /* The decision */
@@ -617,7 +602,7 @@ vigie_approvals_window_init (VigieApprovalsWindow *self)
   content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_box_append (GTK_BOX (content), adw_header_bar_new ());
 
-  self->role_label = GTK_LABEL (wrapped_label ("", NULL));
+  self->role_label = GTK_LABEL (vigie_wrapped_label_new ("", NULL));
   gtk_label_set_xalign (self->role_label, 0.5);
   gtk_label_set_justify (self->role_label, GTK_JUSTIFY_CENTER);
   gtk_widget_set_margin_top (GTK_WIDGET (self->role_label), 6);

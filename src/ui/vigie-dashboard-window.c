@@ -2,8 +2,12 @@
  *
  * The figures are vigie-report.c's (the monthly PDF's): computed once, drawn
  * with cairo in GtkDrawingAreas in the colours of the theme (the text's
- * colour, the accent), each chart with its numbers as text beside it and in
- * its accessible label.
+ * colour, the accent). The numbers are drawn on the bars and are, as text,
+ * each chart's accessible label; only what the bars do not show (the
+ * target, an empty period) is also written under them.
+ *
+ * The period is a preset (this month…) or days chosen in the Custom Period
+ * dialog, whole days in local time.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,6 +24,9 @@
 
 #define BAR_HEIGHT 26
 #define BAR_GAP    6
+
+/* The dropdown's last item, after the presets of VigieReportPeriod */
+#define CUSTOM_PERIOD (VIGIE_REPORT_PERIOD_LAST_30_DAYS + 1)
 
 typedef struct
 {
@@ -47,6 +54,7 @@ struct _VigieDashboardWindow
 
   GtkDropDown          *period_dropdown;
   GtkLabel             *period_label;
+  GtkWidget            *change_button;
   GtkLabel             *received_label;
   GtkLabel             *flagged_label;
   GtkLabel             *actions_label;
@@ -63,6 +71,13 @@ struct _VigieDashboardWindow
   GSettings            *settings;
   VigieReport          *report;
   GtkFileChooserNative *chooser;
+
+  /* The period shown: a VigieReportPeriod or CUSTOM_PERIOD, then the days */
+  guint                 period;
+  GDate                 first_day;
+  GDate                 last_day;
+  gboolean              setting_period;
+  AdwMessageDialog     *custom_dialog;  /* weak */
 };
 
 G_DEFINE_FINAL_TYPE (VigieDashboardWindow, vigie_dashboard_window, ADW_TYPE_WINDOW)
@@ -96,6 +111,31 @@ format_hours (double hours)
     return g_strdup_printf (_("%.0f min"), hours * 60);
   /* Translators: a duration in hours, "3.5 h" */
   return g_strdup_printf (_("%.1f h"), hours);
+}
+
+static char *
+format_day (GDateTime *day)
+{
+  /* Translators: a day of the dashboard's period, "3 November 2026", for
+   * g_date_time_format(): %-d the day without padding, %B the month's name,
+   * %Y the year. Keep the month in letters; French: "%-d %B %Y" */
+  return g_date_time_format (day, _("%-d %B %Y"));
+}
+
+static GDateTime *
+date_time_new_from_date (const GDate *date)
+{
+  return g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
+                                g_date_get_day (date), 0, 0, 0);
+}
+
+static void
+date_set_from_date_time (GDate     *date,
+                         GDateTime *time)
+{
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, g_date_time_get_day_of_month (time), g_date_time_get_month (time),
+                  g_date_time_get_year (time));
 }
 
 /* Drawing */
@@ -220,7 +260,15 @@ chart_view_set (ChartView  *view,
   if (numbers->len == 0)
     g_string_append (numbers, _("None in this period"));
 
-  gtk_label_set_text (view->numbers, numbers->str);
+  /* The bars show their numbers: as text, only what they do not show */
+  if (extra != NULL)
+    gtk_label_set_text (view->numbers, extra);
+  else if (chart->bars->len == 0)
+    gtk_label_set_text (view->numbers, numbers->str);
+  else
+    gtk_label_set_text (view->numbers, "");
+  gtk_widget_set_visible (GTK_WIDGET (view->numbers),
+                          *gtk_label_get_text (view->numbers) != '\0');
   g_free (view->description);
   /* Translators: what a screen reader says of a chart: its title, then its
    * figures */
@@ -228,8 +276,9 @@ chart_view_set (ChartView  *view,
   g_strdelimit (view->description, "\n", ';');
   gtk_accessible_update_property (GTK_ACCESSIBLE (view->area), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   view->description, -1);
+  /* Empty, it takes no room: the label under it says so */
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (view->area),
-                                       MAX ((int) chart->bars->len, 1) * (BAR_HEIGHT + BAR_GAP));
+                                       chart->bars->len * (BAR_HEIGHT + BAR_GAP));
   g_object_set_data_full (G_OBJECT (view->area), "vigie-chart", chart, chart_free);
   gtk_widget_queue_draw (view->area);
 }
@@ -282,8 +331,8 @@ show_report (VigieDashboardWindow *self)
   VigieReport *report = self->report;
   g_autoptr(GDateTime) start = g_date_time_new_from_unix_local (report->start);
   g_autoptr(GDateTime) last = g_date_time_new_from_unix_local (report->end - 1);
-  g_autofree char *from = g_date_time_format (start, "%x");
-  g_autofree char *to = g_date_time_format (last, "%x");
+  g_autofree char *from = format_day (start);
+  g_autofree char *to = format_day (last);
   g_autofree char *period = NULL;
   g_autofree char *median = format_hours (report->median_hours);
   g_autofree char *p90 = format_hours (report->p90_hours);
@@ -293,7 +342,8 @@ show_report (VigieDashboardWindow *self)
   Chart *chart;
   GtkWidget *child;
 
-  /* Translators: the period of the dashboard, "From 11/01/2026 to 11/30/2026" */
+  /* Translators: the period of the dashboard, "From 1 November 2026 to 30
+   * November 2026" */
   period = g_strdup_printf (_("From %s to %s"), from, to);
   gtk_label_set_text (self->period_label, period);
   set_number (self->received_label, report->n_comments);
@@ -428,8 +478,13 @@ vigie_dashboard_window_reload (VigieDashboardWindow *self)
 
   g_return_if_fail (VIGIE_IS_DASHBOARD_WINDOW (self));
 
-  vigie_report_period_get_range (gtk_drop_down_get_selected (self->period_dropdown), now,
-                                 &start, &end);
+  if (self->period == CUSTOM_PERIOD)
+    {
+      if (!vigie_report_days_get_range (&self->first_day, &self->last_day, NULL, &start, &end))
+        g_return_if_reached ();
+    }
+  else
+    vigie_report_period_get_range (self->period, now, &start, &end);
   options.target_hours = target_hours (self);
   if (self->settings != NULL)
     {
@@ -451,12 +506,233 @@ vigie_dashboard_window_reload (VigieDashboardWindow *self)
   show_report (self);
 }
 
+/* The dropdown, without opening the Custom Period dialog */
+static void
+show_period (VigieDashboardWindow *self,
+             guint                 period)
+{
+  self->setting_period = TRUE;
+  gtk_drop_down_set_selected (self->period_dropdown, period);
+  self->setting_period = FALSE;
+}
+
+static void
+select_period (VigieDashboardWindow *self,
+               guint                 period)
+{
+  show_period (self, period);
+  self->period = period;
+  gtk_widget_set_visible (self->change_button, period == CUSTOM_PERIOD);
+  vigie_dashboard_window_reload (self);
+}
+
 void
 vigie_dashboard_window_set_period (VigieDashboardWindow *self,
                                    VigieReportPeriod     period)
 {
   g_return_if_fail (VIGIE_IS_DASHBOARD_WINDOW (self));
-  gtk_drop_down_set_selected (self->period_dropdown, period);
+  g_return_if_fail (period < CUSTOM_PERIOD);
+
+  select_period (self, period);
+}
+
+gboolean
+vigie_dashboard_window_set_custom_period (VigieDashboardWindow *self,
+                                          const GDate          *first_day,
+                                          const GDate          *last_day)
+{
+  gint64 start, end;
+
+  g_return_val_if_fail (VIGIE_IS_DASHBOARD_WINDOW (self), FALSE);
+  g_return_val_if_fail (first_day != NULL && last_day != NULL, FALSE);
+
+  if (!vigie_report_days_get_range (first_day, last_day, NULL, &start, &end))
+    return FALSE;
+  self->first_day = *first_day;
+  self->last_day = *last_day;
+  select_period (self, CUSTOM_PERIOD);
+  return TRUE;
+}
+
+/* The Custom Period dialog: two days, each a button showing it with a
+ * calendar in its popover */
+
+typedef struct
+{
+  VigieDashboardWindow *self;
+  GtkCalendar          *first;
+  GtkCalendar          *last;
+  GtkMenuButton        *first_button;
+  GtkMenuButton        *last_button;
+  GtkWidget            *error;
+} CustomDialog;
+
+static void
+custom_dialog_update (AdwMessageDialog *dialog)
+{
+  CustomDialog *data = g_object_get_data (G_OBJECT (dialog), "vigie-custom");
+  g_autoptr(GDateTime) first = gtk_calendar_get_date (data->first);
+  g_autoptr(GDateTime) last = gtk_calendar_get_date (data->last);
+  g_autofree char *first_text = format_day (first);
+  g_autofree char *last_text = format_day (last);
+  GDate first_day, last_day;
+  gboolean valid;
+
+  date_set_from_date_time (&first_day, first);
+  date_set_from_date_time (&last_day, last);
+  valid = g_date_compare (&last_day, &first_day) >= 0;
+  gtk_menu_button_set_label (data->first_button, first_text);
+  gtk_menu_button_set_label (data->last_button, last_text);
+  gtk_widget_set_visible (data->error, !valid);
+  adw_message_dialog_set_response_enabled (dialog, "apply", valid);
+}
+
+static void
+custom_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    CustomDialog     *data)
+{
+  VigieDashboardWindow *self = data->self;
+
+  if (g_strcmp0 (response, "apply") == 0)
+    {
+      g_autoptr(GDateTime) first = gtk_calendar_get_date (data->first);
+      g_autoptr(GDateTime) last = gtk_calendar_get_date (data->last);
+      GDate first_day, last_day;
+
+      date_set_from_date_time (&first_day, first);
+      date_set_from_date_time (&last_day, last);
+      if (vigie_dashboard_window_set_custom_period (self, &first_day, &last_day))
+        return;
+    }
+  /* Cancelled: the dropdown shows the period shown again */
+  show_period (self, self->period);
+}
+
+static GtkWidget *
+day_row (const char     *title,
+         const char     *name,
+         GDateTime      *day,
+         GtkCalendar   **out_calendar,
+         GtkMenuButton **out_button)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *calendar = gtk_calendar_new ();
+  g_autofree char *calendar_name = g_strconcat (name, "-calendar", NULL);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
+  gtk_widget_set_name (calendar, calendar_name);
+  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_widget_set_name (button, name);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  row, NULL, -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  *out_calendar = GTK_CALENDAR (calendar);
+  *out_button = GTK_MENU_BUTTON (button);
+  return row;
+}
+
+static void
+open_custom_dialog (VigieDashboardWindow *self)
+{
+  g_autoptr(GDateTime) first = NULL;
+  g_autoptr(GDateTime) last = NULL;
+  CustomDialog *data;
+  GtkWidget *dialog, *box, *list;
+
+  if (self->custom_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->custom_dialog));
+      return;
+    }
+  /* The days shown so far */
+  if (self->period == CUSTOM_PERIOD)
+    {
+      first = date_time_new_from_date (&self->first_day);
+      last = date_time_new_from_date (&self->last_day);
+    }
+  else if (self->report != NULL)
+    {
+      first = g_date_time_new_from_unix_local (self->report->start);
+      last = g_date_time_new_from_unix_local (self->report->end - 1);
+    }
+  else
+    {
+      first = g_date_time_new_now_local ();
+      last = g_date_time_ref (first);
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Custom Period"),
+                                   _("From the start of the first day to the end of the last "
+                                     "day, in local time."));
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  data = g_new0 (CustomDialog, 1);
+  data->self = self;
+  g_object_set_data_full (G_OBJECT (dialog), "vigie-custom", data, g_free);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (list),
+                       day_row (_("_First day"), "first-day", first, &data->first,
+                                &data->first_button));
+  gtk_list_box_append (GTK_LIST_BOX (list),
+                       day_row (_("_Last day"), "last-day", last, &data->last,
+                                &data->last_button));
+  gtk_box_append (GTK_BOX (box), list);
+  /* Both buttons as wide, whatever the months' names */
+  {
+    g_autoptr(GtkSizeGroup) group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+
+    gtk_size_group_add_widget (group, GTK_WIDGET (data->first_button));
+    gtk_size_group_add_widget (group, GTK_WIDGET (data->last_button));
+  }
+  data->error = gtk_label_new (_("The last day is before the first day."));
+  gtk_widget_set_name (data->error, "period-error");
+  gtk_label_set_wrap (GTK_LABEL (data->error), TRUE);
+  gtk_widget_add_css_class (data->error, "error");
+  gtk_box_append (GTK_BOX (box), data->error);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "apply", _("_Apply"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "apply",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (data->first, "day-selected", G_CALLBACK (custom_dialog_update),
+                           dialog, G_CONNECT_SWAPPED);
+  g_signal_connect_object (data->last, "day-selected", G_CALLBACK (custom_dialog_update),
+                           dialog, G_CONNECT_SWAPPED);
+  g_signal_connect (dialog, "response", G_CALLBACK (custom_response_cb), data);
+  custom_dialog_update (ADW_MESSAGE_DIALOG (dialog));
+
+  self->custom_dialog = ADW_MESSAGE_DIALOG (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->custom_dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+period_selected_cb (VigieDashboardWindow *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->period_dropdown);
+
+  if (self->setting_period)
+    return;
+  if (selected == CUSTOM_PERIOD)
+    open_custom_dialog (self);
+  else if (selected != GTK_INVALID_LIST_POSITION)
+    select_period (self, selected);
 }
 
 VigieReport *
@@ -585,7 +861,6 @@ chart_section (ChartView  *view,
                const char *title)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
 
   gtk_box_append (GTK_BOX (box), label_new (title, "heading"));
   view->area = gtk_drawing_area_new ();
@@ -594,13 +869,11 @@ chart_section (ChartView  *view,
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (view->area), BAR_HEIGHT);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (view->area), draw_chart, NULL, NULL);
   g_object_set (view->area, "accessible-role", GTK_ACCESSIBLE_ROLE_IMG, NULL);
+  /* What the bars do not show; the rest is in the chart's accessible label */
   view->numbers = GTK_LABEL (label_new ("", "dim-label"));
-  gtk_label_set_selectable (view->numbers, TRUE);
-  gtk_widget_set_size_request (GTK_WIDGET (view->numbers), 240, -1);
-  gtk_widget_set_valign (GTK_WIDGET (view->numbers), GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (row), view->area);
-  gtk_box_append (GTK_BOX (row), GTK_WIDGET (view->numbers));
-  gtk_box_append (GTK_BOX (box), row);
+  gtk_widget_set_visible (GTK_WIDGET (view->numbers), FALSE);
+  gtk_box_append (GTK_BOX (box), view->area);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (view->numbers));
   return box;
 }
 
@@ -621,6 +894,16 @@ vigie_dashboard_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  if (self->custom_dialog != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->custom_dialog),
+                                    (gpointer *) &self->custom_dialog);
+      g_signal_handlers_disconnect_by_func (self->custom_dialog, custom_response_cb,
+                                            g_object_get_data (G_OBJECT (self->custom_dialog),
+                                                               "vigie-custom"));
+      gtk_window_destroy (GTK_WINDOW (self->custom_dialog));
+      self->custom_dialog = NULL;
+    }
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->report, vigie_report_free);
@@ -644,8 +927,9 @@ vigie_dashboard_window_class_init (VigieDashboardWindowClass *klass)
 static void
 vigie_dashboard_window_init (VigieDashboardWindow *self)
 {
+  /* In the order of VigieReportPeriod, then CUSTOM_PERIOD */
   const char *periods[] = { N_("This Month"), N_("Last Month"), N_("Last 7 Days"),
-                            N_("Last 30 Days"), NULL };
+                            N_("Last 30 Days"), N_("Custom Period…"), NULL };
   g_autoptr(GtkStringList) period_model = gtk_string_list_new (NULL);
   GtkWidget *content, *header, *export, *scrolled, *clamp, *page, *cards, *group;
 
@@ -657,6 +941,7 @@ vigie_dashboard_window_init (VigieDashboardWindow *self)
   for (guint i = 0; periods[i] != NULL; i++)
     gtk_string_list_append (period_model, _(periods[i]));
   self->period_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&period_model)), NULL));
+  gtk_widget_set_name (GTK_WIDGET (self->period_dropdown), "period");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->period_dropdown),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Period"), -1);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), GTK_WIDGET (self->period_dropdown));
@@ -673,8 +958,22 @@ vigie_dashboard_window_init (VigieDashboardWindow *self)
   gtk_widget_set_margin_start (page, 18);
   gtk_widget_set_margin_end (page, 18);
 
-  self->period_label = GTK_LABEL (label_new ("", "dim-label"));
-  gtk_box_append (GTK_BOX (page), GTK_WIDGET (self->period_label));
+  {
+    GtkWidget *period_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+
+    self->period_label = GTK_LABEL (label_new ("", "dim-label"));
+    gtk_widget_set_name (GTK_WIDGET (self->period_label), "period-label");
+    gtk_widget_set_hexpand (GTK_WIDGET (self->period_label), TRUE);
+    gtk_box_append (GTK_BOX (period_row), GTK_WIDGET (self->period_label));
+    self->change_button = gtk_button_new_with_mnemonic (_("_Change the Days…"));
+    gtk_widget_set_name (self->change_button, "change-period");
+    gtk_widget_set_valign (self->change_button, GTK_ALIGN_CENTER);
+    gtk_widget_set_visible (self->change_button, FALSE);
+    g_signal_connect_object (self->change_button, "clicked", G_CALLBACK (open_custom_dialog),
+                             self, G_CONNECT_SWAPPED);
+    gtk_box_append (GTK_BOX (period_row), self->change_button);
+    gtk_box_append (GTK_BOX (page), period_row);
+  }
 
   cards = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   gtk_box_set_homogeneous (GTK_BOX (cards), TRUE);
@@ -731,7 +1030,7 @@ vigie_dashboard_window_new (VigieStore *store,
     g_signal_connect_object (settings, "changed", G_CALLBACK (settings_changed_cb), self,
                              G_CONNECT_SWAPPED);
   g_signal_connect_object (self->period_dropdown, "notify::selected",
-                           G_CALLBACK (vigie_dashboard_window_reload), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (period_selected_cb), self, G_CONNECT_SWAPPED);
   vigie_dashboard_window_reload (self);
   return GTK_WIDGET (self);
 }

@@ -24,6 +24,12 @@ GtkWidget   *vigie_dashboard_window_new        (VigieStore           *store,
                                                 GSettings            *settings);
 void         vigie_dashboard_window_set_period (VigieDashboardWindow *self,
                                                 VigieReportPeriod     period);
+/* The days @first_day to @last_day, both whole, in local time, as the
+ * Custom Period dialog sets them; FALSE, and nothing changed, when
+ * @last_day is before @first_day */
+gboolean     vigie_dashboard_window_set_custom_period (VigieDashboardWindow *self,
+                                                       const GDate          *first_day,
+                                                       const GDate          *last_day);
 /* Computes the figures again */
 void         vigie_dashboard_window_reload     (VigieDashboardWindow *self);
 VigieReport *vigie_dashboard_window_get_report (VigieDashboardWindow *self);

@@ -10,6 +10,7 @@
 
 #include "vigie-category-chip.h"
 #include "vigie-comment-detail.h"
+#include "vigie-format.h"
 #include "vigie-presenter-window.h"
 
 #include <glib/gi18n.h>
@@ -66,23 +67,9 @@ lang (void)
 }
 
 static GtkWidget *
-wrap_label (const char *text,
-            const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
-static GtkWidget *
 heading (const char *text)
 {
-  GtkWidget *label = wrap_label (text, "heading");
+  GtkWidget *label = vigie_wrapped_label_new (text, "heading");
 
   gtk_widget_set_margin_top (label, 6);
   return label;
@@ -265,7 +252,7 @@ show_result (VigieExerciseWindow *self)
     gtk_box_append (self->reference_chips,
                     vigie_category_chip_new (self->policy, s->reference.categories[i]));
   if (s->reference.categories[0] == NULL)
-    gtk_box_append (self->reference_chips, wrap_label (_("No category of the policy"), NULL));
+    gtk_box_append (self->reference_chips, vigie_wrapped_label_new (_("No category of the policy"), NULL));
   if (s->reference.template_id != NULL)
     {
       const VigieTemplate *template = vigie_templates_lookup (self->templates,
@@ -320,7 +307,7 @@ show_result (VigieExerciseWindow *self)
     }
   else
     gtk_box_append (self->flags_box,
-                    wrap_label (self->classifier ? _("Vigie raised no flag on this comment.")
+                    vigie_wrapped_label_new (self->classifier ? _("Vigie raised no flag on this comment.")
                                                  : _("Vigie’s flags are not available."),
                                 "dim-label"));
 
@@ -509,32 +496,16 @@ restart_clicked_cb (VigieExerciseWindow *self)
 }
 
 static void
-show_error (VigieExerciseWindow *self,
-            const char          *heading_text,
-            const GError        *error)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading_text, error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 export_response_cb (GtkNativeDialog     *chooser,
                     int                  response,
                     VigieExerciseWindow *self)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = vigie_file_chooser_dup_path (chooser, response);
   g_autoptr(GError) error = NULL;
   g_autoptr(VigieTrainingScore) score = NULL;
   gboolean pdf = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "pdf"));
   gboolean ok;
 
-  if (response != GTK_RESPONSE_ACCEPT)
-    goto out;
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  path = file ? g_file_get_path (file) : NULL;
   if (path == NULL)
     goto out;
   score = vigie_exercise_compute_score (self->exercise);
@@ -544,7 +515,7 @@ export_response_cb (GtkNativeDialog     *chooser,
     ok = vigie_training_score_write_csv (score, self->exercise, self->policy, lang (), path,
                                          &error);
   if (!ok)
-    show_error (self, _("Cannot Export the Results"), error);
+    vigie_show_error_dialog (GTK_WINDOW (self), _("Cannot Export the Results"), error);
 
 out:
   g_clear_object (&self->chooser);
@@ -673,24 +644,24 @@ build_item_page (VigieExerciseWindow *self)
   gtk_widget_set_margin_end (box, 12);
 
   /* The comment, as the delegate would see it, without flags */
-  self->where_label = GTK_LABEL (wrap_label (NULL, "dim-label"));
+  self->where_label = GTK_LABEL (vigie_wrapped_label_new (NULL, "dim-label"));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->where_label));
   card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, "post-card");
-  gtk_box_append (GTK_BOX (card), wrap_label (_("Post"), "caption-heading"));
-  self->post_label = GTK_LABEL (wrap_label (NULL, NULL));
+  gtk_box_append (GTK_BOX (card), vigie_wrapped_label_new (_("Post"), "caption-heading"));
+  self->post_label = GTK_LABEL (vigie_wrapped_label_new (NULL, NULL));
   gtk_box_append (GTK_BOX (card), GTK_WIDGET (self->post_label));
   gtk_box_append (GTK_BOX (box), card);
-  self->context_label = GTK_LABEL (wrap_label (NULL, "training-context"));
+  self->context_label = GTK_LABEL (vigie_wrapped_label_new (NULL, "training-context"));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->context_label));
 
   card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, "exercise-comment");
-  self->author_label = GTK_LABEL (wrap_label (NULL, "heading"));
+  self->author_label = GTK_LABEL (vigie_wrapped_label_new (NULL, "heading"));
   gtk_box_append (GTK_BOX (card), GTK_WIDGET (self->author_label));
-  self->text_label = GTK_LABEL (wrap_label (NULL, "comment-text"));
+  self->text_label = GTK_LABEL (vigie_wrapped_label_new (NULL, "comment-text"));
   gtk_label_set_selectable (self->text_label, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_label),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("The comment"), -1);
@@ -700,12 +671,12 @@ build_item_page (VigieExerciseWindow *self)
   /* The answer */
   self->answer_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   gtk_box_append (GTK_BOX (self->answer_box), heading (_("Which categories of the policy apply?")));
-  gtk_box_append (GTK_BOX (self->answer_box), wrap_label (_("Litigious content"), "caption-heading"));
+  gtk_box_append (GTK_BOX (self->answer_box), vigie_wrapped_label_new (_("Litigious content"), "caption-heading"));
   flow = category_group (self, FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (flow), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Litigious content"), -1);
   gtk_box_append (GTK_BOX (self->answer_box), flow);
-  gtk_box_append (GTK_BOX (self->answer_box), wrap_label (_("Triage signals"), "caption-heading"));
+  gtk_box_append (GTK_BOX (self->answer_box), vigie_wrapped_label_new (_("Triage signals"), "caption-heading"));
   flow = category_group (self, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (flow), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Triage signals"), -1);
@@ -770,28 +741,28 @@ build_item_page (VigieExerciseWindow *self)
 
   /* The reference, after the answer */
   self->result_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  self->verdict_label = GTK_LABEL (wrap_label (NULL, "title-4"));
+  self->verdict_label = GTK_LABEL (vigie_wrapped_label_new (NULL, "title-4"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->verdict_label),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Verdict"), -1);
   gtk_box_append (GTK_BOX (self->result_box), GTK_WIDGET (self->verdict_label));
-  self->your_answer_label = GTK_LABEL (wrap_label (NULL, "dim-label"));
+  self->your_answer_label = GTK_LABEL (vigie_wrapped_label_new (NULL, "dim-label"));
   gtk_box_append (GTK_BOX (self->result_box), GTK_WIDGET (self->your_answer_label));
   gtk_box_append (GTK_BOX (self->result_box), heading (_("Reference decision")));
   self->reference_chips = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6));
   gtk_box_append (GTK_BOX (self->result_box), GTK_WIDGET (self->reference_chips));
-  self->reference_label = GTK_LABEL (wrap_label (NULL, NULL));
+  self->reference_label = GTK_LABEL (vigie_wrapped_label_new (NULL, NULL));
   gtk_box_append (GTK_BOX (self->result_box), GTK_WIDGET (self->reference_label));
   card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, "flag-card");
-  self->clause_label = GTK_LABEL (wrap_label (NULL, "flag-clause"));
+  self->clause_label = GTK_LABEL (vigie_wrapped_label_new (NULL, "flag-clause"));
   gtk_box_append (GTK_BOX (card), GTK_WIDGET (self->clause_label));
-  self->clause_source_label = GTK_LABEL (wrap_label (NULL, "caption"));
+  self->clause_source_label = GTK_LABEL (vigie_wrapped_label_new (NULL, "caption"));
   gtk_widget_add_css_class (GTK_WIDGET (self->clause_source_label), "dim-label");
   gtk_box_append (GTK_BOX (card), GTK_WIDGET (self->clause_source_label));
   gtk_box_append (GTK_BOX (self->result_box), card);
   gtk_box_append (GTK_BOX (self->result_box), heading (_("Why")));
-  self->explanation_label = GTK_LABEL (wrap_label (NULL, "training-explanation"));
+  self->explanation_label = GTK_LABEL (vigie_wrapped_label_new (NULL, "training-explanation"));
   gtk_box_append (GTK_BOX (self->result_box), GTK_WIDGET (self->explanation_label));
   gtk_box_append (GTK_BOX (self->result_box), heading (_("What Vigie flagged")));
   self->flags_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 8));

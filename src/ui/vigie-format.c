@@ -1,4 +1,4 @@
-/* vigie-format.c — how times and texts are shown
+/* vigie-format.c — how times, texts and errors are shown
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,6 +8,7 @@
 
 #include "vigie-format.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -120,4 +121,55 @@ vigie_format_number (guint64 n)
 {
   /* The ' flag groups digits as LC_NUMERIC says */
   return g_strdup_printf ("%'" G_GUINT64_FORMAT, n);
+}
+
+GtkWidget *
+vigie_wrapped_label_new (const char *text,
+                         const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+void
+vigie_show_error_dialog (GtkWindow    *parent,
+                         const char   *heading,
+                         const GError *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+char *
+vigie_file_chooser_dup_path (GtkNativeDialog *chooser,
+                             int              response)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return NULL;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  return file != NULL ? g_file_get_path (file) : NULL;
+}
+
+void
+vigie_message_dialog_add_choice (AdwMessageDialog      *dialog,
+                                 const char            *response,
+                                 const char            *label,
+                                 AdwResponseAppearance  appearance)
+{
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    response, label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, response, appearance);
+  adw_message_dialog_set_close_response (dialog, "cancel");
 }

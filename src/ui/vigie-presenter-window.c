@@ -9,6 +9,7 @@
 #include "vigie-presenter-window.h"
 
 #include "vigie-category-chip.h"
+#include "vigie-format.h"
 
 #include <glib/gi18n.h>
 
@@ -224,13 +225,8 @@ static GtkLabel *
 add_label (GtkWidget  *box,
            const char *css_class)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label = vigie_wrapped_label_new (NULL, css_class);
 
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
   gtk_box_append (GTK_BOX (box), label);
   return GTK_LABEL (label);
 }

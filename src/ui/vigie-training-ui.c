@@ -11,6 +11,7 @@
 
 #include "vigie-category-chip.h"
 #include "vigie-exercise-window.h"
+#include "vigie-format.h"
 #include "vigie-presenter-window.h"
 
 #include <glib/gi18n.h>
@@ -148,19 +149,6 @@ vigie_training_context_reload (VigieTrainingContext  *self,
   return load_sets (self, error);
 }
 
-/* Messages */
-
-static void
-show_error (GtkWindow    *parent,
-            const char   *heading,
-            const GError *error)
-{
-  GtkWidget *dialog = adw_message_dialog_new (parent, heading, error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 /* The training window's own data, on the window */
 typedef struct
 {
@@ -237,7 +225,7 @@ add_response_cb (AdwMessageDialog *dialog,
   path = vigie_training_add_scenario (data->scenario, &error);
   if (path == NULL)
     {
-      show_error (GTK_WINDOW (data->window), _("Cannot Add the Comment to Training"), error);
+      vigie_show_error_dialog (GTK_WINDOW (data->window), _("Cannot Add the Comment to Training"), error);
       return;
     }
   /* In the training workspace, the next exercise asks it */
@@ -305,7 +293,7 @@ add_to_training_activate (GSimpleAction *action,
   templates = vigie_templates_new_default (&error);
   if (templates == NULL)
     {
-      show_error (GTK_WINDOW (window), _("Cannot Add the Comment to Training"), error);
+      vigie_show_error_dialog (GTK_WINDOW (window), _("Cannot Add the Comment to Training"), error);
       return;
     }
   /* What the delegate did with it is the reference, if anything */
@@ -318,7 +306,7 @@ add_to_training_activate (GSimpleAction *action,
                                               done, policy, templates, &error);
   if (scenario == NULL)
     {
-      show_error (GTK_WINDOW (window), _("Cannot Add the Comment to Training"), error);
+      vigie_show_error_dialog (GTK_WINDOW (window), _("Cannot Add the Comment to Training"), error);
       return;
     }
 
@@ -338,14 +326,9 @@ add_to_training_activate (GSimpleAction *action,
     g_string_append_printf (body, " (%s)", scenario->clause);
 
   dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Add to Training"), body->str);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "add", _("_Add"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add",
-                                              ADW_RESPONSE_SUGGESTED);
+  vigie_message_dialog_add_choice (ADW_MESSAGE_DIALOG (dialog), "add", _("_Add"),
+                                   ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add", FALSE);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
 
   data = g_new0 (AddData, 1);
   data->window = g_object_ref (window);
@@ -473,14 +456,9 @@ reset_activate (GSimpleAction  *action,
     _("Everything done in it is undone: the comments come back as they were, from the "
       "scenarios, with your own scenarios added since."));
 
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "reset", _("_Reset"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reset",
-                                              ADW_RESPONSE_DESTRUCTIVE);
+  vigie_message_dialog_add_choice (ADW_MESSAGE_DIALOG (dialog), "reset", _("_Reset"),
+                                   ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (reset_response_cb), tw);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -490,16 +468,10 @@ import_response_cb (GtkNativeDialog *chooser,
                     int              response,
                     TrainingWindow  *tw)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = vigie_file_chooser_dup_path (chooser, response);
   g_autofree char *dest = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      path = file ? g_file_get_path (file) : NULL;
-    }
   g_clear_object (&tw->chooser);
   if (path == NULL)
     return;
@@ -507,7 +479,7 @@ import_response_cb (GtkNativeDialog *chooser,
                                      vigie_training_context_get_templates (tw->context), &error);
   if (dest == NULL || !vigie_training_context_reload (tw->context, &error))
     {
-      show_error (GTK_WINDOW (tw->window), _("Cannot Import the Scenarios"), error);
+      vigie_show_error_dialog (GTK_WINDOW (tw->window), _("Cannot Import the Scenarios"), error);
       return;
     }
   vigie_window_add_toast (tw->window, _("Scenarios imported: the next exercise asks them, and a "
@@ -519,17 +491,11 @@ export_response_cb (GtkNativeDialog *chooser,
                     int              response,
                     TrainingWindow  *tw)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = vigie_file_chooser_dup_path (chooser, response);
   g_autoptr(GError) error = NULL;
   g_autoptr(VigieScenarioSet) set = NULL;
   g_autoptr(GPtrArray) scenarios = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      path = file ? g_file_get_path (file) : NULL;
-    }
   g_clear_object (&tw->chooser);
   if (path == NULL)
     return;
@@ -548,7 +514,7 @@ export_response_cb (GtkNativeDialog *chooser,
         g_ptr_array_add (set->scenarios, vigie_scenario_ref (s));
     }
   if (!vigie_scenario_set_write (set, path, &error))
-    show_error (GTK_WINDOW (tw->window), _("Cannot Export the Scenarios"), error);
+    vigie_show_error_dialog (GTK_WINDOW (tw->window), _("Cannot Export the Scenarios"), error);
 }
 
 static void

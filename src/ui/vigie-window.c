@@ -1684,15 +1684,10 @@ open_keep (VigieWindow  *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Reason to keep the comment"), -1);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "keep", _("_Keep"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "keep",
-                                              ADW_RESPONSE_SUGGESTED);
+  vigie_message_dialog_add_choice (ADW_MESSAGE_DIALOG (dialog), "keep", _("_Keep"),
+                                   ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "keep", FALSE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   if (comment_ids == NULL)
     g_object_set_data_full (G_OBJECT (dialog), "vigie-comment-id",
                             g_memdup2 (&comment->id, sizeof comment->id), g_free);
@@ -1919,14 +1914,9 @@ open_correction (VigieWindow  *self,
   gtk_box_append (GTK_BOX (box), dropdown);
   gtk_box_append (GTK_BOX (box), entry);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "correct", _("C_orrect"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "correct",
-                                              ADW_RESPONSE_SUGGESTED);
+  vigie_message_dialog_add_choice (ADW_MESSAGE_DIALOG (dialog), "correct", _("C_orrect"),
+                                   ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "correct");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
 
   correction->wrong_button = GTK_CHECK_BUTTON (wrong);
   correction->category_dropdown = GTK_DROP_DOWN (dropdown);
