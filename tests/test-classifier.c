@@ -689,6 +689,37 @@ test_twenty_first_round (void)
 }
 
 static void
+test_twenty_second_round (void)
+{
+  /* Slang from France (narvalo, poukave), smells, "on va t'allumer", "je
+   * sais qui t'es", an address thrown to a group, victim blaming ("normal
+   * qu'elle se fasse harceler", "méritent ce qui leur arrive"), "ça sert
+   * à rien", rights denied to short people, souls denied to redheads, a
+   * face to frighten, "tu devrais même pas exister", babtou */
+  assert_flags ("sale narvalo", "insult");
+  assert_flags ("t'es une vraie poukave", "insult");
+  assert_flags ("tu pues le rance", "insult");
+  assert_flags ("on va t'allumer ce soir", "threat");
+  assert_flags ("je sais qui t'es, fais attention", "threat");
+  assert_flags ("je vais balancer ton adresse sur le groupe", "harassment");
+  assert_flags ("elle s'habille comme ça, normal qu'elle se fasse harceler", "insult");
+  assert_flags ("les féministes méritent ce qui leur arrive", "discrimination");
+  assert_flags ("une femme qui conduit ça sert à rien", "discrimination");
+  assert_flags ("les nains devraient pas avoir le droit de voter", "discrimination");
+  assert_flags ("les rousses n'ont pas d'âme", "discrimination");
+  assert_flags ("t'as une gueule à faire peur", "insult");
+  assert_flags ("tu devrais même pas exister", "insult");
+  assert_flags ("personne ne te regretterait", "insult");
+  assert_flags ("sale babtou", "discrimination,insult");
+  /* A health risk, a denunciation, a complaint, a show, a game */
+  assert_flags ("les Autochtones ont plus de risques de diabète", "");
+  assert_flags ("c'est dégueulasse ce qu'on fait aux réfugiés", "");
+  assert_flags ("ce n'est pas normal qu'elle se fasse harceler au travail", "complaint");
+  assert_flags ("je vais publier la photo du spectacle", "");
+  assert_flags ("je sais qui a gagné", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -1432,6 +1463,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/nineteenth-round", test_nineteenth_round);
   g_test_add_func ("/vigie/classifier/twentieth-round", test_twentieth_round);
   g_test_add_func ("/vigie/classifier/twenty-first-round", test_twenty_first_round);
+  g_test_add_func ("/vigie/classifier/twenty-second-round", test_twenty_second_round);
   g_test_add_func ("/vigie/classifier/glued-words", test_glued_words);
   g_test_add_func ("/vigie/classifier/store-roundtrip", test_store_roundtrip);
   g_test_add_func ("/vigie/scan/lines", test_scan_lines);
