@@ -720,6 +720,33 @@ test_twenty_second_round (void)
 }
 
 static void
+test_twenty_third_round (void)
+{
+  /* Comments under national news: remigration, merdias, deportation orders,
+   * a people said to loot, guillotines, spitting in a face, "cette vieille
+   * vipère", "qu'elle se taise", a generation told to die, "enragées", a
+   * rope, truncheons deserved */
+  assert_flags ("remigration tout de suite", "discrimination");
+  assert_flags ("les merdias nous mentent", "insult,propaganda");
+  assert_flags ("les OQTF faut tous les expulser", "discrimination");
+  assert_flags ("les Roms pillent et squattent", "discrimination");
+  assert_flags ("ils vont les guillotiner un jour", "threat");
+  assert_flags ("je lui crache à la figure", "threat");
+  assert_flags ("cette vieille vipère du conseil", "insult");
+  assert_flags ("qu'elle se taise, cette chroniqueuse", "insult");
+  assert_flags ("les boomers peuvent crever", "discrimination,threat");
+  assert_flags ("ces féministes enragées", "discrimination");
+  assert_flags ("tu finiras au bout d'une corde", "threat");
+  assert_flags ("ces syndiqués méritent des coups de matraque", "threat");
+  /* Birds, a tyre, a mosque, a meeting, toothpaste */
+  assert_flags ("les oiseaux volent vers le sud", "");
+  assert_flags ("le pneu de mon vélo a crevé", "");
+  assert_flags ("la mosquée organise une collecte de sang", "");
+  assert_flags ("le ministre va les rencontrer demain", "");
+  assert_flags ("je vais cracher mon dentifrice", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -1464,6 +1491,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/twentieth-round", test_twentieth_round);
   g_test_add_func ("/vigie/classifier/twenty-first-round", test_twenty_first_round);
   g_test_add_func ("/vigie/classifier/twenty-second-round", test_twenty_second_round);
+  g_test_add_func ("/vigie/classifier/twenty-third-round", test_twenty_third_round);
   g_test_add_func ("/vigie/classifier/glued-words", test_glued_words);
   g_test_add_func ("/vigie/classifier/store-roundtrip", test_store_roundtrip);
   g_test_add_func ("/vigie/scan/lines", test_scan_lines);
