@@ -747,6 +747,36 @@ test_twenty_third_round (void)
 }
 
 static void
+test_twenty_fourth_round (void)
+{
+  /* Comments on a health organisation's page: staff waited for in the car
+   * park, "il va payer", back to the pots, living at the State's expense,
+   * refusing care from a group, a visit announced, a car known, "t'es mieux
+   * de pas sortir", a job to lose, "on devrait les interner", a father's
+   * death wished, a board to execute, "pas plus cave qu'un", "vous êtes
+   * tous pourris" */
+  assert_flags ("je vais l'attendre dans le stationnement, cette préposée", "threat");
+  assert_flags ("ce chef de service, il va payer", "threat");
+  assert_flags ("la ministre devrait retourner à ses chaudrons", "discrimination");
+  assert_flags ("les Autochtones vivent aux frais de l'État", "discrimination");
+  assert_flags ("je veux pas être soigné par un immigrant", "discrimination");
+  assert_flags ("mon cousin va passer te voir, tu vas voir", "threat");
+  assert_flags ("on sait c'est quoi ton char", "threat");
+  assert_flags ("t'es mieux de pas sortir ce soir", "threat");
+  assert_flags ("tu vas perdre ton poste, crois-moi", "threat");
+  assert_flags ("les gens comme vous, on devrait les interner", "insult");
+  assert_flags ("j'espère que ton père va crever", "threat");
+  assert_flags ("toute l'équipe de direction devrait être exécutée", "threat");
+  assert_flags ("y'a pas plus cave qu'un gestionnaire", "insult");
+  assert_flags ("vous êtes tous pourris", "insult");
+  /* Parking paid, yoga, equipment, recovery */
+  assert_flags ("il va payer son stationnement à la borne", "");
+  assert_flags ("ma mère va retourner à ses cours de yoga", "");
+  assert_flags ("vous êtes mieux équipés que nous", "");
+  assert_flags ("j'espère que ton père va guérir", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -1492,6 +1522,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/twenty-first-round", test_twenty_first_round);
   g_test_add_func ("/vigie/classifier/twenty-second-round", test_twenty_second_round);
   g_test_add_func ("/vigie/classifier/twenty-third-round", test_twenty_third_round);
+  g_test_add_func ("/vigie/classifier/twenty-fourth-round", test_twenty_fourth_round);
   g_test_add_func ("/vigie/classifier/glued-words", test_glued_words);
   g_test_add_func ("/vigie/classifier/store-roundtrip", test_store_roundtrip);
   g_test_add_func ("/vigie/scan/lines", test_scan_lines);
