@@ -302,6 +302,481 @@ test_generalisation (void)
 }
 
 static void
+test_eleventh_round (void)
+{
+  /* Threats in the present tense and with spoken forms ("jte"), wishes that
+   * someone be hurt, urging someone to kill themselves, a beating that would
+   * teach someone; dismissing someone's life, their stupidity or face,
+   * mocking comparisons, ugliness, the disclaimer before a prejudice */
+  assert_flags ("jte casse la gueule à la sortie", "threat");
+  assert_flags ("je vous défonce si vous touchez à mon char", "threat");
+  assert_flags ("je vais t'arracher la tête", "threat");
+  assert_flags ("j'espère qu'il va se faire écraser par un camion", "threat");
+  assert_flags ("tu devrais te suicider, ça ferait du bien à tout le monde", "threat");
+  assert_flags ("deux bonnes claques et elle comprendrait vite", "threat");
+  assert_flags ("il mériterait une bonne raclée", "threat");
+  assert_flags ("je m'en fous de ta petite vie", "insult");
+  assert_flags ("on s'en crisse de votre avis", "insult");
+  assert_flags ("ta connerie me fatigue", "insult");
+  assert_flags ("ta face de fouine", "insult");
+  assert_flags ("avec une gueule pareille t'étonnes pas", "insult");
+  assert_flags ("t'es aussi intelligent qu'une roche", "insult");
+  assert_flags ("t'as le cerveau d'un poisson rouge", "insult");
+  assert_flags ("ton petit cerveau de moineau comprend rien", "insult");
+  assert_flags ("t'es trop laide pour la télé", "insult");
+  assert_flags ("un ministre décérébré", "insult");
+  assert_flags ("ferme ta grande gueule", "insult");
+  assert_flags ("sans vouloir être raciste ils profitent tous du système", "discrimination");
+  /* Said of oneself, of a body, of what one is taken for, of a thing */
+  assert_flags ("j'ai une tête de cochon, je l'avoue", "");
+  assert_flags ("le patient a du mal à fermer sa bouche", "");
+  assert_flags ("ils nous prennent pour des imbéciles avec cette réforme", "");
+  assert_flags ("je vais me faire frapper par la facture", "");
+  assert_flags ("je me suis fait tabasser par le vent ce matin", "");
+  assert_flags ("mon chum m'a dit qu'il va se faire opérer", "");
+  assert_flags ("ça mérite une bonne leçon d'histoire", "");
+  assert_flags ("le premier coup de pelle de la nouvelle urgence a été donné hier", "");
+  assert_flags ("ce nouveau logo est aussi utile qu'un parapluie troué", "");
+  assert_flags ("on s'en fout du logo, réparez les routes", "");
+  assert_flags ("elle est trop grosse cette facture d'Hydro", "");
+}
+
+static void
+test_twelfth_round (void)
+{
+  /* A face, a mother, a life insulted; disgust at someone; wishes of
+   * misfortune, "mérite de se faire …", "devraient être stérilisés", the
+   * veiled "on verra si tu fais le malin"; what a group would only know how
+   * to do; "sortez de notre pays"; "un ostie de lâche"; "trouve-toi une vie" */
+  assert_flags ("vous avez une face de pet", "insult");
+  assert_flags ("sa mère est une grosse vache", "insult");
+  assert_flags ("votre existence est vraiment minable", "insult");
+  assert_flags ("sa tronche me donne envie de dégueuler", "insult");
+  assert_flags ("tu me donnes envie de gerber", "insult");
+  assert_flags ("décrissez d'ici", "insult");
+  assert_flags ("on aurait envie de te gifler", "threat");
+  assert_flags ("je vous souhaite de finir à la rue", "threat");
+  assert_flags ("il mériterait de se faire tabasser", "threat");
+  assert_flags ("ils feraient mieux d'aller crever", "threat");
+  assert_flags ("ces gens-là devraient être stérilisés", "threat");
+  assert_flags ("on verra si tu fais encore le smatte", "threat");
+  assert_flags ("les immigrants sont bons qu'à profiter", "discrimination");
+  assert_flags ("sortez de notre pays", "discrimination");
+  assert_flags ("t'es un ostie de lâche", "insult,obscene");
+  assert_flags ("trouve-toi une vie", "insult");
+  assert_flags ("t'es un cas social", "insult");
+  /* The same words said of a thing, of oneself, wished kindly, of an animal */
+  assert_flags ("mon médicament me donne envie de vomir", "");
+  assert_flags ("je vous souhaite de ne jamais vivre un enfer pareil", "");
+  assert_flags ("il fait moins le fier depuis qu'il a perdu au hockey", "");
+  assert_flags ("lâche pas, t'es capable", "");
+  assert_flags ("les chats sont bons qu'à dormir", "");
+  assert_flags ("elle mérite de se faire soigner comme tout le monde", "");
+}
+
+static void
+test_thirteenth_round (void)
+{
+  /* Nouns that insult only said to someone ("t'es un boulet"), dumb as a
+   * thing, "tellement conne que", bodies "comme toi", "va chialer ailleurs",
+   * "meilleur sans vous", a name called before a job ("ce menteur de
+   * journaliste"), shame of the parents; veiled threats (silenced "pour
+   * toujours", "dommage qu'il arrive un accident", waited for, "chanceuse
+   * qu'on soit derrière un écran", a fist "en pleine face"); groups that
+   * breed like animals or bring diseases, "on voit bien que c'est une femme",
+   * nationalities */
+  assert_flags ("t'es juste un boulet pour la société", "insult");
+  assert_flags ("vous êtes une plaie pour ce quartier", "insult");
+  assert_flags ("quelle calamité ce directeur", "insult");
+  assert_flags ("con comme une valise, ce gars-là", "insult");
+  assert_flags ("elle est tellement conne qu'elle se perd dans son propre couloir", "insult");
+  assert_flags ("des obèses comme toi, ça coûte cher", "insult");
+  assert_flags ("va chialer ailleurs mon grand", "insult");
+  assert_flags ("le quartier serait meilleur sans vous", "insult");
+  assert_flags ("t'as l'air d'une escorte avec ce maquillage", "insult");
+  assert_flags ("ce menteur de journaliste", "insult");
+  assert_flags ("ta mère doit avoir honte de toi", "insult");
+  assert_flags ("un jour on va te faire taire pour toujours", "threat");
+  assert_flags ("ça serait dommage qu'il arrive un accident à ton char", "threat");
+  assert_flags ("je vais t'attendre à la sortie de ton bureau", "threat");
+  assert_flags ("t'es chanceuse qu'on soit derrière un écran", "threat");
+  assert_flags ("je lui planterais mon poing en pleine face", "threat");
+  assert_flags ("ces étrangers se multiplient comme des rats", "discrimination");
+  assert_flags ("ces réfugiés ramènent leurs maladies", "discrimination");
+  assert_flags ("on voit bien que c'est une femme qui conduit", "discrimination");
+  assert_flags ("les Québécois sont tous des consanguins", "discrimination");
+  /* The same words said of a bill, of a patient, of roadworks, of snow, of a friend, welcome */
+  assert_flags ("la facture est un boulet pour les familles", "");
+  assert_flags ("mon père est un légume depuis son AVC, c'est dur", "");
+  assert_flags ("le trajet serait meilleur sans les travaux", "");
+  assert_flags ("j'ai mis mon pied dans la neige jusqu'aux genoux", "");
+  assert_flags ("je t'attends après ton cours pour aller au cinéma", "");
+  assert_flags ("les Français sont bienvenus à la clinique", "");
+}
+
+static void
+test_fourteenth_round (void)
+{
+  /* Slang of video comments ("éclatée au sol"), "ferme ta bouche", "sale
+   * plouc"; bodies asked for (obscene and harassment); threats: buried,
+   * made to eat the pavement, bones broken, "finir entre quatre planches",
+   * "on sait où tu travailles", "prie pour qu'on te retrouve pas", left to
+   * rot, "je vais te retrouver"; women reduced to money, hysteria, housework */
+  assert_flags ("elle est éclatée au sol, cette influenceuse", "insult");
+  assert_flags ("ferme ta bouche, personne t'a sonné", "insult");
+  assert_flags ("sale plouc", "insult");
+  assert_flags ("t'es baisable toi", "obscene");
+  assert_flags ("montre-nous tes seins", "harassment,obscene");
+  assert_flags ("envoie-moi ta chatte", "harassment,obscene");
+  assert_flags ("on va t'enterrer vivant", "threat");
+  assert_flags ("je vais te faire bouffer le bitume", "threat");
+  assert_flags ("je te casse les os un par un", "threat");
+  assert_flags ("vous allez finir entre quatre planches", "threat");
+  assert_flags ("on sait où tu travailles", "threat");
+  assert_flags ("prie pour qu'on te retrouve pas", "threat");
+  assert_flags ("faudrait les laisser pourrir dehors", "threat");
+  assert_flags ("je vais te retrouver", "harassment,threat");
+  assert_flags ("les meufs c'est des croqueuses de diamants", "discrimination");
+  assert_flags ("une grosse féministe hystérique", "discrimination");
+  assert_flags ("elles sont bonnes qu'à faire le ménage", "discrimination");
+  assert_flags ("va faire la vaisselle ma belle", "discrimination");
+  /* Dying of laughter or of cold, found a doctor, a game, a vaccination card, oneself, a question */
+  assert_flags ("tu vas mourir de rire", "");
+  assert_flags ("vous allez mourir de froid dehors sans tuque", "");
+  assert_flags ("je vais te trouver un bon médecin", "");
+  assert_flags ("ce jeu est éclaté au sol", "");
+  assert_flags ("montre-moi ton carnet de vaccination", "");
+  assert_flags ("je suis bonne qu'à faire des gâteaux, haha", "");
+  assert_flags ("on sait où trouver un médecin le dimanche?", "");
+  assert_flags ("les itinérants ont droit à des soins", "");
+}
+
+static void
+test_fifteenth_round (void)
+{
+  /* Mock praise ("le génie", "Sherlock"), "t'as fumé quoi", pills, sent back
+   * to a cave, reasoning like a kid, disgust, a job owed to a body, a town
+   * better without someone; buildings set on fire or blown up, waking up in
+   * intensive care, playing on the tracks, drowning, vanishing, "ça va mal
+   * finir pour …", "faire passer le goût"; coming here to take our benefits,
+   * "comme par hasard", "devraient se cacher" */
+  assert_flags ("wow le génie, quelle découverte", "insult");
+  assert_flags ("chapeau Sherlock", "insult");
+  assert_flags ("t'as fumé quoi hier soir", "insult");
+  assert_flags ("allez prendre vos médicaments, bande de fous", "insult");
+  assert_flags ("retourne dans ta grotte", "insult");
+  assert_flags ("tu raisonnes comme un gamin", "insult");
+  assert_flags ("vous me répugnez tous", "insult");
+  assert_flags ("elle a eu son contrat grâce à ses seins", "insult");
+  assert_flags ("la ville serait meilleure sans des élus comme vous", "insult");
+  assert_flags ("faudrait mettre le feu au parlement", "threat");
+  assert_flags ("je vais faire exploser ta clinique", "threat");
+  assert_flags ("tu vas te réveiller aux soins intensifs", "threat");
+  assert_flags ("allez jouer sur la voie ferrée", "threat");
+  assert_flags ("noie-toi", "threat");
+  assert_flags ("vous devriez disparaître", "threat");
+  assert_flags ("t'as qu'à te jeter en bas du pont", "threat");
+  assert_flags ("ça va mal finir pour ce ministre", "threat");
+  assert_flags ("je vais te faire passer le goût de commenter", "threat");
+  assert_flags ("ils débarquent ici pour profiter de nos allocations", "discrimination");
+  assert_flags ("encore un immigré qui fraude, comme par hasard", "discrimination");
+  assert_flags ("les lesbiennes devraient se cacher", "discrimination");
+  /* Thanks, a fire, oneself, experience, a sidewalk, playing outside */
+  assert_flags ("bravo à la lumière de notre équipe, merci pour ton aide", "");
+  assert_flags ("le feu a pris dans un bureau du centre-ville", "");
+  assert_flags ("j'écris comme un pied, excusez les fautes", "");
+  assert_flags ("la nouvelle ministre a eu le poste grâce à son expérience", "");
+  assert_flags ("ça va mal finir si personne déneige le trottoir", "");
+  assert_flags ("va jouer dehors, il fait beau", "");
+}
+
+static void
+test_sixteenth_round (void)
+{
+  /* One neuron, a fish face, as fat as an orca, a belly, slept her way in,
+   * a sacre inside "ferme ta gueule"; threats to teeth and tongue, "je te
+   * garantis que tu vas pleurer", children named, a phone to swallow, being
+   * fetched, a licence plate or an address known; political groups called
+   * mentally ill, trans women called men, expulsion, no children for the
+   * disabled; "va sucer ton patron" */
+  assert_flags ("t'as un seul neurone et il est fatigué", "insult");
+  assert_flags ("il a une face de thon, ce chroniqueur", "insult");
+  assert_flags ("vous êtes grosse comme une orque", "insult");
+  assert_flags ("avec ton gros bedon, parle pas de sport", "insult");
+  assert_flags ("elle a couché avec combien de gars pour avoir son émission", "insult");
+  assert_flags ("fermez votre ostie de gueule", "insult");
+  assert_flags ("je lui pète les dents au prochain commentaire", "threat");
+  assert_flags ("faudrait lui trancher la langue à ce menteur", "insult,threat");
+  assert_flags ("je te garantis que tu vas pleurer", "threat");
+  assert_flags ("tes enfants vont y passer", "threat");
+  assert_flags ("je vais te faire avaler ton cellulaire", "threat");
+  assert_flags ("on va venir te chercher", "threat");
+  assert_flags ("je connais ta plaque", "threat");
+  assert_flags ("j'ai ton adresse, tu vas voir", "threat");
+  assert_flags ("les wokistes sont des malades mentaux", "discrimination");
+  assert_flags ("les femmes trans sont des hommes déguisés", "discrimination");
+  assert_flags ("les réfugiés devraient être expulsés", "discrimination");
+  assert_flags ("les handicapés devraient pas se reproduire", "discrimination");
+  assert_flags ("va sucer ton patron", "insult,obscene");
+  /* Surgery, children, a pick-up, an invitation, a thumb, lozenges */
+  assert_flags ("le chirurgien a dû lui couper deux doigts", "");
+  assert_flags ("mes enfants vont adorer le camp de jour", "");
+  assert_flags ("je vais venir chercher ma mère à sa sortie", "");
+  assert_flags ("j'ai ton adresse, je t'envoie l'invitation", "");
+  assert_flags ("mon bébé a sucé son pouce toute la nuit", "");
+  assert_flags ("je suce des pastilles pour la gorge", "");
+}
+
+static void
+test_seventeenth_round (void)
+{
+  /* Names for women (pimbêche, langue de vipère); living off taxpayers,
+   * "should be cured", an orientation called a perversion, "des hommes
+   * ratés"; "elle l'a bien cherché"; the body of a fridge; nobody will want
+   * you; "crevez lentement", people who will find you, "on se verra à la
+   * sortie", settled outside, a life made a nightmare, "sinon je te
+   * défonce"; photos published unless one pays */
+  assert_flags ("cette conseillère est une vraie pimbêche", "insult");
+  assert_flags ("t'es une langue de vipère", "insult");
+  assert_flags ("les Inuits vivent sur le dos des contribuables", "discrimination");
+  assert_flags ("les trans devraient se faire soigner", "discrimination");
+  assert_flags ("la bisexualité c'est une perversion", "discrimination");
+  assert_flags ("les gais sont des hommes ratés", "discrimination");
+  assert_flags ("avec sa minijupe, elle l'a bien cherché", "insult");
+  assert_flags ("t'as la silhouette d'un frigo", "insult");
+  assert_flags ("personne ne voudra de toi", "insult");
+  assert_flags ("crevez lentement", "threat");
+  assert_flags ("je connais du monde qui va te trouver", "threat");
+  assert_flags ("on se verra à la sortie", "threat");
+  assert_flags ("on règle ça dehors", "threat");
+  assert_flags ("je vais faire de votre vie un cauchemar", "threat");
+  assert_flags ("je diffuse tes nudes si tu paies pas", "harassment,obscene");
+  assert_flags ("efface ton commentaire sinon je te défonce", "threat");
+  /* Keys looked for, a mass, help offered, a dish, a fact */
+  assert_flags ("elle a cherché ses clés partout", "");
+  assert_flags ("on se voit à la sortie de la messe", "");
+  assert_flags ("je connais du monde qui peut t'aider", "");
+  assert_flags ("la pintade rôtie était délicieuse", "");
+  assert_flags ("la transidentité est reconnue par l'OMS", "");
+}
+
+static void
+test_eighteenth_round (void)
+{
+  /* Names from France and Québec (frais chié, pouilleuse, bouseux), a
+   * sparrow's brain, "ferme-la donc", "elle se prend pour qui" (not what one
+   * is taken for), tiresome, nobody can stand you, "auraient dû
+   * t'abandonner", a life called a joke; a punch, a beating to receive, "je
+   * te fume", "t'as intérêt à te cacher", "un accident est vite arrivé", a
+   * misfortune to a partner, children who will hear of it; deicide, no care
+   * for a group, "la lie de la société", deportation by charter */
+  assert_flags ("un autre frais chié au conseil", "insult");
+  assert_flags ("maudite pouilleuse", "insult");
+  assert_flags ("ces bouseux votent n'importe comment", "insult");
+  assert_flags ("t'as une cervelle de moineau", "insult");
+  assert_flags ("ferme-la donc, le clown", "insult");
+  assert_flags ("elle se prend pour qui cette petite conne", "insult");
+  assert_flags ("t'es tellement fatigante", "insult");
+  assert_flags ("personne peut te sentir ici", "insult");
+  assert_flags ("tes parents auraient dû t'abandonner", "insult");
+  assert_flags ("votre vie est une blague", "insult");
+  assert_flags ("je vais lui mettre une droite", "threat");
+  assert_flags ("vous allez recevoir une raclée", "threat");
+  assert_flags ("je te fume si je te pogne", "threat");
+  assert_flags ("t'as intérêt à te cacher", "threat");
+  assert_flags ("un accident est vite arrivé, tu sais", "threat");
+  assert_flags ("ce serait triste qu'il arrive un malheur à ton chum", "threat");
+  assert_flags ("tes enfants vont en entendre parler", "threat");
+  assert_flags ("les Juifs ont tué Jésus", "discrimination");
+  assert_flags ("les itinérants ne méritent pas de soins", "discrimination");
+  assert_flags ("les migrants sont la lie de la société", "discrimination");
+  assert_flags ("faut tous les renvoyer par charter", "discrimination");
+  /* A door, a visit, being taken for a number, a quiche, patients sent home */
+  assert_flags ("ferme la porte en sortant svp", "");
+  assert_flags ("ta mère va y aller demain", "");
+  assert_flags ("le médecin nous prend pour des numéros", "");
+  assert_flags ("la quiche aux épinards de la cafétéria", "");
+  assert_flags ("on renvoie les patients chez eux trop vite", "");
+}
+
+static void
+test_nineteenth_round (void)
+{
+  /* Emoji said of someone, the monkey sent home; a name called after a
+   * comma about a third person, "le directeur est taré", a face like a pizza
+   * or a road accident, "laissez faire l'imbécile"; what one would have
+   * done, "il va le regretter", slaps that get lost, death wished; groups
+   * making a mess, to be banned, trans women denied, women as figureheads;
+   * "bonne à baiser" */
+  assert_flags ("🐷 c'est ce que vous êtes", "insult");
+  assert_flags ("rentre dans ton pays 🐒", "discrimination");
+  assert_flags ("ce ministre a menti encore, vendu", "insult");
+  assert_flags ("le directeur est complètement taré", "insult");
+  assert_flags ("ta tronche ressemble à une pizza", "insult");
+  assert_flags ("il a la gueule d'un accident de la route", "insult");
+  assert_flags ("laissez faire l'imbécile", "insult");
+  assert_flags ("je t'aurais étranglé", "threat");
+  assert_flags ("si je croise ce chauffeur il va le regretter", "threat");
+  assert_flags ("y'a des claques qui se perdent", "threat");
+  assert_flags ("je vous souhaite la mort", "threat");
+  assert_flags ("les immigrés foutent le bordel partout", "discrimination");
+  assert_flags ("les gays ça devrait être interdit", "discrimination");
+  assert_flags ("une femme trans reste un homme", "discrimination");
+  assert_flags ("les femmes ministres sont des potiches", "discrimination");
+  assert_flags ("bonne à baiser, rien d'autre", "obscene");
+  /* Praise, a cat, the dishes, a call, good wishes, a party clown */
+  assert_flags ("le médecin est compétent", "");
+  assert_flags ("mon chat ressemble à un tigre", "");
+  assert_flags ("laisse faire la vaisselle, je m'en occupe", "");
+  assert_flags ("je t'aurais appelé si j'avais su", "");
+  assert_flags ("je vous souhaite le meilleur", "");
+  assert_flags ("le clown 🤡 de la fête était génial", "");
+}
+
+static void
+test_twentieth_round (void)
+{
+  /* "espèce de …" opening a sentence or a clause with any noun, idioms for
+   * the stupid, opinions dismissed first, "ce nabot de président", an
+   * animal trying to think, "va brouter", "c'est toi l'imbécile", the
+   * mirror, "ta mère t'a mal fini", planqués, "ces enseignants pourris";
+   * the death penalty for someone, friends sent, being watched, "à qui
+   * tu as affaire"; a nationality called traffickers */
+  assert_flags ("espèce de brocoli mal cuit", "insult");
+  assert_flags ("écoute, espèce de pelle à tarte", "insult");
+  assert_flags ("lui, il a pas inventé le fil à couper le beurre", "insult");
+  assert_flags ("con comme la lune, ce chroniqueur", "insult");
+  assert_flags ("tes opinions, on s'en fiche", "insult");
+  assert_flags ("ce nabot de président", "insult");
+  assert_flags ("un chat qui essaie de penser, voilà ce que t'es", "insult");
+  assert_flags ("va brouter ailleurs", "insult");
+  assert_flags ("c'est toi l'imbécile", "insult");
+  assert_flags ("regardez-vous dans le miroir avant de juger", "insult");
+  assert_flags ("ta mère t'a mal fini", "insult");
+  assert_flags ("les syndiqués c'est tous des planqués", "insult");
+  assert_flags ("ces enseignants pourris", "insult");
+  assert_flags ("la peine de mort pour ces monstres", "threat");
+  assert_flags ("je vais vous envoyer mes chums", "threat");
+  assert_flags ("je te surveille, je sais où tu dors", "harassment,threat");
+  assert_flags ("vous savez pas à qui vous avez affaire", "threat");
+  assert_flags ("les Mexicains sont des trafiquants", "discrimination");
+  /* A form, a tree species, history, documents, volunteers */
+  assert_flags ("il manque une case au formulaire", "");
+  assert_flags ("cette espèce de chêne pousse lentement", "");
+  assert_flags ("la peine de mort a été abolie en 1976", "");
+  assert_flags ("je t'envoie les documents demain", "");
+  assert_flags ("les bénévoles sont bien payés en sourires", "");
+}
+
+static void
+test_twenty_first_round (void)
+{
+  /* Comments as on a wiki's talk pages: "… ou quoi", found and then killed,
+   * "une bande de vandales ridicules", "la plus nulle", "malades mentaux"
+   * said to someone, tyrants, "je vous hais" */
+  assert_flags ("t'es sourd ou quoi", "insult");
+  assert_flags ("on va te retrouver et te massacrer", "harassment,threat");
+  assert_flags ("vous n'êtes qu'une bande de vandales ridicules", "insult");
+  assert_flags ("t'es la personne la plus nulle du forum", "insult");
+  assert_flags ("vous êtes des malades mentaux", "insult");
+  assert_flags ("ces modérateurs sont des tyrans", "insult");
+  assert_flags ("je vous hais tous", "insult");
+  /* A question between friends, a rule, a denial, a patient */
+  assert_flags ("t'es gay? moi aussi!", "");
+  assert_flags ("c'est un règlement stupide", "");
+  assert_flags ("tu n'es pas un gars stupide, juste mal informé", "");
+  assert_flags ("le malade mental a besoin de soins, pas de prison", "");
+}
+
+static void
+test_twenty_second_round (void)
+{
+  /* Slang from France (narvalo, poukave), smells, "on va t'allumer", "je
+   * sais qui t'es", an address thrown to a group, victim blaming ("normal
+   * qu'elle se fasse harceler", "méritent ce qui leur arrive"), "ça sert
+   * à rien", rights denied to short people, souls denied to redheads, a
+   * face to frighten, "tu devrais même pas exister", babtou */
+  assert_flags ("sale narvalo", "insult");
+  assert_flags ("t'es une vraie poukave", "insult");
+  assert_flags ("tu pues le rance", "insult");
+  assert_flags ("on va t'allumer ce soir", "threat");
+  assert_flags ("je sais qui t'es, fais attention", "threat");
+  assert_flags ("je vais balancer ton adresse sur le groupe", "harassment");
+  assert_flags ("elle s'habille comme ça, normal qu'elle se fasse harceler", "insult");
+  assert_flags ("les féministes méritent ce qui leur arrive", "discrimination");
+  assert_flags ("une femme qui conduit ça sert à rien", "discrimination");
+  assert_flags ("les nains devraient pas avoir le droit de voter", "discrimination");
+  assert_flags ("les rousses n'ont pas d'âme", "discrimination");
+  assert_flags ("t'as une gueule à faire peur", "insult");
+  assert_flags ("tu devrais même pas exister", "insult");
+  assert_flags ("personne ne te regretterait", "insult");
+  assert_flags ("sale babtou", "discrimination,insult");
+  /* A health risk, a denunciation, a complaint, a show, a game */
+  assert_flags ("les Autochtones ont plus de risques de diabète", "");
+  assert_flags ("c'est dégueulasse ce qu'on fait aux réfugiés", "");
+  assert_flags ("ce n'est pas normal qu'elle se fasse harceler au travail", "complaint");
+  assert_flags ("je vais publier la photo du spectacle", "");
+  assert_flags ("je sais qui a gagné", "");
+}
+
+static void
+test_twenty_third_round (void)
+{
+  /* Comments under national news: remigration, merdias, deportation orders,
+   * a people said to loot, guillotines, spitting in a face, "cette vieille
+   * vipère", "qu'elle se taise", a generation told to die, "enragées", a
+   * rope, truncheons deserved */
+  assert_flags ("remigration tout de suite", "discrimination");
+  assert_flags ("les merdias nous mentent", "insult,propaganda");
+  assert_flags ("les OQTF faut tous les expulser", "discrimination");
+  assert_flags ("les Roms pillent et squattent", "discrimination");
+  assert_flags ("ils vont les guillotiner un jour", "threat");
+  assert_flags ("je lui crache à la figure", "threat");
+  assert_flags ("cette vieille vipère du conseil", "insult");
+  assert_flags ("qu'elle se taise, cette chroniqueuse", "insult");
+  assert_flags ("les boomers peuvent crever", "discrimination,threat");
+  assert_flags ("ces féministes enragées", "discrimination");
+  assert_flags ("tu finiras au bout d'une corde", "threat");
+  assert_flags ("ces syndiqués méritent des coups de matraque", "threat");
+  /* Birds, a tyre, a mosque, a meeting, toothpaste */
+  assert_flags ("les oiseaux volent vers le sud", "");
+  assert_flags ("le pneu de mon vélo a crevé", "");
+  assert_flags ("la mosquée organise une collecte de sang", "");
+  assert_flags ("le ministre va les rencontrer demain", "");
+  assert_flags ("je vais cracher mon dentifrice", "");
+}
+
+static void
+test_twenty_fourth_round (void)
+{
+  /* Comments on a health organisation's page: staff waited for in the car
+   * park, "il va payer", back to the pots, living at the State's expense,
+   * refusing care from a group, a visit announced, a car known, "t'es mieux
+   * de pas sortir", a job to lose, "on devrait les interner", a father's
+   * death wished, a board to execute, "pas plus cave qu'un", "vous êtes
+   * tous pourris" */
+  assert_flags ("je vais l'attendre dans le stationnement, cette préposée", "threat");
+  assert_flags ("ce chef de service, il va payer", "threat");
+  assert_flags ("la ministre devrait retourner à ses chaudrons", "discrimination");
+  assert_flags ("les Autochtones vivent aux frais de l'État", "discrimination");
+  assert_flags ("je veux pas être soigné par un immigrant", "discrimination");
+  assert_flags ("mon cousin va passer te voir, tu vas voir", "threat");
+  assert_flags ("on sait c'est quoi ton char", "threat");
+  assert_flags ("t'es mieux de pas sortir ce soir", "threat");
+  assert_flags ("tu vas perdre ton poste, crois-moi", "threat");
+  assert_flags ("les gens comme vous, on devrait les interner", "insult");
+  assert_flags ("j'espère que ton père va crever", "threat");
+  assert_flags ("toute l'équipe de direction devrait être exécutée", "threat");
+  assert_flags ("y'a pas plus cave qu'un gestionnaire", "insult");
+  assert_flags ("vous êtes tous pourris", "insult");
+  /* Parking paid, yoga, equipment, recovery */
+  assert_flags ("il va payer son stationnement à la borne", "");
+  assert_flags ("ma mère va retourner à ses cours de yoga", "");
+  assert_flags ("vous êtes mieux équipés que nous", "");
+  assert_flags ("j'espère que ton père va guérir", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -320,7 +795,7 @@ test_online_comments (void)
   assert_flags ("Tu mérites de crever", "threat");
   assert_flags ("Je vais te péter la yeule", "threat");
   assert_flags ("Qu'ils retournent dans leur pays", "discrimination");
-  assert_flags ("Maudits Français", "discrimination");
+  assert_flags ("Maudits Français", "discrimination,insult");
   /* Sacres before praise, a thing, an illness: not toxic */
   assert_flags ("Un crisse de bon docteur, merci", "");
   assert_flags ("Câlisse de belle journée pour la marche", "");
@@ -1034,6 +1509,20 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/offtopic", test_offtopic);
   g_test_add_func ("/vigie/classifier/generalisation", test_generalisation);
   g_test_add_func ("/vigie/classifier/online-comments", test_online_comments);
+  g_test_add_func ("/vigie/classifier/eleventh-round", test_eleventh_round);
+  g_test_add_func ("/vigie/classifier/twelfth-round", test_twelfth_round);
+  g_test_add_func ("/vigie/classifier/thirteenth-round", test_thirteenth_round);
+  g_test_add_func ("/vigie/classifier/fourteenth-round", test_fourteenth_round);
+  g_test_add_func ("/vigie/classifier/fifteenth-round", test_fifteenth_round);
+  g_test_add_func ("/vigie/classifier/sixteenth-round", test_sixteenth_round);
+  g_test_add_func ("/vigie/classifier/seventeenth-round", test_seventeenth_round);
+  g_test_add_func ("/vigie/classifier/eighteenth-round", test_eighteenth_round);
+  g_test_add_func ("/vigie/classifier/nineteenth-round", test_nineteenth_round);
+  g_test_add_func ("/vigie/classifier/twentieth-round", test_twentieth_round);
+  g_test_add_func ("/vigie/classifier/twenty-first-round", test_twenty_first_round);
+  g_test_add_func ("/vigie/classifier/twenty-second-round", test_twenty_second_round);
+  g_test_add_func ("/vigie/classifier/twenty-third-round", test_twenty_third_round);
+  g_test_add_func ("/vigie/classifier/twenty-fourth-round", test_twenty_fourth_round);
   g_test_add_func ("/vigie/classifier/glued-words", test_glued_words);
   g_test_add_func ("/vigie/classifier/store-roundtrip", test_store_roundtrip);
   g_test_add_func ("/vigie/scan/lines", test_scan_lines);

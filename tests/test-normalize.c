@@ -125,6 +125,41 @@ test_emoji_words (void)
 }
 
 static void
+test_contractions (void)
+{
+  g_autoptr(VigieNormalized) n = vigie_normalized_new ();
+  g_autofree char *orig = NULL;
+  guint questions = 0;
+
+  /* Spoken forms written as one word get their full words */
+  assert_words ("Jte vois, jvais y aller", "je te vois je vais y aler");
+  assert_words ("chu tanné, mange dla soupe ptite", "je suis tane mange de la soupe petite");
+  /* a "j" before a vowel, a word that only looks like one, the letters hidden: left alone */
+  assert_words ("jaune jouer jtaime jpeg", "jaune jouer jtaime jpeg");
+  assert_words ("j*te", "j*te");
+  /* both words map back to the word as written */
+  orig = original_of ("Bon, JTE dis", "je");
+  g_assert_cmpstr (orig, ==, "JTE");
+  orig = (g_free (orig), original_of ("Bon, JTE dis", "te"));
+  g_assert_cmpstr (orig, ==, "JTE");
+
+  /* The sentence of a question keeps its mark on every token, the new one too */
+  vigie_normalize (n, "Tu viens? jte parle. ok", -1);
+  g_assert_cmpuint (n->tokens->len, ==, 6);
+  for (guint i = 0; i < n->tokens->len; i++)
+    {
+      VigieToken *t = &g_array_index (n->tokens, VigieToken, i);
+      if (t->flags & VIGIE_TOKEN_QUESTION)
+        questions++;
+      g_assert_cmpuint (t->sentence, ==, i < 2 ? 0 : i < 5 ? 1 : 2);
+    }
+  g_assert_cmpuint (questions, ==, 2);
+  vigie_normalize (n, "Alors jte parle?", -1);
+  for (guint i = 0; i < n->tokens->len; i++)
+    g_assert_true (g_array_index (n->tokens, VigieToken, i).flags & VIGIE_TOKEN_QUESTION);
+}
+
+static void
 test_offsets (void)
 {
   const char *text = "Vous êtes des «\xc2\xa0" "c0nnnards\xc2\xa0» ok";
@@ -270,6 +305,7 @@ main (int    argc,
   g_test_add_func ("/vigie/normalize/spread-letters", test_spread_letters);
   g_test_add_func ("/vigie/normalize/emoji-words", test_emoji_words);
   g_test_add_func ("/vigie/normalize/offsets", test_offsets);
+  g_test_add_func ("/vigie/normalize/contractions", test_contractions);
   g_test_add_func ("/vigie/normalize/links-quotes", test_links_and_quotes);
   g_test_add_func ("/vigie/matcher/one-pass", test_matcher);
   g_test_add_func ("/vigie/detect/luhn", test_luhn);

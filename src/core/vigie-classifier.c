@@ -574,33 +574,35 @@ typedef struct
   guint8  kind;
   guint8  optional;
   guint8  max_gap;
+  guint8  has_pseudo_alt; /* one of the alternatives is a token class */
 } CElem;
 
 typedef struct
 {
   guint    rule;          /* index in rules */
+  guint    index;         /* in all_patterns */
   gboolean anchor_start;
   gboolean anchor_end;
   guint    n_elems;
   CElem   *elems;
   gboolean has_pseudo;    /* an element may be a token class: no pruning */
+  guint    n_req;         /* required elements after the first that need a class */
+  guint   *req;           /* their indices, fewest alternatives first */
 } CPattern;
 
-/* Every required element of @p has one of its classes in the comment */
+/* Every required element of @p has one of its classes in the comment (the
+ * elements with fewest alternatives are tried first: they fail soonest) */
 static inline gboolean
 pattern_possible (const CPattern *p,
-                  const guint8   *present,
-                  guint           n_classes)
+                  const guint8   *present)
 {
-  for (guint e = 1; e < p->n_elems; e++)
+  for (guint r = 0; r < p->n_req; r++)
     {
-      const CElem *el = &p->elems[e];
+      const CElem *el = &p->elems[p->req[r]];
       gboolean any = FALSE;
 
-      if (el->kind != VIGIE_PAT_ALT || el->optional)
-        continue;
       for (guint a = 0; a < el->n_alts && !any; a++)
-        any = el->alts[a] >= n_classes || present[el->alts[a]];
+        any = present[el->alts[a]];
       if (!any)
         return FALSE;
     }
@@ -719,6 +721,8 @@ typedef struct
   GArray          *detections; /* VigieDetection */
   guint8          *present;    /* per class: found in the comment */
   guint            present_size;
+  guint8          *possible;   /* per pattern: 0 not known yet, 1 possible, 2 not */
+  guint            possible_size;
   GArray          *rule_best;  /* double per rule */
 } Scratch;
 
@@ -736,6 +740,7 @@ scratch_free (gpointer data)
   g_array_unref (s->detections);
   g_array_unref (s->rule_best);
   g_free (s->present);
+  g_free (s->possible);
   g_free (s);
 }
 
@@ -807,6 +812,7 @@ vigie_classifier_finalize (GObject *object)
         for (guint e = 0; e < cp->n_elems; e++)
           g_free (cp->elems[e].alts);
         g_free (cp->elems);
+        g_free (cp->req);
         g_free (cp);
       }
   g_clear_pointer (&self->all_patterns, g_ptr_array_unref);
@@ -1533,8 +1539,34 @@ vigie_classifier_new (VigiePolicy                    *policy,
                         ? class_id (self, alt, FALSE) : literal_class (self, alt);
                       if (id != NO_CLASS)
                         ce->alts[ce->n_alts++] = id;
+                      if (id != NO_CLASS && id >= self->n_classes)
+                        ce->has_pseudo_alt = TRUE;
                     }
                 }
+              /* The elements pattern_possible() checks: required, and only
+               * classes (a token class may be anywhere) */
+              cp->req = g_new (guint, MAX (cp->n_elems, 1));
+              for (guint e = 1; e < cp->n_elems; e++)
+                {
+                  const CElem *ce = &cp->elems[e];
+                  gboolean only_classes = ce->n_alts > 0;
+                  if (ce->kind != VIGIE_PAT_ALT || ce->optional)
+                    continue;
+                  for (guint a = 0; a < ce->n_alts; a++)
+                    if (ce->alts[a] >= self->n_classes)
+                      only_classes = FALSE;
+                  if (only_classes)
+                    {
+                      guint k = cp->n_req++;
+                      while (k > 0 && cp->elems[cp->req[k - 1]].n_alts > ce->n_alts)
+                        {
+                          cp->req[k] = cp->req[k - 1];
+                          k--;
+                        }
+                      cp->req[k] = e;
+                    }
+                }
+              cp->index = self->all_patterns->len;
               g_ptr_array_add (self->all_patterns, cp);
               first = &cp->elems[0];
               for (guint a = 0; a < first->n_alts; a++)
@@ -1817,6 +1849,9 @@ match_from (MatchState *m,
         {
           const guint32 *first = (const guint32 *) m->s->hit_first->data;
           const Hit *hits = (const Hit *) m->s->hits->data;
+          const guint8 *present = m->s->present;
+          if (first[t] == first[t + 1] && !e->has_pseudo_alt)
+            goto none;  /* no hit on this token */
           for (guint a = 0; a < e->n_alts; a++)
             {
               guint32 klass = e->alts[a];
@@ -1829,12 +1864,15 @@ match_from (MatchState *m,
                     return TRUE;
                   continue;
                 }
+              if (!present[klass])
+                continue;  /* nowhere in the comment */
               for (guint32 i = first[t]; i < first[t + 1]; i++)
                 if (hits[i].klass == klass && in_scope (m, hits[i].t1 - 1) &&
                     match_from (m, ei + 1, hits[i].t1))
                   return TRUE;
             }
         }
+    none:
       if (e->optional)
         return match_from (m, ei + 1, t);
       return FALSE;
@@ -2550,6 +2588,16 @@ classify_into (VigieClassifier            *self,
       const Hit *h = &g_array_index (s->hits, Hit, i);
       s->present[h->klass] = 1;
     }
+  /* Whether a pattern's required classes are all in the comment: found
+   * once per pattern, when it is first tried */
+  if (s->possible_size < self->all_patterns->len)
+    {
+      g_free (s->possible);
+      s->possible = g_new0 (guint8, self->all_patterns->len);
+      s->possible_size = self->all_patterns->len;
+    }
+  else
+    memset (s->possible, 0, self->all_patterns->len);
   fr = data.fr + n->n_accented;
   en = data.en;
   result->lang = en > fr ? interned_en : interned_fr;
@@ -2604,13 +2652,17 @@ classify_into (VigieClassifier            *self,
       for (guint k = 0; pats && k < pats->len; k++)
         {
           const CPattern *p = g_ptr_array_index (pats, k);
-          const CRule *cr = &self->rules[p->rule];
-          MatchState m = { self, s, p, token (s, h->t0)->sentence, 0, 0 };
+          const CRule *cr;
+          MatchState m;
 
+          if (s->possible[p->index] == 0)
+            s->possible[p->index] = pattern_possible (p, s->present) ? 1 : 2;
+          if (s->possible[p->index] == 2)
+            continue;
           if (p->anchor_start && !(token (s, h->t0)->flags & VIGIE_TOKEN_SENTENCE_START))
             continue;
-          if (!pattern_possible (p, s->present, self->n_classes))
-            continue;
+          cr = &self->rules[p->rule];
+          m = (MatchState) { self, s, p, token (s, h->t0)->sentence, 0, 0 };
           m.max_sentence = m.sentence + (cr->rule->cross_sentence ? 1 : 0);
           if (match_from (&m, 0, h->t0) && m.end > h->t0 &&
               passes_contrast (self, s, cr, h->t0, m.end))

@@ -54,6 +54,9 @@ typedef struct
   guint8  lookalike;
 } Fold;
 
+/* private: the word just before a '?' (while the tokens are made) */
+#define VIGIE_TOKEN_QUESTION_MARK (1 << 15)
+
 #define FOLD_TABLE_SIZE 0x0530
 static Fold fold_table[FOLD_TABLE_SIZE];
 
@@ -521,9 +524,19 @@ static const char *
 find_mark (const char *p,
            const char *end)
 {
-  for (; p + 1 < end; p++)
-    if ((*p == '.' || *p == '@') && g_ascii_isalnum (p[1]))
-      return p;
+  /* memchr() looks at many bytes at once */
+  while (p + 1 < end)
+    {
+      const char *dot = memchr (p, '.', (end - 1) - p);
+      const char *at = memchr (p, '@', (dot ? dot : end - 1) - p);
+      const char *m = at ? at : dot;
+
+      if (m == NULL)
+        return NULL;
+      if (g_ascii_isalnum (m[1]))
+        return m;
+      p = m + 1;
+    }
   return NULL;
 }
 
@@ -695,7 +708,7 @@ resolve_leet (GArray *units)
 
   while (i < n)
     {
-      guint j, n_letters = 0, n_digits = 0;
+      guint j, n_letters = 0, n_digits = 0, n_syms = 0;
       gboolean shape_letters_then_digits, shape_digits_then_letters;
       guint first_letter = G_MAXUINT, last_letter = 0, first_digit = G_MAXUINT, last_digit = 0;
       char first_sym;
@@ -720,6 +733,14 @@ resolve_leet (GArray *units)
               first_digit = MIN (first_digit, j);
               last_digit = j;
             }
+          else
+            n_syms++;
+        }
+      if (n_digits == 0 && n_syms == 0)
+        {
+          /* letters only: nothing to read as a letter */
+          i = j;
+          continue;
         }
       /* "covid19", "mp3": a word and a number; "15ans", "3e": a number and a unit */
       first_sym = us[i].kind == U_SYM ? us[i].fold[0] : 0;
@@ -858,12 +879,73 @@ emit_byte (VigieNormalized *out,
   out->len++;
 }
 
+/* Spoken contractions written as one word ("jte pète la gueule", "jvais",
+ * "chu tanné", "mange dla marde", "ptite"): the skeleton gets the full
+ * words, each mapped back to the whole written word. Only forms that are
+ * no other word; the rest of a "j" + pronoun or verb. */
+static const char * const j_rests[] = {
+  "te", "me", "le", "la", "les", "lui", "leur", "vais", "vas", "veux", "peux", "sais",
+  "suis", "pense", "trouve", "crois", "comprends", "connais", "men", "ten", "sens",
+  "fais", "dis", "voulais", "aimerais", "espere", "souhaite", "mettrais", "jure", NULL
+};
+
+#define WORD_IS(w, n, lit) ((n) == sizeof (lit) - 1 && memcmp ((w), (lit), (n)) == 0)
+
+/* The expansion of the skeleton word @w (@n bytes), or NULL */
+static inline const char *
+contraction_full (const char *w,
+                  guint32     n,
+                  char        buf[32])
+{
+  if (n < 3 || n > 15)
+    return NULL;
+  switch (w[0])
+    {
+    case 'j':
+      if (strchr ("aeiouyj", w[1]) != NULL)
+        return NULL;
+      for (guint i = 0; j_rests[i]; i++)
+        if (strlen (j_rests[i]) == n - 1 && memcmp (j_rests[i], w + 1, n - 1) == 0)
+          {
+            memcpy (buf, "je ", 3);
+            memcpy (buf + 3, w + 1, n - 1);
+            buf[n + 2] = '\0';
+            return buf;
+          }
+      return NULL;
+    case 'c':
+      if (WORD_IS (w, n, "chu") || WORD_IS (w, n, "chui"))
+        return "je suis";
+      if (WORD_IS (w, n, "che"))
+        return "je sais";
+      return NULL;
+    case 'd':
+      return WORD_IS (w, n, "dla") ? "de la" : NULL;
+    case 't':
+      return WORD_IS (w, n, "tse") || WORD_IS (w, n, "tsais") ? "tu sais" : NULL;
+    case 'p':
+      if (w[1] != 't' || n > 6)
+        return NULL;
+      if (WORD_IS (w, n, "ptit"))
+        return "petit";
+      if (WORD_IS (w, n, "ptite"))
+        return "petite";
+      if (WORD_IS (w, n, "ptits"))
+        return "petits";
+      if (WORD_IS (w, n, "ptites"))
+        return "petites";
+      return NULL;
+    default:
+      return NULL;
+    }
+}
+
 void
 vigie_normalize (VigieNormalized *out,
                  const char      *text,
                  gssize           len)
 {
-  g_autoptr(GArray) words = NULL;
+  GArray *words = out->words;
   RawWord *wv;
   guint nw = 0;
   VigieToken *toks;
@@ -888,7 +970,6 @@ vigie_normalize (VigieNormalized *out,
 
   /* Words, with the strongest separator before each */
   /* at most one word per unit: filled by index, no call per word */
-  words = g_array_sized_new (FALSE, FALSE, sizeof (RawWord), MAX (n, 1));
   g_array_set_size (words, MAX (n, 1));
   wv = (RawWord *) words->data;
   for (guint i = 0; i < n;)
@@ -1031,10 +1112,10 @@ vigie_normalize (VigieNormalized *out,
   }
 
   /* The skeleton */
-  ensure_capacity (out, 2 + len * 3 + words->len * 2 + 16);
+  ensure_capacity (out, 2 + len * 3 + words->len * 8 + 16);
   out->len = 0;
-  /* at most one token per word: filled by index */
-  g_array_set_size (out->tokens, words->len);
+  /* at most two tokens per word (a contraction): filled by index */
+  g_array_set_size (out->tokens, words->len * 2);
   toks = (VigieToken *) out->tokens->data;
   emit_byte (out, ' ', 1, 0, 0);
   for (guint w = 0; w < words->len; w++)
@@ -1100,7 +1181,11 @@ vigie_normalize (VigieNormalized *out,
             }
         }
       if (out->len == tok_start)
-        continue;
+        {
+          if (rw->question && n_toks > 0 && toks[n_toks - 1].sentence == sentence)
+            toks[n_toks - 1].flags |= VIGIE_TOKEN_QUESTION_MARK;
+          continue;
+        }
       if (any_letter && all_caps && rw->n_chars >= 2)
         tok.flags |= VIGIE_TOKEN_ALL_CAPS;
       if (!any_letter && all_digits)
@@ -1108,6 +1193,34 @@ vigie_normalize (VigieNormalized *out,
       if (tok.flags & VIGIE_TOKEN_ALL_CAPS)
         tok.flags &= ~VIGIE_TOKEN_CAPITALIZED;
       tok.end = out->len;
+      if (!any_letter || (tok.flags & (VIGIE_TOKEN_OBFUSCATED | VIGIE_TOKEN_MASKED)) != 0)
+        ;
+      else
+        {
+          char buf[32];
+          const char *full = contraction_full (out->text + tok_start, out->len - tok_start, buf);
+          if (full != NULL)
+            {
+              const char *sp = strchr (full, ' ');
+              out->len = tok_start;
+              for (const char *c = full; *c; c++)
+                emit_byte (out, *c, 1, c == sp ? tok.orig_end : tok.orig_start,
+                           c == sp ? tok.orig_end : tok.orig_end);
+              if (sp != NULL)
+                {
+                  VigieToken first = tok;
+                  first.end = tok_start + (sp - full);
+                  first.flags &= ~VIGIE_TOKEN_QUESTION_MARK;
+                  toks[n_toks++] = first;
+                  tok.start = first.end + 1;
+                  tok.flags &= ~(VIGIE_TOKEN_SENTENCE_START | VIGIE_TOKEN_AFTER_COMMA |
+                                 VIGIE_TOKEN_CAPITALIZED);
+                }
+              tok.end = out->len;
+            }
+        }
+      if (rw->question)
+        tok.flags |= VIGIE_TOKEN_QUESTION_MARK;
       toks[n_toks++] = tok;
       /* The separator takes the original position of the next character */
       emit_byte (out, ' ', 1, tok.orig_end, tok.orig_end);
@@ -1119,20 +1232,25 @@ vigie_normalize (VigieNormalized *out,
   /* Questions: every token of a sentence that ends with '?' */
   {
     VigieToken *ts = (VigieToken *) out->tokens->data;
-    guint ti = 0;
-    for (guint w = 0; w < words->len && ti < out->tokens->len; w++)
+    guint nt = out->tokens->len;
+    for (guint k = 0; k < nt;)
       {
-        RawWord *rw = &g_array_index (words, RawWord, w);
-        if (rw->question)
+        guint e = k;
+        gboolean q = FALSE;
+        while (e < nt && ts[e].sentence == ts[k].sentence)
           {
-            guint16 s = ts[MIN (ti, out->tokens->len - 1)].sentence;
-            for (guint k = 0; k < out->tokens->len; k++)
-              if (ts[k].sentence == s)
-                ts[k].flags |= VIGIE_TOKEN_QUESTION;
+            if (ts[e].flags & VIGIE_TOKEN_QUESTION_MARK)
+              q = TRUE;
+            ts[e].flags &= ~VIGIE_TOKEN_QUESTION_MARK;
+            e++;
           }
-        ti++;
+        if (q)
+          for (guint m = k; m < e; m++)
+            ts[m].flags |= VIGIE_TOKEN_QUESTION;
+        k = e;
       }
   }
+
 }
 
 VigieNormalized *
@@ -1143,6 +1261,7 @@ vigie_normalized_new (void)
   self->tokens = g_array_sized_new (FALSE, FALSE, sizeof (VigieToken), 32);
   self->links = g_array_new (FALSE, FALSE, sizeof (VigieLink));
   self->units = g_array_sized_new (FALSE, FALSE, sizeof (Unit), 256);
+  self->words = g_array_sized_new (FALSE, FALSE, sizeof (RawWord), 64);
   ensure_capacity (self, 256);
   self->text[0] = '\0';
   return self;
@@ -1160,6 +1279,7 @@ vigie_normalized_free (VigieNormalized *self)
   g_array_unref (self->tokens);
   g_array_unref (self->links);
   g_array_unref (self->units);
+  g_array_unref (self->words);
   g_free (self);
 }
 
@@ -1167,8 +1287,17 @@ char *
 vigie_normalize_term (const char  *term,
                       guint8     **out_runs)
 {
-  g_autoptr(VigieNormalized) n = vigie_normalized_new ();
+  /* Scratch space kept per thread: a policy has tens of thousands of terms
+   * and variants, each normalised when a classifier is made */
+  static GPrivate scratch = G_PRIVATE_INIT ((GDestroyNotify) vigie_normalized_free);
+  VigieNormalized *n = g_private_get (&scratch);
   char *result;
+
+  if (n == NULL)
+    {
+      n = vigie_normalized_new ();
+      g_private_set (&scratch, n);
+    }
 
   vigie_normalize (n, term, -1);
   if (n->len <= 2)

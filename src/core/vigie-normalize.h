@@ -68,6 +68,7 @@ typedef struct
   /* private: scratch space reused between calls */
   gsize    capacity;
   GArray  *units;
+  GArray  *words;
 } VigieNormalized;
 
 VigieNormalized *vigie_normalized_new  (void);
