@@ -66,13 +66,41 @@ choice_flow (void)
   return flow;
 }
 
+/* Once laid out, the template row that just appeared is scrolled into
+ * sight, when the editor is in a scrolled window (the dialogs) */
+static gboolean
+show_template_row (gpointer data)
+{
+  g_autoptr(VigieDecisionEditor) self = data;
+  GtkWidget *scrolled = gtk_widget_get_ancestor (self->template_row, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  graphene_point_t bottom;
+
+  if (scrolled == NULL || !gtk_widget_get_visible (self->template_row) ||
+      !gtk_widget_compute_point (self->template_row, scrolled,
+                                 &GRAPHENE_POINT_INIT (0, gtk_widget_get_height (self->template_row)),
+                                 &bottom))
+    return G_SOURCE_REMOVE;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  if (bottom.y > gtk_adjustment_get_page_size (adjustment))
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + bottom.y -
+                                          gtk_adjustment_get_page_size (adjustment) + 12);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 choice_changed_cb (VigieDecisionEditor *self)
 {
-  gtk_widget_set_visible (self->template_row,
-                          g_strcmp0 (vigie_decision_editor_get_action (self), "reply") == 0);
+  gboolean reply = g_strcmp0 (vigie_decision_editor_get_action (self), "reply") == 0;
+  gboolean appears = reply && !gtk_widget_get_visible (self->template_row);
+
+  gtk_widget_set_visible (self->template_row, reply);
   if (!self->setting)
-    g_signal_emit (self, signals[CHANGED], 0);
+    {
+      if (appears)
+        g_timeout_add (100, show_template_row, g_object_ref (self));
+      g_signal_emit (self, signals[CHANGED], 0);
+    }
 }
 
 static GtkWidget *
