@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "vigie-window.h"
+#include "vigie-window-private.h"
 
 #include "vigie-category-chip.h"
 #include "vigie-classify-task.h"
@@ -121,6 +122,12 @@ struct _VigieWindow
   GString              *sync_errors;
   guint                 sync_timer_id;
   guint                 sync_automatic : 1;
+  guint                 sync_minute_ms;   /* 60000, but for tests */
+  VigieSyncHttpSetupFunc sync_http_setup; /* tests */
+  gpointer              sync_http_setup_data;
+  guint                 n_notifications;  /* tests: composed after syncs */
+  char                 *notification_title;
+  char                 *notification_body;
   guint                 has_accounts : 1;
   GtkWidget            *accounts_window;  /* weak */
 
@@ -2483,6 +2490,10 @@ sync_timer_cb (gpointer user_data)
     {
       self->sync_automatic = TRUE;
       vigie_window_sync (self);
+      /* Not started (the accounts could not be read): the next sync, maybe
+       * Sync Now, is not this one */
+      if (self->sync_cancellable == NULL)
+        self->sync_automatic = FALSE;
     }
   return G_SOURCE_CONTINUE;
 }
@@ -2496,8 +2507,58 @@ schedule_sync (VigieWindow *self)
   if (self->settings == NULL || !self->has_accounts)
     return;
   minutes = g_settings_get_uint (self->settings, "sync-interval-minutes");
-  if (minutes > 0)
+  if (minutes == 0)
+    return;
+  if (self->sync_minute_ms == 60000)
     self->sync_timer_id = g_timeout_add_seconds (minutes * 60, sync_timer_cb, self);
+  else
+    self->sync_timer_id = g_timeout_add (minutes * self->sync_minute_ms, sync_timer_cb, self);
+}
+
+void
+_vigie_window_set_sync_minute_ms (VigieWindow *self,
+                                  guint        ms)
+{
+  g_return_if_fail (VIGIE_IS_WINDOW (self));
+  g_return_if_fail (ms > 0);
+
+  self->sync_minute_ms = ms;
+  schedule_sync (self);
+}
+
+void
+_vigie_window_set_sync_http_setup (VigieWindow            *self,
+                                   VigieSyncHttpSetupFunc  func,
+                                   gpointer                user_data)
+{
+  g_return_if_fail (VIGIE_IS_WINDOW (self));
+
+  self->sync_http_setup = func;
+  self->sync_http_setup_data = user_data;
+}
+
+guint
+_vigie_window_get_n_notifications (VigieWindow *self)
+{
+  g_return_val_if_fail (VIGIE_IS_WINDOW (self), 0);
+
+  return self->n_notifications;
+}
+
+const char *
+_vigie_window_get_notification_title (VigieWindow *self)
+{
+  g_return_val_if_fail (VIGIE_IS_WINDOW (self), NULL);
+
+  return self->notification_title;
+}
+
+const char *
+_vigie_window_get_notification_body (VigieWindow *self)
+{
+  g_return_val_if_fail (VIGIE_IS_WINDOW (self), NULL);
+
+  return self->notification_body;
 }
 
 static void
@@ -2652,7 +2713,7 @@ notify_flagged (VigieWindow          *self,
   g_autofree char *flagged = NULL;
   g_autofree char *body = NULL;
 
-  if (application == NULL || (stats->n_flagged == 0 && stats->n_urgent == 0))
+  if (stats->n_flagged == 0 && stats->n_urgent == 0)
     return;
 
   flagged = vigie_format_number (stats->n_flagged);
@@ -2676,7 +2737,14 @@ notify_flagged (VigieWindow          *self,
   g_notification_set_body (notification, body);
   g_notification_set_priority (notification, stats->n_urgent > 0 ? G_NOTIFICATION_PRIORITY_URGENT
                                                                  : G_NOTIFICATION_PRIORITY_HIGH);
-  g_application_send_notification (G_APPLICATION (application), "sync-flagged", notification);
+  /* Kept for the tests (vigie-window-private.h) */
+  self->n_notifications++;
+  g_free (self->notification_title);
+  self->notification_title = g_strdup (_("New Comments to Moderate"));
+  g_free (self->notification_body);
+  self->notification_body = g_strdup (body);
+  if (application != NULL)
+    g_application_send_notification (G_APPLICATION (application), "sync-flagged", notification);
 }
 
 static void
@@ -2776,6 +2844,8 @@ vigie_window_sync (VigieWindow *self)
     }
 
   self->sync = vigie_sync_new (self->store, self->classifier);
+  if (self->sync_http_setup != NULL)
+    vigie_sync_set_http_setup (self->sync, self->sync_http_setup, self->sync_http_setup_data);
   self->sync_cancellable = g_cancellable_new ();
   self->sync_errors = g_string_new (NULL);
   g_signal_connect_object (self->sync, "progress", G_CALLBACK (sync_progress_cb), self, 0);
@@ -3012,6 +3082,8 @@ vigie_window_finalize (GObject *object)
   VigieWindow *self = VIGIE_WINDOW (object);
 
   g_clear_pointer (&self->workspace_name, g_free);
+  g_clear_pointer (&self->notification_title, g_free);
+  g_clear_pointer (&self->notification_body, g_free);
 
   G_OBJECT_CLASS (vigie_window_parent_class)->finalize (object);
 }
@@ -3229,6 +3301,7 @@ vigie_window_init (VigieWindow *self)
   GtkWidget *dropdown;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->sync_minute_ms = 60000;
 
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (target, "enter", G_CALLBACK (drop_enter_cb), self, G_CONNECT_SWAPPED);
