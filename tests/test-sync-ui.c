@@ -246,8 +246,10 @@ test_periodic (Fixture       *f,
   WAIT_FOR (!vigie_queue_model_get_loading (queue) &&
             g_list_model_get_n_items (G_LIST_MODEL (queue)) == 3);
 
-  /* A longer interval: no sync before it is up, one after */
-  g_settings_set_uint (f->settings, "sync-interval-minutes", 20);
+  /* A longer interval: no sync before it is up, one after (set between
+   * two syncs, so none of the old interval can come in between) */
+  WAIT_FOR (!vigie_window_get_syncing (f->window));
+  g_settings_set_uint (f->settings, "sync-interval-minutes", 30);
   assert_no_sync_for (f, 10);
   fake_platform_add_comment (f->fake, "facebook", "1234", "1234_1", "1_c4", NULL, "u4", "Dana",
                              "Bonne nouvelle", real_now ());
