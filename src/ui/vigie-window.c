@@ -2712,6 +2712,7 @@ notify_flagged (VigieWindow          *self,
   g_autoptr(GNotification) notification = NULL;
   g_autofree char *flagged = NULL;
   g_autofree char *body = NULL;
+  const char *title;
 
   if (stats->n_flagged == 0 && stats->n_urgent == 0)
     return;
@@ -2733,14 +2734,15 @@ notify_flagged (VigieWindow          *self,
                                       (gulong) MIN (stats->n_flagged, G_MAXULONG)),
                             flagged);
 
-  notification = g_notification_new (_("New Comments to Moderate"));
+  title = _("New Comments to Moderate");
+  notification = g_notification_new (title);
   g_notification_set_body (notification, body);
   g_notification_set_priority (notification, stats->n_urgent > 0 ? G_NOTIFICATION_PRIORITY_URGENT
                                                                  : G_NOTIFICATION_PRIORITY_HIGH);
   /* Kept for the tests (vigie-window-private.h) */
   self->n_notifications++;
   g_free (self->notification_title);
-  self->notification_title = g_strdup (_("New Comments to Moderate"));
+  self->notification_title = g_strdup (title);
   g_free (self->notification_body);
   self->notification_body = g_strdup (body);
   if (application != NULL)
