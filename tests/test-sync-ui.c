@@ -400,6 +400,43 @@ test_notification (Fixture       *f,
   g_settings_set_uint (f->settings, "sync-interval-minutes", 0);
 }
 
+/* A sync that fails says so until dismissed, but one failure at a time:
+ * the next failure takes the place of the previous one's text, and a sync
+ * that works dismisses it */
+static void
+test_failure_toast (Fixture       *f,
+                    gconstpointer  data)
+{
+  AdwToast *toast = NULL;
+
+  if (f->window == NULL)
+    return;
+
+  fake_platform_fail (f->fake, "/comments", FAKE_FAIL_TOKEN_EXPIRED, 190, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sync", NULL));
+  WAIT_FOR (!vigie_window_get_syncing (f->window));
+  g_assert_nonnull (_vigie_window_get_sync_error_toast (f->window));
+  g_assert_nonnull (strstr (adw_toast_get_title (_vigie_window_get_sync_error_toast (f->window)),
+                            "Mairie de Test"));
+  g_set_weak_pointer (&toast, _vigie_window_get_sync_error_toast (f->window));
+  /* the failure is shown, as it would be between two syncs */
+  spin (500);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sync", NULL));
+  WAIT_FOR (!vigie_window_get_syncing (f->window));
+  /* the same toast, not a second one piled under it */
+  g_assert_true (_vigie_window_get_sync_error_toast (f->window) == toast);
+  g_assert_nonnull (toast);
+  spin (500);
+
+  /* The token works again: the failure gives way */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sync", NULL));
+  WAIT_FOR (!vigie_window_get_syncing (f->window));
+  WAIT_FOR (toast == NULL);
+  g_assert_null (_vigie_window_get_sync_error_toast (f->window));
+  g_assert_cmpint (count_comments (f), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -411,6 +448,7 @@ main (int    argc,
   ADD ("periodic", test_periodic);
   ADD ("throttled", test_throttled);
   ADD ("notification", test_notification);
+  ADD ("failure-toast", test_failure_toast);
 #undef ADD
 
   return g_test_run ();

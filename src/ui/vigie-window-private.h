@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include <adwaita.h>
+
 #include "vigie-sync.h"
 #include "vigie-window.h"
 
@@ -25,5 +27,9 @@ void        _vigie_window_set_sync_http_setup (VigieWindow            *self,
 guint       _vigie_window_get_n_notifications (VigieWindow            *self);
 const char *_vigie_window_get_notification_title (VigieWindow         *self);
 const char *_vigie_window_get_notification_body  (VigieWindow         *self);
+
+/* The toast that says the last sync failed, while it is shown or queued;
+ * NULL otherwise */
+AdwToast   *_vigie_window_get_sync_error_toast   (VigieWindow         *self);
 
 G_END_DECLS

@@ -120,6 +120,7 @@ struct _VigieWindow
   GCancellable         *sync_cancellable;
   GHashTable           *sync_names;       /* account id → name */
   GString              *sync_errors;
+  AdwToast             *sync_error_toast;   /* weak: the last sync's failure, until dismissed */
   guint                 sync_timer_id;
   guint                 sync_automatic : 1;
   guint                 sync_minute_ms;   /* 60000, but for tests */
@@ -2537,6 +2538,14 @@ _vigie_window_set_sync_http_setup (VigieWindow            *self,
   self->sync_http_setup_data = user_data;
 }
 
+AdwToast *
+_vigie_window_get_sync_error_toast (VigieWindow *self)
+{
+  g_return_val_if_fail (VIGIE_IS_WINDOW (self), NULL);
+
+  return self->sync_error_toast;
+}
+
 guint
 _vigie_window_get_n_notifications (VigieWindow *self)
 {
@@ -2778,6 +2787,11 @@ sync_done_cb (GObject      *object,
   g_clear_pointer (&self->sync_names, g_hash_table_unref);
   errors = g_string_free (g_steal_pointer (&self->sync_errors), FALSE);
   set_syncing (self, FALSE);
+  /* A failure stays in sight until dismissed, but one at a time: a new
+   * failure takes the place of the previous one's text, a success or a
+   * cancel dismisses it */
+  if (self->sync_error_toast != NULL && (cancelled || (errors[0] == '\0' && error == NULL)))
+    adw_toast_dismiss (self->sync_error_toast);
 
   if (cancelled)
     show_toast (self, _("Sync cancelled: what arrived is kept, the next sync resumes there"));
@@ -2789,11 +2803,17 @@ sync_done_cb (GObject      *object,
       /* Translators: %s is the accounts' errors, "Page: token expired" */
       text = g_strdup_printf (_("Sync failed for some accounts — %s"),
                               errors[0] != '\0' ? errors : error->message);
-      toast = adw_toast_new (text);
-      adw_toast_set_timeout (toast, 0);
-      adw_toast_set_button_label (toast, _("_Accounts"));
-      adw_toast_set_action_name (toast, "win.show-accounts");
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      if (self->sync_error_toast != NULL)
+        adw_toast_set_title (self->sync_error_toast, text);
+      else
+        {
+          toast = adw_toast_new (text);
+          adw_toast_set_timeout (toast, 0);
+          adw_toast_set_button_label (toast, _("_Accounts"));
+          adw_toast_set_action_name (toast, "win.show-accounts");
+          g_set_weak_pointer (&self->sync_error_toast, toast);
+          adw_toast_overlay_add_toast (self->toast_overlay, toast);
+        }
     }
   else
     {
@@ -3032,6 +3052,7 @@ vigie_window_dispose (GObject *object)
   g_clear_pointer (&self->sync_names, g_hash_table_unref);
   if (self->sync_errors != NULL)
     g_string_free (g_steal_pointer (&self->sync_errors), TRUE);
+  g_clear_weak_pointer (&self->sync_error_toast);
   if (self->accounts_window != NULL)
     {
       g_object_remove_weak_pointer (G_OBJECT (self->accounts_window),
