@@ -777,6 +777,29 @@ test_twenty_fourth_round (void)
 }
 
 static void
+test_twenty_fifth_round (void)
+{
+  /* Under news of hospitals, strikes and vaccination: "fermez donc vos
+   * trappes", an insult in apposition ("le voisin, le tata qui"), a face
+   * said of a named person, what a group would only know how to do, a
+   * beating deserved ("qu'on lui pète la tronche"), "attends que je te
+   * trouve", leaving on a stretcher, "n'ont rien à faire en" */
+  assert_flags ("farmez donc vos trappes", "insult");
+  assert_flags ("mon beau-frère le cave qui pense tout savoir", "insult");
+  assert_flags ("la directrice a une face de bouledogue", "insult");
+  assert_flags ("les manifestants sont des lâches", "insult");
+  assert_flags ("les Roms savent juste faire du trouble", "discrimination");
+  assert_flags ("ce gestionnaire mériterait qu'on lui pète la tronche", "threat");
+  assert_flags ("attends que je te trouve mon gars", "threat");
+  assert_flags ("tu vas sortir de là en ambulance", "threat");
+  assert_flags ("les musulmanes ont rien à faire dans nos écoles", "discrimination");
+  /* A virus that kills the old, a stretcher carried, a hospital to come back to */
+  assert_flags ("le virus tue encore des personnes âgées", "");
+  assert_flags ("les ambulanciers ont sorti la civière", "");
+  assert_flags ("mon voisin le pharmacien qui m'a aidé", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -1523,6 +1546,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/twenty-second-round", test_twenty_second_round);
   g_test_add_func ("/vigie/classifier/twenty-third-round", test_twenty_third_round);
   g_test_add_func ("/vigie/classifier/twenty-fourth-round", test_twenty_fourth_round);
+  g_test_add_func ("/vigie/classifier/twenty-fifth-round", test_twenty_fifth_round);
   g_test_add_func ("/vigie/classifier/glued-words", test_glued_words);
   g_test_add_func ("/vigie/classifier/store-roundtrip", test_store_roundtrip);
   g_test_add_func ("/vigie/scan/lines", test_scan_lines);
