@@ -800,6 +800,27 @@ test_twenty_fifth_round (void)
 }
 
 static void
+test_twenty_sixth_round (void)
+{
+  /* A person said to be a plague or a burden, "ces putains de …", a group
+   * said to eat anything or to be drunk, a veil torn off, a bullet deserved,
+   * "venir te descendre", a child's school known, breasts ogled */
+  assert_flags ("le député est vraiment un boulet", "insult");
+  assert_flags ("ces foutus gestionnaires encore", "insult");
+  assert_flags ("les Chinois mangent des chiens", "discrimination");
+  assert_flags ("les Inuits sont toujours paquetés", "discrimination");
+  assert_flags ("faudrait arracher le hijab de ces femmes", "discrimination,threat");
+  assert_flags ("ce directeur mériterait une balle dans la tête", "threat");
+  assert_flags ("on va passer vous descendre", "threat");
+  assert_flags ("je sais où ton fils va jouer", "threat");
+  assert_flags ("avez-vous vu ces seins lol", "harassment,obscene");
+  /* Under-represented, a mother's fatigue, a bullet point, one's own breasts */
+  assert_flags ("Les femmes sont sous-représentées en cardiologie", "");
+  assert_flags ("ma mère est une vraie battante", "");
+  assert_flags ("examinez vos seins chaque mois", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -1547,6 +1568,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/twenty-third-round", test_twenty_third_round);
   g_test_add_func ("/vigie/classifier/twenty-fourth-round", test_twenty_fourth_round);
   g_test_add_func ("/vigie/classifier/twenty-fifth-round", test_twenty_fifth_round);
+  g_test_add_func ("/vigie/classifier/twenty-sixth-round", test_twenty_sixth_round);
   g_test_add_func ("/vigie/classifier/glued-words", test_glued_words);
   g_test_add_func ("/vigie/classifier/store-roundtrip", test_store_roundtrip);
   g_test_add_func ("/vigie/scan/lines", test_scan_lines);
