@@ -821,6 +821,36 @@ test_twenty_sixth_round (void)
 }
 
 static void
+test_twenty_seventh_round (void)
+{
+  /* France French under national news: "qu'est-ce qu'il est con", "c'est qui
+   * ce bouffon", spitting on a grave, "pauv' type", a group said to come only
+   * to steal, to be filed, to go home, "c'est plus la France", nationalities;
+   * threats: "tu vas te faire planter", "si j'étais toi, je…", "le prochain
+   * qui…, je le…", a house that would burn, "tu vas le sentir passer";
+   * obscene: a job owed to sucking */
+  assert_flags ("qu'est-ce qu'il est con ce type", "insult");
+  assert_flags ("c'est qui ce bouffon en cravate", "insult");
+  assert_flags ("je danserai sur ta tombe", "insult");
+  assert_flags ("pauv' type va", "insult");
+  assert_flags ("les Albanais viennent que pour dealer", "discrimination");
+  assert_flags ("les Roms devraient être fichés", "discrimination");
+  assert_flags ("ces clandos ont qu'à retourner chez eux", "discrimination");
+  assert_flags ("dans ma ville c'est plus la France", "discrimination");
+  assert_flags ("un soir tu vas te faire poignarder", "threat");
+  assert_flags ("si j'étais toi je déménagerais vite", "threat");
+  assert_flags ("la prochaine qui me répond je la défonce", "threat");
+  assert_flags ("ce serait triste que ton chalet brûle", "threat");
+  assert_flags ("je te jure que vous allez le sentir passer", "threat");
+  assert_flags ("elle a dû sucer pour avoir ce poste", "insult,obscene");
+  /* Going home, a grave visited, an opinion on a colleague's work */
+  assert_flags ("les patients pourront rentrer chez eux demain", "");
+  assert_flags ("je vais fleurir la tombe de ma mère", "");
+  assert_flags ("si j'étais toi je prendrais rendez-vous", "");
+  assert_flags ("la prochaine fois je vous appelle avant", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -1569,6 +1599,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/twenty-fourth-round", test_twenty_fourth_round);
   g_test_add_func ("/vigie/classifier/twenty-fifth-round", test_twenty_fifth_round);
   g_test_add_func ("/vigie/classifier/twenty-sixth-round", test_twenty_sixth_round);
+  g_test_add_func ("/vigie/classifier/twenty-seventh-round", test_twenty_seventh_round);
   g_test_add_func ("/vigie/classifier/glued-words", test_glued_words);
   g_test_add_func ("/vigie/classifier/store-roundtrip", test_store_roundtrip);
   g_test_add_func ("/vigie/scan/lines", test_scan_lines);
