@@ -851,6 +851,37 @@ test_twenty_seventh_round (void)
 }
 
 static void
+test_twenty_eighth_round (void)
+{
+  /* Québec joual: "on devrait te crisser en dedans", "quel twit ce ministre",
+   * "c'est un maudit voleur", "mon ti-criss", a photo in a swimsuit asked
+   * for, sterilised "comme toi"; threats: "je vais t'en sacrer une", "on va
+   * régler ça dehors", coming with a gun, "mériter de se faire sacrer une
+   * volée", hoping one dies; discrimination: thrown out, free money, gangs,
+   * no mosque */
+  assert_flags ("faudrait te crisser en dedans mon gars", "insult");
+  assert_flags ("quel twit ce ministre", "insult");
+  assert_flags ("ce gars-là c'est un maudit voleur", "insult");
+  assert_flags ("ferme-toi mon ti-criss", "insult,obscene");
+  assert_flags ("envoie-moi des photos en maillot", "harassment,obscene");
+  assert_flags ("des gens comme vous faudrait les castrer", "insult");
+  assert_flags ("m'a t'en sacrer une", "threat");
+  assert_flags ("viens icitte, on va régler ça dehors", "threat");
+  assert_flags ("demain j'arrive à l'urgence avec mon fusil", "threat");
+  assert_flags ("t'as mérité de te faire sacrer une volée", "threat");
+  assert_flags ("j'espère que vous allez tous agoniser", "threat");
+  assert_flags ("les Haïtiens faudrait les sacrer dehors", "discrimination");
+  assert_flags ("les réfugiés veulent juste de l'argent", "discrimination");
+  assert_flags ("les Somaliens c'est tous des voyous", "discrimination,insult");
+  assert_flags ("on veut pas de mosquée dans notre rue", "discrimination");
+  /* A copy handed, a patient who will die in peace, a youth centre */
+  assert_flags ("je vais t'en mettre une copie dans ta case", "");
+  assert_flags ("j'espère qu'elle va mourir en paix, entourée des siens", "");
+  assert_flags ("les jeunes sont venus aider au CHSLD", "");
+  assert_flags ("la photo en maillot de bain de la piscine", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -1600,6 +1631,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/twenty-fifth-round", test_twenty_fifth_round);
   g_test_add_func ("/vigie/classifier/twenty-sixth-round", test_twenty_sixth_round);
   g_test_add_func ("/vigie/classifier/twenty-seventh-round", test_twenty_seventh_round);
+  g_test_add_func ("/vigie/classifier/twenty-eighth-round", test_twenty_eighth_round);
   g_test_add_func ("/vigie/classifier/glued-words", test_glued_words);
   g_test_add_func ("/vigie/classifier/store-roundtrip", test_store_roundtrip);
   g_test_add_func ("/vigie/scan/lines", test_scan_lines);
