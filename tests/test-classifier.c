@@ -882,6 +882,37 @@ test_twenty_eighth_round (void)
 }
 
 static void
+test_twenty_ninth_round (void)
+{
+  /* An animal that talks, "tu le fais exprès", kin ashamed, "ta place est à
+   * la cuisine", a group that should not vote, locked up; threats: heads
+   * blown up, "un par un", a bullet with a name, sleeping with one eye open,
+   * informers, a house to burn, "à mort les …"; "ma cochonne"; "parle comme"
+   * is not "m'a parlé comme" (a report) */
+  assert_flags ("on dirait un gorille qui essaie de parler", "insult");
+  assert_flags ("t'es sourd ou tu le fais exprès", "insult");
+  assert_flags ("ta fille doit avoir honte de toi", "insult");
+  assert_flags ("leur place est aux fourneaux", "discrimination");
+  assert_flags ("les immigrés ça devrait pas voter", "discrimination");
+  assert_flags ("les schizophrènes faudrait les enfermer", "discrimination,threat");
+  assert_flags ("je vais lui exploser la gueule", "threat");
+  assert_flags ("ils vont y passer un par un", "threat");
+  assert_flags ("j'ai une balle pour toi", "threat");
+  assert_flags ("vous devriez dormir avec un oeil ouvert", "threat");
+  assert_flags ("tu sais ce qu'on fait aux stools", "threat");
+  assert_flags ("on va incendier ton chalet", "threat");
+  assert_flags ("à mort les collabos", "threat");
+  assert_flags ("bonjour ma cochonne", "obscene");
+  assert_flags ("il parle comme un porc ce gros dégueulasse", "insult");
+  /* One eye open for the baby, the kitchen's place, what happens to the
+   * scales, said to have spoken like … */
+  assert_flags ("je dors avec un oeil ouvert depuis que le bébé est né", "");
+  assert_flags ("ma place préférée est dans la cuisine", "");
+  assert_flags ("ce qui arrive aux balances du CLSC, elles sont brisées", "");
+  assert_flags ("il m'a parlé comme à une conne", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -1632,6 +1663,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/twenty-sixth-round", test_twenty_sixth_round);
   g_test_add_func ("/vigie/classifier/twenty-seventh-round", test_twenty_seventh_round);
   g_test_add_func ("/vigie/classifier/twenty-eighth-round", test_twenty_eighth_round);
+  g_test_add_func ("/vigie/classifier/twenty-ninth-round", test_twenty_ninth_round);
   g_test_add_func ("/vigie/classifier/glued-words", test_glued_words);
   g_test_add_func ("/vigie/classifier/store-roundtrip", test_store_roundtrip);
   g_test_add_func ("/vigie/scan/lines", test_scan_lines);
