@@ -913,6 +913,33 @@ test_twenty_ninth_round (void)
 }
 
 static void
+test_thirtieth_round (void)
+{
+  /* Rarer names (branquignol, faux-jeton, commère, vieille bique), two names
+   * called together, "ta mère en slip", "t'es triso ou quoi", squaw and
+   * têtes carrées; threats: waiting in a gang, eyes torn out, "fais ta
+   * prière", "de quel bois je me chauffe", "t'as juste à crever", picked up
+   * with a spoon */
+  assert_flags ("quel branquignol ce directeur", "insult");
+  assert_flags ("menteur et faux-jeton", "insult");
+  assert_flags ("les secrétaires sont toutes des commères", "insult");
+  assert_flags ("ta mère à poil", "insult");
+  assert_flags ("t'es triso ou quoi", "discrimination,insult");
+  assert_flags ("encore une squaw qui se plaint", "discrimination,insult");
+  assert_flags ("on va vous attendre en gang dans le stationnement", "threat");
+  assert_flags ("je vais lui arracher les yeux", "threat");
+  assert_flags ("faites vos prières", "threat");
+  assert_flags ("vous allez voir de quel bois je me chauffe", "threat");
+  assert_flags ("vous avez juste à crever", "threat");
+  assert_flags ("tu vas te faire ramasser à la cuillère", "threat");
+  /* Wild animals, a prayer, a case handled, a faux pas */
+  assert_flags ("les animaux sauvages entrent dans le stationnement", "");
+  assert_flags ("on a fait nos prières pour ma tante", "");
+  assert_flags ("je vais m'occuper de votre dossier demain", "");
+  assert_flags ("j'ai juste à attendre mon tour", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -1664,6 +1691,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/twenty-seventh-round", test_twenty_seventh_round);
   g_test_add_func ("/vigie/classifier/twenty-eighth-round", test_twenty_eighth_round);
   g_test_add_func ("/vigie/classifier/twenty-ninth-round", test_twenty_ninth_round);
+  g_test_add_func ("/vigie/classifier/thirtieth-round", test_thirtieth_round);
   g_test_add_func ("/vigie/classifier/glued-words", test_glued_words);
   g_test_add_func ("/vigie/classifier/store-roundtrip", test_store_roundtrip);
   g_test_add_func ("/vigie/scan/lines", test_scan_lines);
