@@ -940,6 +940,40 @@ test_thirtieth_round (void)
 }
 
 static void
+test_thirty_first_round (void)
+{
+  /* Longer comments and franglais: "pour être aussi épais", dirt in the
+   * eyes, a brain under a cap, a dog smarter than someone, spitting on a
+   * religion; a group bringing crime, betraying, less intelligent, breeding
+   * like rabbits, "un pays pour les blancs"; threats: a bat waited with,
+   * "vous méritez de brûler", falling on someone, "vous l'aurez cherché",
+   * finishing like a shot president, "je fais un carnage"; photos of you
+   * held over someone; what is under a uniform, "bonne au lit" */
+  assert_flags ("faut-tu un permis pour être aussi épais?", "insult");
+  assert_flags ("t'as de la merde dans la tête", "insult");
+  assert_flags ("y'a un neurone sous ta casquette?", "insult");
+  assert_flags ("mon poisson rouge est plus futé que toi", "insult");
+  assert_flags ("je crache sur ton drapeau", "insult");
+  assert_flags ("les migrants amènent le crime", "discrimination");
+  assert_flags ("les musulmans trahissent toujours", "discrimination");
+  assert_flags ("les Africains sont moins évolués", "discrimination");
+  assert_flags ("ils se reproduisent comme des rats", "discrimination");
+  assert_flags ("je vous attends avec ma batte", "threat");
+  assert_flags ("tu mérites de pourrir", "threat");
+  assert_flags ("mes chums vont te tomber dessus", "threat");
+  assert_flags ("quand ça va brasser, vous l'aurez cherché", "threat");
+  assert_flags ("celui-là va finir comme Kadhafi", "threat");
+  assert_flags ("j'ai des vidéos de toi, attention", "harassment");
+  assert_flags ("montre ce que t'as sous ta blouse", "harassment,obscene");
+  /* A theory called racist, a song played hard, photos of an event, a
+   * dog's food, falling snow */
+  assert_flags ("le grand remplacement est une théorie du complot", "");
+  assert_flags ("je vais faire un massacre avec ce morceau au piano", "");
+  assert_flags ("j'ai des photos de la fête, je vous les envoie", "");
+  assert_flags ("la neige va vous tomber sur la tête en sortant", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -1692,6 +1726,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/twenty-eighth-round", test_twenty_eighth_round);
   g_test_add_func ("/vigie/classifier/twenty-ninth-round", test_twenty_ninth_round);
   g_test_add_func ("/vigie/classifier/thirtieth-round", test_thirtieth_round);
+  g_test_add_func ("/vigie/classifier/thirty-first-round", test_thirty_first_round);
   g_test_add_func ("/vigie/classifier/glued-words", test_glued_words);
   g_test_add_func ("/vigie/classifier/store-roundtrip", test_store_roundtrip);
   g_test_add_func ("/vigie/scan/lines", test_scan_lines);
