@@ -974,6 +974,30 @@ test_thirty_first_round (void)
 }
 
 static void
+test_thirty_second_round (void)
+{
+  /* SMS spelling: "ce ministre de mes deux", "pti con", "t'es plus laide
+   * que", a group profiting from us or controlling everything, "au foyer
+   * c'est leur place"; threats: "tes mort", "viens me le dire en face";
+   * precision: welfare (le BS) and the people on it (assistés sociaux) are
+   * no insult, "les BS" and "ces BS" are */
+  assert_flags ("ce directeur de mes deux", "insult");
+  assert_flags ("ta yeule ti con", "insult");
+  assert_flags ("t'es encore plus bête que ton frère", "insult");
+  assert_flags ("les immigrés profitent du système", "discrimination");
+  assert_flags ("les Juifs contrôlent les banques", "discrimination");
+  assert_flags ("les femmes, à la cuisine c'est leur place", "discrimination,insult");
+  assert_flags ("tes mort mon gars", "threat");
+  assert_flags ("viens me le dire en face si t'es game", "threat");
+  assert_flags ("ces BS se plaignent encore", "discrimination,insult");
+  /* Welfare, people on it, two children, the dead remembered */
+  assert_flags ("le BS de ma mère paie ses médicaments", "");
+  assert_flags ("les assistés sociaux ont droit à un dentiste", "");
+  assert_flags ("j'ai pris congé pour la fête de mes deux enfants", "");
+  assert_flags ("on pense à tes morts aujourd'hui, courage", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -1727,6 +1751,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/twenty-ninth-round", test_twenty_ninth_round);
   g_test_add_func ("/vigie/classifier/thirtieth-round", test_thirtieth_round);
   g_test_add_func ("/vigie/classifier/thirty-first-round", test_thirty_first_round);
+  g_test_add_func ("/vigie/classifier/thirty-second-round", test_thirty_second_round);
   g_test_add_func ("/vigie/classifier/glued-words", test_glued_words);
   g_test_add_func ("/vigie/classifier/store-roundtrip", test_store_roundtrip);
   g_test_add_func ("/vigie/scan/lines", test_scan_lines);
