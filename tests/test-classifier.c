@@ -998,6 +998,37 @@ test_thirty_second_round (void)
 }
 
 static void
+test_thirty_third_round (void)
+{
+  /* "une tête de chèvre", "ce regard de psychopathe", "sale crasseux",
+   * "un accident de capote", mauviettes; back to the nappies, a post owed to
+   * a colour, living off our taxes; threats: tried and hanged, "va donc
+   * jouer dans le trafic", "quelqu'un devrait te rayer la face", a routine
+   * known, dying alone like a dog; harassment: telling everyone one slept
+   * with the boss, "jusqu'à ce que tu fermes ton compte" */
+  assert_flags ("le maire a une face de bouc", "insult");
+  assert_flags ("ton regard de psycho me fait peur", "insult");
+  assert_flags ("dégage, sale crasseuse", "insult");
+  assert_flags ("t'es juste un accident de capote", "insult");
+  assert_flags ("les grévistes sont des mauviettes", "insult");
+  assert_flags ("retourne à ton tricot et laisse-nous travailler", "discrimination");
+  assert_flags ("il a eu sa promotion juste parce qu'il est autochtone", "discrimination");
+  assert_flags ("les réfugiés vivent de nos impôts", "discrimination");
+  assert_flags ("vous allez tous être arrêtés et fusillés", "threat");
+  assert_flags ("allez donc jouer dans le trafic", "threat");
+  assert_flags ("faudrait lui rayer le visage", "threat");
+  assert_flags ("je connais tes habitudes le soir", "threat");
+  assert_flags ("tu vas mourir seule comme une chienne", "threat");
+  assert_flags ("je vais raconter à ton mari que tu couches avec le docteur", "harassment");
+  assert_flags ("je vais te harceler jusqu'à ce que tu fermes ton compte", "harassment");
+  /* A goat at the farm, a pharmacist's advice, the traffic, a routine */
+  assert_flags ("la chèvre de la ferme pédagogique a eu des petits", "");
+  assert_flags ("le pharmacien m'a bien conseillé", "");
+  assert_flags ("le trafic était terrible pour aller à l'hôpital", "");
+  assert_flags ("la routine du matin est importante pour les aînés", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -1752,6 +1783,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/thirtieth-round", test_thirtieth_round);
   g_test_add_func ("/vigie/classifier/thirty-first-round", test_thirty_first_round);
   g_test_add_func ("/vigie/classifier/thirty-second-round", test_thirty_second_round);
+  g_test_add_func ("/vigie/classifier/thirty-third-round", test_thirty_third_round);
   g_test_add_func ("/vigie/classifier/glued-words", test_glued_words);
   g_test_add_func ("/vigie/classifier/store-roundtrip", test_store_roundtrip);
   g_test_add_func ("/vigie/scan/lines", test_scan_lines);
