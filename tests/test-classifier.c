@@ -777,6 +777,258 @@ test_twenty_fourth_round (void)
 }
 
 static void
+test_twenty_fifth_round (void)
+{
+  /* Under news of hospitals, strikes and vaccination: "fermez donc vos
+   * trappes", an insult in apposition ("le voisin, le tata qui"), a face
+   * said of a named person, what a group would only know how to do, a
+   * beating deserved ("qu'on lui pète la tronche"), "attends que je te
+   * trouve", leaving on a stretcher, "n'ont rien à faire en" */
+  assert_flags ("farmez donc vos trappes", "insult");
+  assert_flags ("mon beau-frère le cave qui pense tout savoir", "insult");
+  assert_flags ("la directrice a une face de bouledogue", "insult");
+  assert_flags ("les manifestants sont des lâches", "insult");
+  assert_flags ("les Roms savent juste faire du trouble", "discrimination");
+  assert_flags ("ce gestionnaire mériterait qu'on lui pète la tronche", "threat");
+  assert_flags ("attends que je te trouve mon gars", "threat");
+  assert_flags ("tu vas sortir de là en ambulance", "threat");
+  assert_flags ("les musulmanes ont rien à faire dans nos écoles", "discrimination");
+  /* A virus that kills the old, a stretcher carried, a hospital to come back to */
+  assert_flags ("le virus tue encore des personnes âgées", "");
+  assert_flags ("les ambulanciers ont sorti la civière", "");
+  assert_flags ("mon voisin le pharmacien qui m'a aidé", "");
+}
+
+static void
+test_twenty_sixth_round (void)
+{
+  /* A person said to be a plague or a burden, "ces putains de …", a group
+   * said to eat anything or to be drunk, a veil torn off, a bullet deserved,
+   * "venir te descendre", a child's school known, breasts ogled */
+  assert_flags ("le député est vraiment un boulet", "insult");
+  assert_flags ("ces foutus gestionnaires encore", "insult");
+  assert_flags ("les Chinois mangent des chiens", "discrimination");
+  assert_flags ("les Inuits sont toujours paquetés", "discrimination");
+  assert_flags ("faudrait arracher le hijab de ces femmes", "discrimination,threat");
+  assert_flags ("ce directeur mériterait une balle dans la tête", "threat");
+  assert_flags ("on va passer vous descendre", "threat");
+  assert_flags ("je sais où ton fils va jouer", "threat");
+  assert_flags ("avez-vous vu ces seins lol", "harassment,obscene");
+  /* Under-represented, a mother's fatigue, a bullet point, one's own breasts */
+  assert_flags ("Les femmes sont sous-représentées en cardiologie", "");
+  assert_flags ("ma mère est une vraie battante", "");
+  assert_flags ("examinez vos seins chaque mois", "");
+}
+
+static void
+test_twenty_seventh_round (void)
+{
+  /* France French under national news: "qu'est-ce qu'il est con", "c'est qui
+   * ce bouffon", spitting on a grave, "pauv' type", a group said to come only
+   * to steal, to be filed, to go home, "c'est plus la France", nationalities;
+   * threats: "tu vas te faire planter", "si j'étais toi, je…", "le prochain
+   * qui…, je le…", a house that would burn, "tu vas le sentir passer";
+   * obscene: a job owed to sucking */
+  assert_flags ("qu'est-ce qu'il est con ce type", "insult");
+  assert_flags ("c'est qui ce bouffon en cravate", "insult");
+  assert_flags ("je danserai sur ta tombe", "insult");
+  assert_flags ("pauv' type va", "insult");
+  assert_flags ("les Albanais viennent que pour dealer", "discrimination");
+  assert_flags ("les Roms devraient être fichés", "discrimination");
+  assert_flags ("ces clandos ont qu'à retourner chez eux", "discrimination");
+  assert_flags ("dans ma ville c'est plus la France", "discrimination");
+  assert_flags ("un soir tu vas te faire poignarder", "threat");
+  assert_flags ("si j'étais toi je déménagerais vite", "threat");
+  assert_flags ("la prochaine qui me répond je la défonce", "threat");
+  assert_flags ("ce serait triste que ton chalet brûle", "threat");
+  assert_flags ("je te jure que vous allez le sentir passer", "threat");
+  assert_flags ("elle a dû sucer pour avoir ce poste", "insult,obscene");
+  /* Going home, a grave visited, an opinion on a colleague's work */
+  assert_flags ("les patients pourront rentrer chez eux demain", "");
+  assert_flags ("je vais fleurir la tombe de ma mère", "");
+  assert_flags ("si j'étais toi je prendrais rendez-vous", "");
+  assert_flags ("la prochaine fois je vous appelle avant", "");
+}
+
+static void
+test_twenty_eighth_round (void)
+{
+  /* Québec joual: "on devrait te crisser en dedans", "quel twit ce ministre",
+   * "c'est un maudit voleur", "mon ti-criss", a photo in a swimsuit asked
+   * for, sterilised "comme toi"; threats: "je vais t'en sacrer une", "on va
+   * régler ça dehors", coming with a gun, "mériter de se faire sacrer une
+   * volée", hoping one dies; discrimination: thrown out, free money, gangs,
+   * no mosque */
+  assert_flags ("faudrait te crisser en dedans mon gars", "insult");
+  assert_flags ("quel twit ce ministre", "insult");
+  assert_flags ("ce gars-là c'est un maudit voleur", "insult");
+  assert_flags ("ferme-toi mon ti-criss", "insult,obscene");
+  assert_flags ("envoie-moi des photos en maillot", "harassment,obscene");
+  assert_flags ("des gens comme vous faudrait les castrer", "insult");
+  assert_flags ("m'a t'en sacrer une", "threat");
+  assert_flags ("viens icitte, on va régler ça dehors", "threat");
+  assert_flags ("demain j'arrive à l'urgence avec mon fusil", "threat");
+  assert_flags ("t'as mérité de te faire sacrer une volée", "threat");
+  assert_flags ("j'espère que vous allez tous agoniser", "threat");
+  assert_flags ("les Haïtiens faudrait les sacrer dehors", "discrimination");
+  assert_flags ("les réfugiés veulent juste de l'argent", "discrimination");
+  assert_flags ("les Somaliens c'est tous des voyous", "discrimination,insult");
+  assert_flags ("on veut pas de mosquée dans notre rue", "discrimination");
+  /* A copy handed, a patient who will die in peace, a youth centre */
+  assert_flags ("je vais t'en mettre une copie dans ta case", "");
+  assert_flags ("j'espère qu'elle va mourir en paix, entourée des siens", "");
+  assert_flags ("les jeunes sont venus aider au CHSLD", "");
+  assert_flags ("la photo en maillot de bain de la piscine", "");
+}
+
+static void
+test_twenty_ninth_round (void)
+{
+  /* An animal that talks, "tu le fais exprès", kin ashamed, "ta place est à
+   * la cuisine", a group that should not vote, locked up; threats: heads
+   * blown up, "un par un", a bullet with a name, sleeping with one eye open,
+   * informers, a house to burn, "à mort les …"; "ma cochonne"; "parle comme"
+   * is not "m'a parlé comme" (a report) */
+  assert_flags ("on dirait un gorille qui essaie de parler", "insult");
+  assert_flags ("t'es sourd ou tu le fais exprès", "insult");
+  assert_flags ("ta fille doit avoir honte de toi", "insult");
+  assert_flags ("leur place est aux fourneaux", "discrimination");
+  assert_flags ("les immigrés ça devrait pas voter", "discrimination");
+  assert_flags ("les schizophrènes faudrait les enfermer", "discrimination,threat");
+  assert_flags ("je vais lui exploser la gueule", "threat");
+  assert_flags ("ils vont y passer un par un", "threat");
+  assert_flags ("j'ai une balle pour toi", "threat");
+  assert_flags ("vous devriez dormir avec un oeil ouvert", "threat");
+  assert_flags ("tu sais ce qu'on fait aux stools", "threat");
+  assert_flags ("on va incendier ton chalet", "threat");
+  assert_flags ("à mort les collabos", "threat");
+  assert_flags ("bonjour ma cochonne", "obscene");
+  assert_flags ("il parle comme un porc ce gros dégueulasse", "insult");
+  /* One eye open for the baby, the kitchen's place, what happens to the
+   * scales, said to have spoken like … */
+  assert_flags ("je dors avec un oeil ouvert depuis que le bébé est né", "");
+  assert_flags ("ma place préférée est dans la cuisine", "");
+  assert_flags ("ce qui arrive aux balances du CLSC, elles sont brisées", "");
+  assert_flags ("il m'a parlé comme à une conne", "");
+}
+
+static void
+test_thirtieth_round (void)
+{
+  /* Rarer names (branquignol, faux-jeton, commère, vieille bique), two names
+   * called together, "ta mère en slip", "t'es triso ou quoi", squaw and
+   * têtes carrées; threats: waiting in a gang, eyes torn out, "fais ta
+   * prière", "de quel bois je me chauffe", "t'as juste à crever", picked up
+   * with a spoon */
+  assert_flags ("quel branquignol ce directeur", "insult");
+  assert_flags ("menteur et faux-jeton", "insult");
+  assert_flags ("les secrétaires sont toutes des commères", "insult");
+  assert_flags ("ta mère à poil", "insult");
+  assert_flags ("t'es triso ou quoi", "discrimination,insult");
+  assert_flags ("encore une squaw qui se plaint", "discrimination,insult");
+  assert_flags ("on va vous attendre en gang dans le stationnement", "threat");
+  assert_flags ("je vais lui arracher les yeux", "threat");
+  assert_flags ("faites vos prières", "threat");
+  assert_flags ("vous allez voir de quel bois je me chauffe", "threat");
+  assert_flags ("vous avez juste à crever", "threat");
+  assert_flags ("tu vas te faire ramasser à la cuillère", "threat");
+  /* Wild animals, a prayer, a case handled, a faux pas */
+  assert_flags ("les animaux sauvages entrent dans le stationnement", "");
+  assert_flags ("on a fait nos prières pour ma tante", "");
+  assert_flags ("je vais m'occuper de votre dossier demain", "");
+  assert_flags ("j'ai juste à attendre mon tour", "");
+}
+
+static void
+test_thirty_first_round (void)
+{
+  /* Longer comments and franglais: "pour être aussi épais", dirt in the
+   * eyes, a brain under a cap, a dog smarter than someone, spitting on a
+   * religion; a group bringing crime, betraying, less intelligent, breeding
+   * like rabbits, "un pays pour les blancs"; threats: a bat waited with,
+   * "vous méritez de brûler", falling on someone, "vous l'aurez cherché",
+   * finishing like a shot president, "je fais un carnage"; photos of you
+   * held over someone; what is under a uniform, "bonne au lit" */
+  assert_flags ("faut-tu un permis pour être aussi épais?", "insult");
+  assert_flags ("t'as de la merde dans la tête", "insult");
+  assert_flags ("y'a un neurone sous ta casquette?", "insult");
+  assert_flags ("mon poisson rouge est plus futé que toi", "insult");
+  assert_flags ("je crache sur ton drapeau", "insult");
+  assert_flags ("les migrants amènent le crime", "discrimination");
+  assert_flags ("les musulmans trahissent toujours", "discrimination");
+  assert_flags ("les Africains sont moins évolués", "discrimination");
+  assert_flags ("ils se reproduisent comme des rats", "discrimination");
+  assert_flags ("je vous attends avec ma batte", "threat");
+  assert_flags ("tu mérites de pourrir", "threat");
+  assert_flags ("mes chums vont te tomber dessus", "threat");
+  assert_flags ("quand ça va brasser, vous l'aurez cherché", "threat");
+  assert_flags ("celui-là va finir comme Kadhafi", "threat");
+  assert_flags ("j'ai des vidéos de toi, attention", "harassment");
+  assert_flags ("montre ce que t'as sous ta blouse", "harassment,obscene");
+  /* A theory called racist, a song played hard, photos of an event, a
+   * dog's food, falling snow */
+  assert_flags ("le grand remplacement est une théorie du complot", "");
+  assert_flags ("je vais faire un massacre avec ce morceau au piano", "");
+  assert_flags ("j'ai des photos de la fête, je vous les envoie", "");
+  assert_flags ("la neige va vous tomber sur la tête en sortant", "");
+}
+
+static void
+test_thirty_second_round (void)
+{
+  /* SMS spelling: "ce ministre de mes deux", "pti con", "t'es plus laide
+   * que", a group profiting from us or controlling everything, "au foyer
+   * c'est leur place"; threats: "tes mort", "viens me le dire en face";
+   * precision: welfare (le BS) and the people on it (assistés sociaux) are
+   * no insult, "les BS" and "ces BS" are */
+  assert_flags ("ce directeur de mes deux", "insult");
+  assert_flags ("ta yeule ti con", "insult");
+  assert_flags ("t'es encore plus bête que ton frère", "insult");
+  assert_flags ("les immigrés profitent du système", "discrimination");
+  assert_flags ("les Juifs contrôlent les banques", "discrimination");
+  assert_flags ("les femmes, à la cuisine c'est leur place", "discrimination,insult");
+  assert_flags ("tes mort mon gars", "threat");
+  assert_flags ("viens me le dire en face si t'es game", "threat");
+  assert_flags ("ces BS se plaignent encore", "discrimination,insult");
+  /* Welfare, people on it, two children, the dead remembered */
+  assert_flags ("le BS de ma mère paie ses médicaments", "");
+  assert_flags ("les assistés sociaux ont droit à un dentiste", "");
+  assert_flags ("j'ai pris congé pour la fête de mes deux enfants", "");
+  assert_flags ("on pense à tes morts aujourd'hui, courage", "");
+}
+
+static void
+test_thirty_third_round (void)
+{
+  /* "une tête de chèvre", "ce regard de psychopathe", "sale crasseux",
+   * "un accident de capote", mauviettes; back to the nappies, a post owed to
+   * a colour, living off our taxes; threats: tried and hanged, "va donc
+   * jouer dans le trafic", "quelqu'un devrait te rayer la face", a routine
+   * known, dying alone like a dog; harassment: telling everyone one slept
+   * with the boss, "jusqu'à ce que tu fermes ton compte" */
+  assert_flags ("le maire a une face de bouc", "insult");
+  assert_flags ("ton regard de psycho me fait peur", "insult");
+  assert_flags ("dégage, sale crasseuse", "insult");
+  assert_flags ("t'es juste un accident de capote", "insult");
+  assert_flags ("les grévistes sont des mauviettes", "insult");
+  assert_flags ("retourne à ton tricot et laisse-nous travailler", "discrimination");
+  assert_flags ("il a eu sa promotion juste parce qu'il est autochtone", "discrimination");
+  assert_flags ("les réfugiés vivent de nos impôts", "discrimination");
+  assert_flags ("vous allez tous être arrêtés et fusillés", "threat");
+  assert_flags ("allez donc jouer dans le trafic", "threat");
+  assert_flags ("faudrait lui rayer le visage", "threat");
+  assert_flags ("je connais tes habitudes le soir", "threat");
+  assert_flags ("tu vas mourir seule comme une chienne", "threat");
+  assert_flags ("je vais raconter à ton mari que tu couches avec le docteur", "harassment");
+  assert_flags ("je vais te harceler jusqu'à ce que tu fermes ton compte", "harassment");
+  /* A goat at the farm, a pharmacist's advice, the traffic, a routine */
+  assert_flags ("la chèvre de la ferme pédagogique a eu des petits", "");
+  assert_flags ("le pharmacien m'a bien conseillé", "");
+  assert_flags ("le trafic était terrible pour aller à l'hôpital", "");
+  assert_flags ("la routine du matin est importante pour les aînés", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -1523,6 +1775,15 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/twenty-second-round", test_twenty_second_round);
   g_test_add_func ("/vigie/classifier/twenty-third-round", test_twenty_third_round);
   g_test_add_func ("/vigie/classifier/twenty-fourth-round", test_twenty_fourth_round);
+  g_test_add_func ("/vigie/classifier/twenty-fifth-round", test_twenty_fifth_round);
+  g_test_add_func ("/vigie/classifier/twenty-sixth-round", test_twenty_sixth_round);
+  g_test_add_func ("/vigie/classifier/twenty-seventh-round", test_twenty_seventh_round);
+  g_test_add_func ("/vigie/classifier/twenty-eighth-round", test_twenty_eighth_round);
+  g_test_add_func ("/vigie/classifier/twenty-ninth-round", test_twenty_ninth_round);
+  g_test_add_func ("/vigie/classifier/thirtieth-round", test_thirtieth_round);
+  g_test_add_func ("/vigie/classifier/thirty-first-round", test_thirty_first_round);
+  g_test_add_func ("/vigie/classifier/thirty-second-round", test_thirty_second_round);
+  g_test_add_func ("/vigie/classifier/thirty-third-round", test_thirty_third_round);
   g_test_add_func ("/vigie/classifier/glued-words", test_glued_words);
   g_test_add_func ("/vigie/classifier/store-roundtrip", test_store_roundtrip);
   g_test_add_func ("/vigie/scan/lines", test_scan_lines);
