@@ -327,7 +327,21 @@ classify_line (VigieClassifier *classifier,
   if (len > 0 && line[len - 1] == '\r')
     line[--len] = '\0';
 
-  g_string_append_printf (out, "{\"line\":%" G_GUINT64_FORMAT ",\"text\":", number);
+  {
+    /* Decimal digits without printf(): once per comment */
+    char digits[20];
+    guint n = 0;
+    guint64 v = number;
+    do
+      {
+        digits[sizeof digits - ++n] = '0' + v % 10;
+        v /= 10;
+      }
+    while (v != 0);
+    g_string_append (out, "{\"line\":");
+    g_string_append_len (out, digits + sizeof digits - n, n);
+    g_string_append (out, ",\"text\":");
+  }
   if (!g_utf8_validate_len (line, len, NULL) || memchr (line, '\0', len) != NULL)
     {
       g_autofree char *valid = g_utf8_make_valid (line, len);

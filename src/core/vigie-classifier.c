@@ -145,6 +145,23 @@ vigie_append_json_string (GString    *out,
   g_string_append_c (out, '"');
 }
 
+/* Decimal digits without printf(): it runs for every span of every comment */
+static inline void
+append_uint (GString *out,
+             guint32  v)
+{
+  char buf[10];
+  guint n = 0;
+
+  do
+    {
+      buf[sizeof buf - ++n] = '0' + v % 10;
+      v /= 10;
+    }
+  while (v != 0);
+  g_string_append_len (out, buf + sizeof buf - n, n);
+}
+
 static void
 append_spans (GString *out,
               GArray  *spans)
@@ -153,7 +170,11 @@ append_spans (GString *out,
   for (guint i = 0; spans && i < spans->len; i++)
     {
       VigieSpan *s = &g_array_index (spans, VigieSpan, i);
-      g_string_append_printf (out, "%s[%u,%u]", i ? "," : "", s->start, s->end);
+      g_string_append (out, i ? ",[" : "[");
+      append_uint (out, s->start);
+      g_string_append_c (out, ',');
+      append_uint (out, s->end);
+      g_string_append_c (out, ']');
     }
   g_string_append_c (out, ']');
 }
@@ -223,13 +244,15 @@ vigie_classification_append_json (const VigieClassification *self,
       g_string_append (out, ",\"rule\":");
       vigie_append_json_string (out, f->rule);
       g_ascii_formatd (score, sizeof score, "%.2f", f->score);
-      g_string_append_printf (out, ",\"score\":%s,\"spans\":", score);
+      g_string_append (out, ",\"score\":");
+      g_string_append (out, score);
+      g_string_append (out, ",\"spans\":");
       append_spans (out, f->spans);
       g_string_append_c (out, '}');
     }
   g_string_append (out, "],\"action\":");
   vigie_append_json_string (out, self->action);
-  g_string_append_printf (out, ",\"urgent\":%s", self->urgent ? "true" : "false");
+  g_string_append (out, self->urgent ? ",\"urgent\":true" : ",\"urgent\":false");
 }
 
 /* Settings */
