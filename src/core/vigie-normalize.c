@@ -59,6 +59,8 @@ typedef struct
 
 #define FOLD_TABLE_SIZE 0x0530
 static Fold fold_table[FOLD_TABLE_SIZE];
+/* The unit of each ASCII character, but its offsets: copied whole */
+static Unit ascii_units[0x80];
 
 /* Cyrillic and Greek letters that look like Latin ones */
 static const struct { gunichar c; char l; } lookalikes[] = {
@@ -347,6 +349,20 @@ init_tables_once (void)
 {
   for (gunichar c = 0; c < FOLD_TABLE_SIZE; c++)
     fold_compute (c, &fold_table[c]);
+  for (guint c = 0; c < G_N_ELEMENTS (ascii_units); c++)
+    {
+      const Fold *f = &fold_table[c];
+      Unit *w = &ascii_units[c];
+      memset (w, 0, sizeof *w);
+      w->kind = f->kind;
+      w->nfold = f->n;
+      w->fold[0] = f->s[0];
+      w->fold[1] = f->s[1];
+      w->fold[2] = f->s[2];
+      w->upper = f->upper;
+      w->accent = f->accent;
+      w->obfuscated = f->lookalike;
+    }
   memcpy (sorted_emoji, emoji_words, sizeof emoji_words);
   qsort (sorted_emoji, G_N_ELEMENTS (sorted_emoji), sizeof sorted_emoji[0], compare_emoji);
   for (guint i = 0; i + 1 < G_N_ELEMENTS (sorted_emoji); i++)
@@ -612,6 +628,23 @@ decode_units (VigieNormalized *out,
             }
         }
 
+      /* ASCII, most of a comment: its unit copied whole */
+      if ((guchar) *p < 0x80 && fold_table[(guchar) *p].kind != U_IGNORE)
+        {
+          const Fold *fd = &fold_table[(guchar) *p];
+          Unit *w = &us[nu++];
+          *w = ascii_units[(guchar) *p];
+          w->os = p - text;
+          w->oe = p + 1 - text;
+          if (fd->kind == U_LETTER)
+            {
+              out->n_letters++;
+              out->n_upper += fd->upper;
+              out->n_accented += fd->accent;
+            }
+          p++;
+          continue;
+        }
       if ((guchar) *p < 0x80)
         {
           c = (guchar) *p;
