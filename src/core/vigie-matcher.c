@@ -179,6 +179,7 @@ void
 vigie_matcher_compile (VigieMatcher *self)
 {
   g_autoptr(GArray) queue = g_array_new (FALSE, FALSE, sizeof (guint32));
+  guint64 hash[N_SYMBOLS];  /* of each column: the same in any numbering */
   guint32 *delta;
   guint32 *fail;
   guint32 *out_first;
@@ -235,8 +236,15 @@ vigie_matcher_compile (VigieMatcher *self)
     perm[0] = 0;
     for (guint qi = 0; qi < queue->len; qi++)
       perm[g_array_index (queue, guint32, qi)] = qi + 1;
-    for (gsize k = 0; k < (gsize) n * N_SYMBOLS; k++)
-      delta[k] = perm[delta[k]];
+    for (int c = 0; c < N_SYMBOLS; c++)
+      hash[c] = 1469598103934665603ull;
+    for (gsize st = 0; st < n; st++)
+      for (int c = 0; c < N_SYMBOLS; c++)
+        {
+          guint32 next = perm[delta[st * N_SYMBOLS + c]];
+          delta[st * N_SYMBOLS + c] = next;
+          hash[c] = (hash[c] ^ next) * 1099511628211ull;
+        }
     /* Rows moved along the cycles of the permutation */
     for (guint32 start = 0; start < n; start++)
       {
@@ -272,16 +280,10 @@ vigie_matcher_compile (VigieMatcher *self)
    * HAS_OUTPUT, so the scan reads the output link only then. */
   {
     guint n = self->fail->len;
-    guint64 hash[N_SYMBOLS];
     int rep[N_SYMBOLS];   /* class → its first symbol */
     guint nc = 0;
 
     g_assert (n < HAS_OUTPUT);
-    for (int c = 0; c < N_SYMBOLS; c++)
-      hash[c] = 1469598103934665603ull;
-    for (guint st = 0; st < n; st++)
-      for (int c = 0; c < N_SYMBOLS; c++)
-        hash[c] = (hash[c] ^ delta[(gsize) st * N_SYMBOLS + c]) * 1099511628211ull;
     for (int c = 0; c < N_SYMBOLS; c++)
       {
         int cls = -1;
@@ -296,16 +298,25 @@ vigie_matcher_compile (VigieMatcher *self)
         self->class_of_symbol[c] = cls;
       }
     /* Same hash, same column: checked, and if not, no column shared */
-    for (guint st = 0; st < n && nc < N_SYMBOLS; st++)
+    {
+      int merged[N_SYMBOLS], n_merged = 0;
+      gboolean differ = FALSE;
+
       for (int c = 0; c < N_SYMBOLS; c++)
-        if (delta[(gsize) st * N_SYMBOLS + c] !=
-            delta[(gsize) st * N_SYMBOLS + rep[self->class_of_symbol[c]]])
-          {
-            for (int k = 0; k < N_SYMBOLS; k++)
-              rep[k] = self->class_of_symbol[k] = k;
-            nc = N_SYMBOLS;
-            break;
-          }
+        if (rep[self->class_of_symbol[c]] != c)
+          merged[n_merged++] = c;
+      for (guint st = 0; st < n && !differ; st++)
+        for (int m = 0; m < n_merged; m++)
+          if (delta[(gsize) st * N_SYMBOLS + merged[m]] !=
+              delta[(gsize) st * N_SYMBOLS + rep[self->class_of_symbol[merged[m]]]])
+            differ = TRUE;
+      if (differ)
+        {
+          for (int k = 0; k < N_SYMBOLS; k++)
+            rep[k] = self->class_of_symbol[k] = k;
+          nc = N_SYMBOLS;
+        }
+    }
     for (int b = 0; b < 256; b++)
       self->class_of[b] = self->class_of_symbol[symbol_of[b] < 0 ? 36 : symbol_of[b]];
     self->n_classes = nc;
@@ -337,13 +348,18 @@ vigie_matcher_compile (VigieMatcher *self)
     /* Rows narrowed in place, from the first one up: a class's first
      * symbol is never before the class, so nothing is overwritten
      * before it is read */
-    for (gsize st = 0; st < n; st++)
-      for (guint k = 0; k < nc; k++)
-        {
-          guint32 next = delta[st * N_SYMBOLS + rep[k]];
-          delta[st * nc + k] = next | (self->chain_start[next + 1] > self->chain_start[next]
-                                              ? HAS_OUTPUT : 0);
-        }
+    {
+      g_autofree guint32 *flag = g_new (guint32, n);
+
+      for (gsize st = 0; st < n; st++)
+        flag[st] = self->chain_start[st + 1] > self->chain_start[st] ? HAS_OUTPUT : 0;
+      for (gsize st = 0; st < n; st++)
+        for (guint k = 0; k < nc; k++)
+          {
+            guint32 next = delta[st * N_SYMBOLS + rep[k]];
+            delta[st * nc + k] = next | flag[next];
+          }
+    }
     /* The narrowed table alone, the rest of the memory given back */
     self->table = g_realloc (g_array_free (g_steal_pointer (&self->delta), FALSE),
                              (gsize) n * nc * sizeof (guint32));
