@@ -2162,6 +2162,29 @@ token_at_orig (const Scratch *s,
   return lo;
 }
 
+/* Whether @text has a digit, eight bytes at a time: a byte XOR '0' is
+ * below 10 for a digit only */
+static gboolean
+has_ascii_digit (const char *text,
+                 gsize       len)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  gsize i = 0;
+
+  for (; i + 8 <= len; i += 8)
+    {
+      guint64 x;
+      memcpy (&x, text + i, 8);
+      x ^= ones * '0';
+      if (((x - ones * 10) & ~x & (ones * 0x80)) != 0)
+        return TRUE;
+    }
+  for (; i < len; i++)
+    if (g_ascii_isdigit (text[i]))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 run_detectors (VigieClassifier            *self,
                Scratch                    *s,
@@ -2172,8 +2195,7 @@ run_detectors (VigieClassifier            *self,
   gboolean numbers_done = FALSE;
   gboolean has_digit = FALSE;
 
-  for (gsize i = 0; i < len && !has_digit; i++)
-    has_digit = g_ascii_isdigit (text[i]);
+  has_digit = has_ascii_digit (text, len);
 
   for (guint ri = 0; ri < self->detector_rules->len; ri++)
     {

@@ -577,7 +577,9 @@ word_may_be_link (const char *p,
   return FALSE;
 }
 
-static void
+/* Returns whether a unit is a digit or a symbol (resolve_leet() has
+ * nothing to do otherwise) */
+static gboolean
 decode_units (VigieNormalized *out,
               const char      *text,
               gsize            len)
@@ -589,6 +591,7 @@ decode_units (VigieNormalized *out,
   gboolean maybe_links = next_mark != NULL;
   Unit *us;
   guint nu = 0;
+  gboolean digit_or_sym = FALSE;
 
   /* At most one unit per byte: write them in place */
   g_array_set_size (units, len + 1);
@@ -642,6 +645,8 @@ decode_units (VigieNormalized *out,
               out->n_upper += fd->upper;
               out->n_accented += fd->accent;
             }
+          else if (fd->kind == U_DIGIT || fd->kind == U_SYM)
+            digit_or_sym = TRUE;
           p++;
           continue;
         }
@@ -719,9 +724,12 @@ decode_units (VigieNormalized *out,
             out->n_upper += f.upper;
             out->n_accented += f.accent;
           }
+        else if (f.kind == U_DIGIT || f.kind == U_SYM)
+          digit_or_sym = TRUE;
       }
     }
   g_array_set_size (units, nu);
+  return digit_or_sym;
 }
 
 static inline gboolean
@@ -996,8 +1004,8 @@ vigie_normalize (VigieNormalized *out,
   if (len < 0)
     len = strlen (text);
 
-  decode_units (out, text, len);
-  resolve_leet (out->units);
+  if (decode_units (out, text, len))
+    resolve_leet (out->units);
   us = (Unit *) out->units->data;
   n = out->units->len;
 
