@@ -415,9 +415,11 @@ vigie_matcher_scan (const VigieMatcher *self,
   const guint8 *class_of = self->class_of;
   const gsize nc = self->n_classes;
   guint32 state = 0;
+  gboolean has_double;
 
   g_return_if_fail (self->compiled);
 
+  has_double = runs != NULL && memchr (runs, 2, len) != NULL;
   for (guint32 i = 0; i < len; i++)
     {
       guint32 next = delta[(gsize) state * nc + class_of[(guchar) text[i]]];
@@ -430,7 +432,11 @@ vigie_matcher_scan (const VigieMatcher *self,
       for (p = chain + chain_start[state]; p < last; p++)
         {
           guint32 start = i + 1 - p->len;
-          if (runs == NULL || runs_agree (p, runs, start))
+          /* A term written without double letters agrees with a text
+           * that has none, and with any when its runs are loose */
+          if (runs == NULL ||
+              (p->runs == NULL && (!has_double || (p->flags & VIGIE_MATCH_LOOSE_RUNS))) ||
+              runs_agree (p, runs, start))
             if (!func (p->value, start, i + 1, user_data))
               return;
         }
