@@ -124,6 +124,14 @@ vigie_append_json_string (GString    *out,
   g_string_append_c (out, '"');
   for (const unsigned char *p = (const unsigned char *) s; *p; p++)
     {
+      /* Runs that need no escaping are copied at once */
+      const unsigned char *run = p;
+      while (*p >= 0x20 && *p != '"' && *p != '\\')
+        p++;
+      if (p > run)
+        g_string_append_len (out, (const char *) run, p - run);
+      if (*p == '\0')
+        break;
       switch (*p)
         {
         case '"': g_string_append (out, "\\\""); break;
@@ -685,6 +693,7 @@ struct _VigieClassifier
   GHashTable   *class_ids;        /* name → id + 1 */
   guint         n_classes;
   guint8       *class_is_extra;    /* per class: terms added by the settings */
+  gboolean      any_extra;         /* one of them is */
   const char  **category_ids;      /* interned, in the policy's order */
   CRule        *rules;
   guint         n_rules;
@@ -1375,8 +1384,12 @@ vigie_classifier_new (VigiePolicy                    *policy,
   for (guint c = 0; c < vigie_policy_get_n_categories (policy); c++)
     self->category_ids[c] = g_intern_string (vigie_policy_get_category (policy, c)->id);
   self->class_is_extra = g_new0 (guint8, self->n_classes);
+  self->any_extra = FALSE;
   for (guint c = 0; c < self->n_classes; c++)
-    self->class_is_extra[c] = g_str_has_prefix (g_ptr_array_index (self->class_names, c), "extra:");
+    {
+      self->class_is_extra[c] = g_str_has_prefix (g_ptr_array_index (self->class_names, c), "extra:");
+      self->any_extra |= self->class_is_extra[c];
+    }
 
   /* Terms into the matcher */
   /* Every term's skeleton: a typo variant that is itself a known word is
@@ -2664,7 +2677,7 @@ classify_into (VigieClassifier            *self,
     }
 
   /* Extra terms of the settings */
-  for (guint i = 0; i < s->hits->len; i++)
+  for (guint i = 0; self->any_extra && i < s->hits->len; i++)
     {
       const Hit *h = &g_array_index (s->hits, Hit, i);
       const char *cname;
