@@ -603,7 +603,7 @@ decode_units (VigieNormalized *out,
 
   while (p < end)
     {
-      Unit u = { 0 };
+      Unit u;  /* zeroed where it is used: not for every ASCII character */
       Fold f;
       gunichar c;
       const char *next;
@@ -622,6 +622,7 @@ decode_units (VigieNormalized *out,
           if (link_end != NULL)
             {
               g_array_append_val (out->links, link);
+              u = (Unit) { 0 };
               u.os = p - text;
               u.oe = link_end - text;
               u.kind = U_WORD;
@@ -662,6 +663,7 @@ decode_units (VigieNormalized *out,
           c = g_utf8_get_char (p);
           next = g_utf8_next_char (p);
         }
+      u = (Unit) { 0 };
       u.os = p - text;
       u.oe = next - text;
       p = next;
