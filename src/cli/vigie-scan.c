@@ -39,6 +39,22 @@ typedef enum
   OUTPUT_CSV,
 } OutputFormat;
 
+/* g_string_append_len() without its call to g_string_insert_len() */
+static inline void
+put_bytes (GString    *out,
+           const char *s,
+           gsize       n)
+{
+  if (G_LIKELY (out->len + n < out->allocated_len))
+    {
+      memcpy (out->str + out->len, s, n);
+      out->len += n;
+      out->str[out->len] = '\0';
+    }
+  else
+    g_string_append_len (out, s, n);
+}
+
 /* JSON string escaping, by hand: it runs once per field of every comment */
 static void
 append_json_string (GString    *out,
@@ -59,7 +75,7 @@ append_json_string (GString    *out,
       while (*p >= 0x20 && *p != '"' && *p != '\\')
         p++;
       if (p > run)
-        g_string_append_len (out, (const char *) run, p - run);
+        put_bytes (out, (const char *) run, p - run);
       if (*p == '\0')
         break;
       switch (*p)
@@ -338,9 +354,9 @@ classify_line (VigieClassifier *classifier,
         v /= 10;
       }
     while (v != 0);
-    g_string_append (out, "{\"line\":");
-    g_string_append_len (out, digits + sizeof digits - n, n);
-    g_string_append (out, ",\"text\":");
+    put_bytes (out, "{\"line\":", 8);
+    put_bytes (out, digits + sizeof digits - n, n);
+    put_bytes (out, ",\"text\":", 8);
   }
   if (!g_utf8_validate_len (line, len, NULL) || memchr (line, '\0', len) != NULL)
     {
@@ -358,7 +374,7 @@ classify_line (VigieClassifier *classifier,
     append_json_string (out, line);
     result = vigie_classifier_classify (classifier, line, len, NULL);
     vigie_classification_append_json (result, out, TRUE);
-    g_string_append (out, "}\n");
+    put_bytes (out, "}\n", 2);
   }
 }
 

@@ -110,6 +110,56 @@ vigie_classification_get_flag (const VigieClassification *self,
   return NULL;
 }
 
+/* g_string_append_len() without its call to g_string_insert_len(): the
+ * JSON of every comment is written with it */
+static inline void
+json_put (GString    *out,
+          const char *s,
+          gsize       n)
+{
+  if (G_LIKELY (out->len + n < out->allocated_len))
+    {
+      memcpy (out->str + out->len, s, n);
+      out->len += n;
+      out->str[out->len] = '\0';
+    }
+  else
+    g_string_append_len (out, s, n);
+}
+
+#define JSON_PUT_LIT(out, lit) json_put ((out), (lit), sizeof (lit) - 1)
+
+/* "%.2f" of a score, as g_ascii_formatd() writes it, remembered: a
+ * policy gives few different scores */
+static void
+json_put_score (GString *out,
+                double   score)
+{
+  static _Thread_local struct { guint64 bits; char str[15]; guint8 len; } cache[64];
+  guint64 bits;
+  guint slot;
+
+  memcpy (&bits, &score, sizeof bits);
+  slot = (guint) ((bits * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 58);
+  if (cache[slot].len == 0 || cache[slot].bits != bits)
+    {
+      char buf[16];
+      gsize n;
+
+      g_ascii_formatd (buf, sizeof buf, "%.2f", score);
+      n = strlen (buf);
+      if (n >= sizeof cache[slot].str)
+        {
+          json_put (out, buf, n);
+          return;
+        }
+      memcpy (cache[slot].str, buf, n);
+      cache[slot].len = n;
+      cache[slot].bits = bits;
+    }
+  json_put (out, cache[slot].str, cache[slot].len);
+}
+
 void
 vigie_append_json_string (GString    *out,
                           const char *s)
@@ -118,7 +168,7 @@ vigie_append_json_string (GString    *out,
 
   if (s == NULL)
     {
-      g_string_append (out, "null");
+      JSON_PUT_LIT (out, "null");
       return;
     }
   g_string_append_c (out, '"');
@@ -129,7 +179,7 @@ vigie_append_json_string (GString    *out,
       while (*p >= 0x20 && *p != '"' && *p != '\\')
         p++;
       if (p > run)
-        g_string_append_len (out, (const char *) run, p - run);
+        json_put (out, (const char *) run, p - run);
       if (*p == '\0')
         break;
       switch (*p)
@@ -167,7 +217,7 @@ append_uint (GString *out,
       v /= 10;
     }
   while (v != 0);
-  g_string_append_len (out, buf + sizeof buf - n, n);
+  json_put (out, buf + sizeof buf - n, n);
 }
 
 static void
@@ -178,7 +228,10 @@ append_spans (GString *out,
   for (guint i = 0; spans && i < spans->len; i++)
     {
       VigieSpan *s = &g_array_index (spans, VigieSpan, i);
-      g_string_append (out, i ? ",[" : "[");
+      if (i > 0)
+        JSON_PUT_LIT (out, ",[");
+      else
+        g_string_append_c (out, '[');
       append_uint (out, s->start);
       g_string_append_c (out, ',');
       append_uint (out, s->end);
@@ -234,33 +287,34 @@ vigie_classification_append_json (const VigieClassification *self,
 {
   if (with_lang)
     {
-      g_string_append (out, ",\"lang\":");
+      JSON_PUT_LIT (out, ",\"lang\":");
       vigie_append_json_string (out, self->lang);
     }
-  g_string_append (out, ",\"flags\":[");
+  JSON_PUT_LIT (out, ",\"flags\":[");
   for (guint i = 0; i < self->flags->len; i++)
     {
       const VigieFlag *f = &g_array_index (self->flags, VigieFlag, i);
-      char score[16];
 
       if (i > 0)
         g_string_append_c (out, ',');
-      g_string_append (out, "{\"category\":");
+      JSON_PUT_LIT (out, "{\"category\":");
       vigie_append_json_string (out, f->category);
-      g_string_append (out, ",\"clause\":");
+      JSON_PUT_LIT (out, ",\"clause\":");
       vigie_append_json_string (out, f->clause);
-      g_string_append (out, ",\"rule\":");
+      JSON_PUT_LIT (out, ",\"rule\":");
       vigie_append_json_string (out, f->rule);
-      g_ascii_formatd (score, sizeof score, "%.2f", f->score);
-      g_string_append (out, ",\"score\":");
-      g_string_append (out, score);
-      g_string_append (out, ",\"spans\":");
+      JSON_PUT_LIT (out, ",\"score\":");
+      json_put_score (out, f->score);
+      JSON_PUT_LIT (out, ",\"spans\":");
       append_spans (out, f->spans);
       g_string_append_c (out, '}');
     }
-  g_string_append (out, "],\"action\":");
+  JSON_PUT_LIT (out, "],\"action\":");
   vigie_append_json_string (out, self->action);
-  g_string_append (out, self->urgent ? ",\"urgent\":true" : ",\"urgent\":false");
+  if (self->urgent)
+    JSON_PUT_LIT (out, ",\"urgent\":true");
+  else
+    JSON_PUT_LIT (out, ",\"urgent\":false");
 }
 
 /* Settings */
