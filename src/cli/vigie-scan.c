@@ -333,6 +333,25 @@ flush_output (GString *out)
   return TRUE;
 }
 
+/* g_utf8_validate_len(), the ASCII at the start skipped eight bytes at a
+ * time (a byte with its high bit set or a NUL stops the skip) */
+static gboolean
+utf8_valid (const char *line,
+            gsize       len)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  gsize i = 0;
+
+  for (; i + 8 <= len; i += 8)
+    {
+      guint64 x;
+      memcpy (&x, line + i, 8);
+      if (((x | ((x - ones) & ~x)) & (ones * 0x80)) != 0)
+        break;
+    }
+  return g_utf8_validate_len (line + i, len - i, NULL);
+}
+
 static void
 classify_line (VigieClassifier *classifier,
                GString         *out,
@@ -358,7 +377,7 @@ classify_line (VigieClassifier *classifier,
     put_bytes (out, digits + sizeof digits - n, n);
     put_bytes (out, ",\"text\":", 8);
   }
-  if (!g_utf8_validate_len (line, len, NULL) || memchr (line, '\0', len) != NULL)
+  if (!utf8_valid (line, len) || memchr (line, '\0', len) != NULL)
     {
       g_autofree char *valid = g_utf8_make_valid (line, len);
       /* Translators: %llu is a line number of the input */
