@@ -2642,13 +2642,12 @@ classify_into (VigieClassifier            *self,
   g_array_set_size (s->tok_at, n->len + 1);
   tok_at = (guint32 *) s->tok_at->data;
   memset (tok_at, 0xff, (n->len + 1) * sizeof (guint32));  /* G_MAXUINT32 */
-  for (guint t = 0; t < nt; t++)
-    {
-      const VigieToken *tok = token (s, t);
-      guint32 b = tok->start, e = tok->end;
-      for (; b < e; b++)
+  {
+    const VigieToken *toks = (const VigieToken *) n->tokens->data;
+    for (guint t = 0; t < nt; t++)
+      for (guint32 b = toks[t].start, e = toks[t].end; b < e; b++)
         tok_at[b] = t;
-    }
+  }
 
   g_array_set_size (s->raw_hits, MAX (s->raw_hits->len, 64));
   vigie_matcher_scan (self->matcher, n->text, n->runs, n->len, on_match, &data);
@@ -2663,7 +2662,7 @@ classify_into (VigieClassifier            *self,
     s->hits = s->raw_hits;
     s->raw_hits = tmp;
     h = (Hit *) s->hits->data;
-    for (guint i = 1; i < s->hits->len; i++)
+    for (guint i = 1, n_hits = s->hits->len; i < n_hits; i++)
       {
         Hit x = h[i];
         guint k = i;
@@ -2679,10 +2678,11 @@ classify_into (VigieClassifier            *self,
   {
     guint32 *first = (guint32 *) s->hit_first->data;
     const Hit *hits = (const Hit *) s->hits->data;
+    const guint n_hits = s->hits->len;  /* not read again after each store */
     guint h = 0;
     for (guint t = 0; t <= nt; t++)
       {
-        while (h < s->hits->len && hits[h].t0 < t)
+        while (h < n_hits && hits[h].t0 < t)
           h++;
         first[t] = h;
       }
@@ -2695,11 +2695,13 @@ classify_into (VigieClassifier            *self,
     }
   else
     memset (s->present, 0, s->present_size);
-  for (guint i = 0; i < s->hits->len; i++)
-    {
-      const Hit *h = &g_array_index (s->hits, Hit, i);
-      s->present[h->klass] = 1;
-    }
+  {
+    guint8 *present = s->present;
+    const Hit *hits = (const Hit *) s->hits->data;
+    const guint n_hits = s->hits->len;
+    for (guint i = 0; i < n_hits; i++)
+      present[hits[i].klass] = 1;
+  }
   /* Whether a pattern's required classes are all in the comment: found
    * once per pattern, when it is first tried */
   if (s->possible_size < self->all_patterns->len)
