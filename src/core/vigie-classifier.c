@@ -673,6 +673,8 @@ typedef struct
   gboolean has_pseudo;    /* an element may be a token class: no pruning */
   guint    n_req;         /* required elements after the first that need a class */
   guint   *req;           /* their indices, fewest alternatives first */
+  guint32 *req_alts;      /* the same, side by side: n_alts then the alternatives, for
+                           * each in turn, what pattern_possible() reads */
 } CPattern;
 
 /* Every required element of @p has one of its classes in the comment (the
@@ -681,15 +683,18 @@ static inline gboolean
 pattern_possible (const CPattern *p,
                   const guint8   *present)
 {
+  const guint32 *q = p->req_alts;
+
   for (guint r = 0; r < p->n_req; r++)
     {
-      const CElem *el = &p->elems[p->req[r]];
+      guint n_alts = *q++;
       gboolean any = FALSE;
 
-      for (guint a = 0; a < el->n_alts && !any; a++)
-        any = present[el->alts[a]];
+      for (guint a = 0; a < n_alts && !any; a++)
+        any = present[q[a]];
       if (!any)
         return FALSE;
+      q += n_alts;
     }
   return TRUE;
 }
@@ -899,6 +904,7 @@ vigie_classifier_finalize (GObject *object)
           g_free (cp->elems[e].alts);
         g_free (cp->elems);
         g_free (cp->req);
+        g_free (cp->req_alts);
         g_free (cp);
       }
   g_clear_pointer (&self->all_patterns, g_ptr_array_unref);
@@ -1656,6 +1662,19 @@ vigie_classifier_new (VigiePolicy                    *policy,
                       cp->req[k] = e;
                     }
                 }
+              {
+                gsize size = 0, k = 0;
+                for (guint q = 0; q < cp->n_req; q++)
+                  size += 1 + cp->elems[cp->req[q]].n_alts;
+                cp->req_alts = g_new (guint32, MAX (size, 1));
+                for (guint q = 0; q < cp->n_req; q++)
+                  {
+                    const CElem *ce = &cp->elems[cp->req[q]];
+                    cp->req_alts[k++] = ce->n_alts;
+                    for (guint a = 0; a < ce->n_alts; a++)
+                      cp->req_alts[k++] = ce->alts[a];
+                  }
+              }
               cp->index = self->all_patterns->len;
               g_ptr_array_add (self->all_patterns, cp);
               first = &cp->elems[0];
@@ -2768,10 +2787,11 @@ classify_into (VigieClassifier            *self,
           const CPattern *p = g_ptr_array_index (pats, k);
           const CRule *cr;
           MatchState m;
+          guint8 *possible = &s->possible[p->index];
 
-          if (s->possible[p->index] == 0)
-            s->possible[p->index] = pattern_possible (p, s->present) ? 1 : 2;
-          if (s->possible[p->index] == 2)
+          if (*possible == 0)
+            *possible = pattern_possible (p, s->present) ? 1 : 2;
+          if (*possible == 2)
             continue;
           if (p->anchor_start && !(token (s, h->t0)->flags & VIGIE_TOKEN_SENTENCE_START))
             continue;
