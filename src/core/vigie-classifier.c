@@ -1766,6 +1766,10 @@ typedef struct
   guint            fr;
   guint            en;
   guint            n_raw;   /* hits in raw_hits; its length is its capacity while scanning */
+  /* read once per comment, not once per match */
+  const Entry     *entries;
+  const char      *text;    /* the skeleton */
+  const guint32   *tok_at;
 } ScanData;
 
 static gboolean
@@ -1775,15 +1779,15 @@ on_match (guint32  value,
           gpointer user_data)
 {
   ScanData *d = user_data;
-  const Entry *e = &g_array_index (d->self->entries, Entry, value);
-  const VigieNormalized *n = d->s->norm;
-  const guint32 *tok_at = (const guint32 *) d->s->tok_at->data;
+  const Entry *e = &d->entries[value];
+  const char *text = d->text;
+  const guint32 *tok_at = d->tok_at;
   guint32 a = start, b = end - 1;
   Hit h;
 
-  if (n->text[a] == ' ')
+  if (text[a] == ' ')
     a++;
-  if (n->text[b] == ' ' && b > a)
+  if (text[b] == ' ' && b > a)
     b--;
   if (a > b || tok_at[a] == G_MAXUINT32 || tok_at[b] == G_MAXUINT32)
     return TRUE;
@@ -1797,6 +1801,7 @@ on_match (guint32  value,
     }
   if (e->flags & ENTRY_GLUED)
     {
+      const VigieNormalized *n = d->s->norm;
       const VigieToken *tok = &g_array_index (n->tokens, VigieToken, tok_at[a]);
       if (tok_at[a] != tok_at[b])
         return TRUE;
@@ -2649,7 +2654,7 @@ classify_into (VigieClassifier            *self,
                VigieClassification        *result)
 {
   VigieNormalized *n = s->norm;
-  ScanData data = { self, s, 0, 0, 0 };
+  ScanData data = { self, s, 0, 0, 0, NULL, NULL, NULL };
   guint nt;
   guint32 *tok_at;
   guint fr = 0, en = 0;
@@ -2669,6 +2674,9 @@ classify_into (VigieClassifier            *self,
   }
 
   g_array_set_size (s->raw_hits, MAX (s->raw_hits->len, 64));
+  data.entries = (const Entry *) self->entries->data;
+  data.text = n->text;
+  data.tok_at = tok_at;
   vigie_matcher_scan (self->matcher, n->text, n->runs, n->len, on_match, &data);
   g_array_set_size (s->raw_hits, data.n_raw);
   match_masked (self, s);
