@@ -1847,7 +1847,8 @@ n_tokens (const Scratch *s)
   return s->norm->tokens->len;
 }
 
-static gboolean
+/* Inlined: called for every token of every comment */
+G_ALWAYS_INLINE static inline gboolean
 pseudo_matches (const Scratch *s,
                 guint          pseudo,
                 guint          t)
@@ -2599,11 +2600,12 @@ finish (VigieClassifier     *self,
 
   for (guint c = 0; c < n_cats; c++)
     {
-      const VigieCategory *cat = vigie_policy_get_category (self->policy, c);
+      const VigieCategory *cat;
       VigieFlag flag = { 0 };
 
       if (aggs[c].score < self->threshold || aggs[c].score <= 0)
         continue;
+      cat = vigie_policy_get_category (self->policy, c);  /* only for a flag */
       flag.category = g_intern_string (cat->id);
       flag.rule = g_intern_string (self->rules[aggs[c].best_rule].rule->id);
       flag.clause = self->rules[aggs[c].best_rule].rule->category == flag.category
