@@ -725,6 +725,7 @@ typedef struct
   guint32         *unless;
   guint            n_unless;
   const char      *clause;          /* interned */
+  const char      *id;              /* the rule's id, interned */
   GStrv            suppressed_by;   /* categories that cancel it */
   double           score;
   /* detector parameters */
@@ -1557,6 +1558,7 @@ vigie_classifier_new (VigiePolicy                    *policy,
       cr->rule = rule;
       cr->score = rule->score;
       cr->clause = g_intern_string (rule->clause ? rule->clause : cat->clauses[0].ref);
+      cr->id = g_intern_string (rule->id);
       cr->lexicon_class = NO_CLASS;
       cr->cue_class = NO_CLASS;
       cr->contrast_class = NO_CLASS;
@@ -2606,8 +2608,8 @@ finish (VigieClassifier     *self,
       if (aggs[c].score < self->threshold || aggs[c].score <= 0)
         continue;
       cat = vigie_policy_get_category (self->policy, c);  /* only for a flag */
-      flag.category = g_intern_string (cat->id);
-      flag.rule = g_intern_string (self->rules[aggs[c].best_rule].rule->id);
+      flag.category = self->category_ids[c];  /* interned once: g_intern_string() locks */
+      flag.rule = self->rules[aggs[c].best_rule].id;
       flag.clause = self->rules[aggs[c].best_rule].rule->category == flag.category
         ? self->rules[aggs[c].best_rule].clause : g_intern_string (cat->clauses[0].ref);
       flag.score = floor (aggs[c].score * 100 + 0.5) / 100;
