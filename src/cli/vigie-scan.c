@@ -57,8 +57,9 @@ put_bytes (GString    *out,
 
 /* JSON string escaping, by hand: it runs once per field of every comment */
 static void
-append_json_string (GString    *out,
-                    const char *s)
+append_json_string_to (GString    *out,
+                       const char *s,
+                       const char *end)
 {
   static const char hex[] = "0123456789abcdef";
 
@@ -72,6 +73,22 @@ append_json_string (GString    *out,
     {
       /* Runs that need no escaping are copied at once */
       const unsigned char *run = p;
+      /* eight bytes at a time up to @end, while none needs escaping */
+      if (end != NULL)
+        {
+          const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+          const guint64 high = ones * 0x80;
+          while (p + 8 <= (const unsigned char *) end)
+            {
+              guint64 x, q, b;
+              memcpy (&x, p, 8);
+              q = x ^ (ones * '"');
+              b = x ^ (ones * '\\');
+              if ((((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((b - ones) & ~b)) & high)
+                break;
+              p += 8;
+            }
+        }
       while (*p >= 0x20 && *p != '"' && *p != '\\')
         p++;
       if (p > run)
@@ -107,6 +124,13 @@ append_json_string (GString    *out,
         }
     }
   g_string_append_c (out, '"');
+}
+
+static void
+append_json_string (GString    *out,
+                    const char *s)
+{
+  append_json_string_to (out, s, NULL);
 }
 
 static void
@@ -390,7 +414,7 @@ classify_line (VigieClassifier *classifier,
     }
   {
     g_autoptr(VigieClassification) result = NULL;
-    append_json_string (out, line);
+    append_json_string_to (out, line, line + len);
     result = vigie_classifier_classify (classifier, line, len, NULL);
     vigie_classification_append_json (result, out, TRUE);
     put_bytes (out, "}\n", 2);
