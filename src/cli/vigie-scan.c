@@ -39,10 +39,27 @@ typedef enum
   OUTPUT_CSV,
 } OutputFormat;
 
+/* g_string_append_len() without its call to g_string_insert_len() */
+static inline void
+put_bytes (GString    *out,
+           const char *s,
+           gsize       n)
+{
+  if (G_LIKELY (out->len + n < out->allocated_len))
+    {
+      memcpy (out->str + out->len, s, n);
+      out->len += n;
+      out->str[out->len] = '\0';
+    }
+  else
+    g_string_append_len (out, s, n);
+}
+
 /* JSON string escaping, by hand: it runs once per field of every comment */
 static void
-append_json_string (GString    *out,
-                    const char *s)
+append_json_string_to (GString    *out,
+                       const char *s,
+                       const char *end)
 {
   static const char hex[] = "0123456789abcdef";
 
@@ -56,10 +73,26 @@ append_json_string (GString    *out,
     {
       /* Runs that need no escaping are copied at once */
       const unsigned char *run = p;
+      /* eight bytes at a time up to @end, while none needs escaping */
+      if (end != NULL)
+        {
+          const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+          const guint64 high = ones * 0x80;
+          while (p + 8 <= (const unsigned char *) end)
+            {
+              guint64 x, q, b;
+              memcpy (&x, p, 8);
+              q = x ^ (ones * '"');
+              b = x ^ (ones * '\\');
+              if ((((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((b - ones) & ~b)) & high)
+                break;
+              p += 8;
+            }
+        }
       while (*p >= 0x20 && *p != '"' && *p != '\\')
         p++;
       if (p > run)
-        g_string_append_len (out, (const char *) run, p - run);
+        put_bytes (out, (const char *) run, p - run);
       if (*p == '\0')
         break;
       switch (*p)
@@ -91,6 +124,13 @@ append_json_string (GString    *out,
         }
     }
   g_string_append_c (out, '"');
+}
+
+static void
+append_json_string (GString    *out,
+                    const char *s)
+{
+  append_json_string_to (out, s, NULL);
 }
 
 static void
@@ -317,6 +357,25 @@ flush_output (GString *out)
   return TRUE;
 }
 
+/* g_utf8_validate_len(), the ASCII at the start skipped eight bytes at a
+ * time (a byte with its high bit set or a NUL stops the skip) */
+static gboolean
+utf8_valid (const char *line,
+            gsize       len)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  gsize i = 0;
+
+  for (; i + 8 <= len; i += 8)
+    {
+      guint64 x;
+      memcpy (&x, line + i, 8);
+      if (((x | ((x - ones) & ~x)) & (ones * 0x80)) != 0)
+        break;
+    }
+  return g_utf8_validate_len (line + i, len - i, NULL);
+}
+
 static void
 classify_line (VigieClassifier *classifier,
                GString         *out,
@@ -327,8 +386,22 @@ classify_line (VigieClassifier *classifier,
   if (len > 0 && line[len - 1] == '\r')
     line[--len] = '\0';
 
-  g_string_append_printf (out, "{\"line\":%" G_GUINT64_FORMAT ",\"text\":", number);
-  if (!g_utf8_validate_len (line, len, NULL) || memchr (line, '\0', len) != NULL)
+  {
+    /* Decimal digits without printf(): once per comment */
+    char digits[20];
+    guint n = 0;
+    guint64 v = number;
+    do
+      {
+        digits[sizeof digits - ++n] = '0' + v % 10;
+        v /= 10;
+      }
+    while (v != 0);
+    put_bytes (out, "{\"line\":", 8);
+    put_bytes (out, digits + sizeof digits - n, n);
+    put_bytes (out, ",\"text\":", 8);
+  }
+  if (!utf8_valid (line, len) || memchr (line, '\0', len) != NULL)
     {
       g_autofree char *valid = g_utf8_make_valid (line, len);
       /* Translators: %llu is a line number of the input */
@@ -341,10 +414,10 @@ classify_line (VigieClassifier *classifier,
     }
   {
     g_autoptr(VigieClassification) result = NULL;
-    append_json_string (out, line);
+    append_json_string_to (out, line, line + len);
     result = vigie_classifier_classify (classifier, line, len, NULL);
     vigie_classification_append_json (result, out, TRUE);
-    g_string_append (out, "}\n");
+    put_bytes (out, "}\n", 2);
   }
 }
 

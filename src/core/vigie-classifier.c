@@ -110,6 +110,56 @@ vigie_classification_get_flag (const VigieClassification *self,
   return NULL;
 }
 
+/* g_string_append_len() without its call to g_string_insert_len(): the
+ * JSON of every comment is written with it */
+static inline void
+json_put (GString    *out,
+          const char *s,
+          gsize       n)
+{
+  if (G_LIKELY (out->len + n < out->allocated_len))
+    {
+      memcpy (out->str + out->len, s, n);
+      out->len += n;
+      out->str[out->len] = '\0';
+    }
+  else
+    g_string_append_len (out, s, n);
+}
+
+#define JSON_PUT_LIT(out, lit) json_put ((out), (lit), sizeof (lit) - 1)
+
+/* "%.2f" of a score, as g_ascii_formatd() writes it, remembered: a
+ * policy gives few different scores */
+static void
+json_put_score (GString *out,
+                double   score)
+{
+  static _Thread_local struct { guint64 bits; char str[15]; guint8 len; } cache[64];
+  guint64 bits;
+  guint slot;
+
+  memcpy (&bits, &score, sizeof bits);
+  slot = (guint) ((bits * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 58);
+  if (cache[slot].len == 0 || cache[slot].bits != bits)
+    {
+      char buf[16];
+      gsize n;
+
+      g_ascii_formatd (buf, sizeof buf, "%.2f", score);
+      n = strlen (buf);
+      if (n >= sizeof cache[slot].str)
+        {
+          json_put (out, buf, n);
+          return;
+        }
+      memcpy (cache[slot].str, buf, n);
+      cache[slot].len = n;
+      cache[slot].bits = bits;
+    }
+  json_put (out, cache[slot].str, cache[slot].len);
+}
+
 void
 vigie_append_json_string (GString    *out,
                           const char *s)
@@ -118,12 +168,20 @@ vigie_append_json_string (GString    *out,
 
   if (s == NULL)
     {
-      g_string_append (out, "null");
+      JSON_PUT_LIT (out, "null");
       return;
     }
   g_string_append_c (out, '"');
   for (const unsigned char *p = (const unsigned char *) s; *p; p++)
     {
+      /* Runs that need no escaping are copied at once */
+      const unsigned char *run = p;
+      while (*p >= 0x20 && *p != '"' && *p != '\\')
+        p++;
+      if (p > run)
+        json_put (out, (const char *) run, p - run);
+      if (*p == '\0')
+        break;
       switch (*p)
         {
         case '"': g_string_append (out, "\\\""); break;
@@ -145,6 +203,23 @@ vigie_append_json_string (GString    *out,
   g_string_append_c (out, '"');
 }
 
+/* Decimal digits without printf(): it runs for every span of every comment */
+static inline void
+append_uint (GString *out,
+             guint32  v)
+{
+  char buf[10];
+  guint n = 0;
+
+  do
+    {
+      buf[sizeof buf - ++n] = '0' + v % 10;
+      v /= 10;
+    }
+  while (v != 0);
+  json_put (out, buf + sizeof buf - n, n);
+}
+
 static void
 append_spans (GString *out,
               GArray  *spans)
@@ -153,7 +228,14 @@ append_spans (GString *out,
   for (guint i = 0; spans && i < spans->len; i++)
     {
       VigieSpan *s = &g_array_index (spans, VigieSpan, i);
-      g_string_append_printf (out, "%s[%u,%u]", i ? "," : "", s->start, s->end);
+      if (i > 0)
+        JSON_PUT_LIT (out, ",[");
+      else
+        g_string_append_c (out, '[');
+      append_uint (out, s->start);
+      g_string_append_c (out, ',');
+      append_uint (out, s->end);
+      g_string_append_c (out, ']');
     }
   g_string_append_c (out, ']');
 }
@@ -205,31 +287,34 @@ vigie_classification_append_json (const VigieClassification *self,
 {
   if (with_lang)
     {
-      g_string_append (out, ",\"lang\":");
+      JSON_PUT_LIT (out, ",\"lang\":");
       vigie_append_json_string (out, self->lang);
     }
-  g_string_append (out, ",\"flags\":[");
+  JSON_PUT_LIT (out, ",\"flags\":[");
   for (guint i = 0; i < self->flags->len; i++)
     {
       const VigieFlag *f = &g_array_index (self->flags, VigieFlag, i);
-      char score[16];
 
       if (i > 0)
         g_string_append_c (out, ',');
-      g_string_append (out, "{\"category\":");
+      JSON_PUT_LIT (out, "{\"category\":");
       vigie_append_json_string (out, f->category);
-      g_string_append (out, ",\"clause\":");
+      JSON_PUT_LIT (out, ",\"clause\":");
       vigie_append_json_string (out, f->clause);
-      g_string_append (out, ",\"rule\":");
+      JSON_PUT_LIT (out, ",\"rule\":");
       vigie_append_json_string (out, f->rule);
-      g_ascii_formatd (score, sizeof score, "%.2f", f->score);
-      g_string_append_printf (out, ",\"score\":%s,\"spans\":", score);
+      JSON_PUT_LIT (out, ",\"score\":");
+      json_put_score (out, f->score);
+      JSON_PUT_LIT (out, ",\"spans\":");
       append_spans (out, f->spans);
       g_string_append_c (out, '}');
     }
-  g_string_append (out, "],\"action\":");
+  JSON_PUT_LIT (out, "],\"action\":");
   vigie_append_json_string (out, self->action);
-  g_string_append_printf (out, ",\"urgent\":%s", self->urgent ? "true" : "false");
+  if (self->urgent)
+    JSON_PUT_LIT (out, ",\"urgent\":true");
+  else
+    JSON_PUT_LIT (out, ",\"urgent\":false");
 }
 
 /* Settings */
@@ -588,6 +673,8 @@ typedef struct
   gboolean has_pseudo;    /* an element may be a token class: no pruning */
   guint    n_req;         /* required elements after the first that need a class */
   guint   *req;           /* their indices, fewest alternatives first */
+  guint32 *req_alts;      /* the same, side by side: n_alts then the alternatives, for
+                           * each in turn, what pattern_possible() reads */
 } CPattern;
 
 /* Every required element of @p has one of its classes in the comment (the
@@ -596,15 +683,18 @@ static inline gboolean
 pattern_possible (const CPattern *p,
                   const guint8   *present)
 {
+  const guint32 *q = p->req_alts;
+
   for (guint r = 0; r < p->n_req; r++)
     {
-      const CElem *el = &p->elems[p->req[r]];
+      guint n_alts = *q++;
       gboolean any = FALSE;
 
-      for (guint a = 0; a < el->n_alts && !any; a++)
-        any = present[el->alts[a]];
+      for (guint a = 0; a < n_alts && !any; a++)
+        any = present[q[a]];
       if (!any)
         return FALSE;
+      q += n_alts;
     }
   return TRUE;
 }
@@ -635,6 +725,7 @@ typedef struct
   guint32         *unless;
   guint            n_unless;
   const char      *clause;          /* interned */
+  const char      *id;              /* the rule's id, interned */
   GStrv            suppressed_by;   /* categories that cancel it */
   double           score;
   /* detector parameters */
@@ -662,6 +753,7 @@ struct _VigieClassifier
   GHashTable   *class_ids;        /* name → id + 1 */
   guint         n_classes;
   guint8       *class_is_extra;    /* per class: terms added by the settings */
+  gboolean      any_extra;         /* one of them is */
   const char  **category_ids;      /* interned, in the policy's order */
   CRule        *rules;
   guint         n_rules;
@@ -813,6 +905,7 @@ vigie_classifier_finalize (GObject *object)
           g_free (cp->elems[e].alts);
         g_free (cp->elems);
         g_free (cp->req);
+        g_free (cp->req_alts);
         g_free (cp);
       }
   g_clear_pointer (&self->all_patterns, g_ptr_array_unref);
@@ -1352,8 +1445,12 @@ vigie_classifier_new (VigiePolicy                    *policy,
   for (guint c = 0; c < vigie_policy_get_n_categories (policy); c++)
     self->category_ids[c] = g_intern_string (vigie_policy_get_category (policy, c)->id);
   self->class_is_extra = g_new0 (guint8, self->n_classes);
+  self->any_extra = FALSE;
   for (guint c = 0; c < self->n_classes; c++)
-    self->class_is_extra[c] = g_str_has_prefix (g_ptr_array_index (self->class_names, c), "extra:");
+    {
+      self->class_is_extra[c] = g_str_has_prefix (g_ptr_array_index (self->class_names, c), "extra:");
+      self->any_extra |= self->class_is_extra[c];
+    }
 
   /* Terms into the matcher */
   /* Every term's skeleton: a typo variant that is itself a known word is
@@ -1461,6 +1558,7 @@ vigie_classifier_new (VigiePolicy                    *policy,
       cr->rule = rule;
       cr->score = rule->score;
       cr->clause = g_intern_string (rule->clause ? rule->clause : cat->clauses[0].ref);
+      cr->id = g_intern_string (rule->id);
       cr->lexicon_class = NO_CLASS;
       cr->cue_class = NO_CLASS;
       cr->contrast_class = NO_CLASS;
@@ -1566,6 +1664,19 @@ vigie_classifier_new (VigiePolicy                    *policy,
                       cp->req[k] = e;
                     }
                 }
+              {
+                gsize size = 0, k = 0;
+                for (guint q = 0; q < cp->n_req; q++)
+                  size += 1 + cp->elems[cp->req[q]].n_alts;
+                cp->req_alts = g_new (guint32, MAX (size, 1));
+                for (guint q = 0; q < cp->n_req; q++)
+                  {
+                    const CElem *ce = &cp->elems[cp->req[q]];
+                    cp->req_alts[k++] = ce->n_alts;
+                    for (guint a = 0; a < ce->n_alts; a++)
+                      cp->req_alts[k++] = ce->alts[a];
+                  }
+              }
               cp->index = self->all_patterns->len;
               g_ptr_array_add (self->all_patterns, cp);
               first = &cp->elems[0];
@@ -1657,6 +1768,10 @@ typedef struct
   guint            fr;
   guint            en;
   guint            n_raw;   /* hits in raw_hits; its length is its capacity while scanning */
+  /* read once per comment, not once per match */
+  const Entry     *entries;
+  const char      *text;    /* the skeleton */
+  const guint32   *tok_at;
 } ScanData;
 
 static gboolean
@@ -1666,15 +1781,15 @@ on_match (guint32  value,
           gpointer user_data)
 {
   ScanData *d = user_data;
-  const Entry *e = &g_array_index (d->self->entries, Entry, value);
-  const VigieNormalized *n = d->s->norm;
-  const guint32 *tok_at = (const guint32 *) d->s->tok_at->data;
+  const Entry *e = &d->entries[value];
+  const char *text = d->text;
+  const guint32 *tok_at = d->tok_at;
   guint32 a = start, b = end - 1;
   Hit h;
 
-  if (n->text[a] == ' ')
+  if (text[a] == ' ')
     a++;
-  if (n->text[b] == ' ' && b > a)
+  if (text[b] == ' ' && b > a)
     b--;
   if (a > b || tok_at[a] == G_MAXUINT32 || tok_at[b] == G_MAXUINT32)
     return TRUE;
@@ -1688,6 +1803,7 @@ on_match (guint32  value,
     }
   if (e->flags & ENTRY_GLUED)
     {
+      const VigieNormalized *n = d->s->norm;
       const VigieToken *tok = &g_array_index (n->tokens, VigieToken, tok_at[a]);
       if (tok_at[a] != tok_at[b])
         return TRUE;
@@ -1733,7 +1849,8 @@ n_tokens (const Scratch *s)
   return s->norm->tokens->len;
 }
 
-static gboolean
+/* Inlined: called for every token of every comment */
+G_ALWAYS_INLINE static inline gboolean
 pseudo_matches (const Scratch *s,
                 guint          pseudo,
                 guint          t)
@@ -2139,6 +2256,29 @@ token_at_orig (const Scratch *s,
   return lo;
 }
 
+/* Whether @text has a digit, eight bytes at a time: a byte XOR '0' is
+ * below 10 for a digit only */
+static gboolean
+has_ascii_digit (const char *text,
+                 gsize       len)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  gsize i = 0;
+
+  for (; i + 8 <= len; i += 8)
+    {
+      guint64 x;
+      memcpy (&x, text + i, 8);
+      x ^= ones * '0';
+      if (((x - ones * 10) & ~x & (ones * 0x80)) != 0)
+        return TRUE;
+    }
+  for (; i < len; i++)
+    if (g_ascii_isdigit (text[i]))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 run_detectors (VigieClassifier            *self,
                Scratch                    *s,
@@ -2149,8 +2289,7 @@ run_detectors (VigieClassifier            *self,
   gboolean numbers_done = FALSE;
   gboolean has_digit = FALSE;
 
-  for (gsize i = 0; i < len && !has_digit; i++)
-    has_digit = g_ascii_isdigit (text[i]);
+  has_digit = has_ascii_digit (text, len);
 
   for (guint ri = 0; ri < self->detector_rules->len; ri++)
     {
@@ -2463,13 +2602,14 @@ finish (VigieClassifier     *self,
 
   for (guint c = 0; c < n_cats; c++)
     {
-      const VigieCategory *cat = vigie_policy_get_category (self->policy, c);
+      const VigieCategory *cat;
       VigieFlag flag = { 0 };
 
       if (aggs[c].score < self->threshold || aggs[c].score <= 0)
         continue;
-      flag.category = g_intern_string (cat->id);
-      flag.rule = g_intern_string (self->rules[aggs[c].best_rule].rule->id);
+      cat = vigie_policy_get_category (self->policy, c);  /* only for a flag */
+      flag.category = self->category_ids[c];  /* interned once: g_intern_string() locks */
+      flag.rule = self->rules[aggs[c].best_rule].id;
       flag.clause = self->rules[aggs[c].best_rule].rule->category == flag.category
         ? self->rules[aggs[c].best_rule].clause : g_intern_string (cat->clauses[0].ref);
       flag.score = floor (aggs[c].score * 100 + 0.5) / 100;
@@ -2518,7 +2658,7 @@ classify_into (VigieClassifier            *self,
                VigieClassification        *result)
 {
   VigieNormalized *n = s->norm;
-  ScanData data = { self, s, 0, 0, 0 };
+  ScanData data = { self, s, 0, 0, 0, NULL, NULL, NULL };
   guint nt;
   guint32 *tok_at;
   guint fr = 0, en = 0;
@@ -2530,15 +2670,17 @@ classify_into (VigieClassifier            *self,
   g_array_set_size (s->tok_at, n->len + 1);
   tok_at = (guint32 *) s->tok_at->data;
   memset (tok_at, 0xff, (n->len + 1) * sizeof (guint32));  /* G_MAXUINT32 */
-  for (guint t = 0; t < nt; t++)
-    {
-      const VigieToken *tok = token (s, t);
-      guint32 b = tok->start, e = tok->end;
-      for (; b < e; b++)
+  {
+    const VigieToken *toks = (const VigieToken *) n->tokens->data;
+    for (guint t = 0; t < nt; t++)
+      for (guint32 b = toks[t].start, e = toks[t].end; b < e; b++)
         tok_at[b] = t;
-    }
+  }
 
   g_array_set_size (s->raw_hits, MAX (s->raw_hits->len, 64));
+  data.entries = (const Entry *) self->entries->data;
+  data.text = n->text;
+  data.tok_at = tok_at;
   vigie_matcher_scan (self->matcher, n->text, n->runs, n->len, on_match, &data);
   g_array_set_size (s->raw_hits, data.n_raw);
   match_masked (self, s);
@@ -2551,7 +2693,7 @@ classify_into (VigieClassifier            *self,
     s->hits = s->raw_hits;
     s->raw_hits = tmp;
     h = (Hit *) s->hits->data;
-    for (guint i = 1; i < s->hits->len; i++)
+    for (guint i = 1, n_hits = s->hits->len; i < n_hits; i++)
       {
         Hit x = h[i];
         guint k = i;
@@ -2567,10 +2709,11 @@ classify_into (VigieClassifier            *self,
   {
     guint32 *first = (guint32 *) s->hit_first->data;
     const Hit *hits = (const Hit *) s->hits->data;
+    const guint n_hits = s->hits->len;  /* not read again after each store */
     guint h = 0;
     for (guint t = 0; t <= nt; t++)
       {
-        while (h < s->hits->len && hits[h].t0 < t)
+        while (h < n_hits && hits[h].t0 < t)
           h++;
         first[t] = h;
       }
@@ -2583,11 +2726,13 @@ classify_into (VigieClassifier            *self,
     }
   else
     memset (s->present, 0, s->present_size);
-  for (guint i = 0; i < s->hits->len; i++)
-    {
-      const Hit *h = &g_array_index (s->hits, Hit, i);
-      s->present[h->klass] = 1;
-    }
+  {
+    guint8 *present = s->present;
+    const Hit *hits = (const Hit *) s->hits->data;
+    const guint n_hits = s->hits->len;
+    for (guint i = 0; i < n_hits; i++)
+      present[hits[i].klass] = 1;
+  }
   /* Whether a pattern's required classes are all in the comment: found
    * once per pattern, when it is first tried */
   if (s->possible_size < self->all_patterns->len)
@@ -2619,7 +2764,7 @@ classify_into (VigieClassifier            *self,
     }
 
   /* Extra terms of the settings */
-  for (guint i = 0; i < s->hits->len; i++)
+  for (guint i = 0; self->any_extra && i < s->hits->len; i++)
     {
       const Hit *h = &g_array_index (s->hits, Hit, i);
       const char *cname;
@@ -2654,10 +2799,11 @@ classify_into (VigieClassifier            *self,
           const CPattern *p = g_ptr_array_index (pats, k);
           const CRule *cr;
           MatchState m;
+          guint8 *possible = &s->possible[p->index];
 
-          if (s->possible[p->index] == 0)
-            s->possible[p->index] = pattern_possible (p, s->present) ? 1 : 2;
-          if (s->possible[p->index] == 2)
+          if (*possible == 0)
+            *possible = pattern_possible (p, s->present) ? 1 : 2;
+          if (*possible == 2)
             continue;
           if (p->anchor_start && !(token (s, h->t0)->flags & VIGIE_TOKEN_SENTENCE_START))
             continue;

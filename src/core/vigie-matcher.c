@@ -15,10 +15,8 @@
 #include "vigie-matcher.h"
 
 #define N_SYMBOLS 38  /* a-z, 0-9, ' ', '*' */
-/* A compiled row: the next state for every symbol, then the first state on
- * the fail chain that has outputs (0: none), read with the row a scan is
- * about to use anyway */
-#define ROW (N_SYMBOLS + 1)
+/* In a compiled row, a transition to a state with outputs on its fail chain */
+#define HAS_OUTPUT 0x80000000u
 
 typedef struct
 {
@@ -28,10 +26,24 @@ typedef struct
   guint8   flags;
 } Pattern;
 
+/* A pattern as the scan reads it */
+typedef struct
+{
+  const guint8 *runs;   /* NULL: all 1 */
+  guint32       value;
+  guint32       len;
+  guint32       flags;
+} OutEntry;
+
 struct _VigieMatcher
 {
-  GArray   *delta;       /* guint32 [n_states * N_SYMBOLS], [n_states * ROW] once compiled */
-  guint16  *delta16;     /* the same in half the memory, when there are few states */
+  GArray   *delta;       /* guint32 [n_states * N_SYMBOLS] until compiled */
+  guint32  *table;       /* once compiled: guint32 [n_states * n_classes], delta freed */
+  guint32  *chain_start; /* once compiled, per state and one more: its first entry in chain */
+  OutEntry *chain;       /* per state, the patterns that end there, then those of its dict_link chain */
+  guint8    class_of[256];          /* once compiled: byte → column */
+  guint8    class_of_symbol[N_SYMBOLS];
+  guint     n_classes;
   GArray   *fail;        /* guint32 per state */
   GArray   *out_first;   /* guint32 per state: first index in out_list, or G_MAXUINT32 */
   GArray   *dict_link;   /* guint32 per state: next state on the fail chain with outputs, 0 = none */
@@ -97,8 +109,11 @@ vigie_matcher_free (VigieMatcher *self)
     return;
   for (guint i = 0; i < self->patterns->len; i++)
     g_free (g_array_index (self->patterns, Pattern, i).runs);
-  g_array_unref (self->delta);
-  g_free (self->delta16);
+  if (self->delta != NULL)
+    g_array_unref (self->delta);
+  g_free (self->table);
+  g_free (self->chain_start);
+  g_free (self->chain);
   g_array_unref (self->fail);
   g_array_unref (self->out_first);
   g_array_unref (self->dict_link);
@@ -164,6 +179,7 @@ void
 vigie_matcher_compile (VigieMatcher *self)
 {
   g_autoptr(GArray) queue = g_array_new (FALSE, FALSE, sizeof (guint32));
+  guint64 hash[N_SYMBOLS];  /* of each column: the same in any numbering */
   guint32 *delta;
   guint32 *fail;
   guint32 *out_first;
@@ -220,8 +236,15 @@ vigie_matcher_compile (VigieMatcher *self)
     perm[0] = 0;
     for (guint qi = 0; qi < queue->len; qi++)
       perm[g_array_index (queue, guint32, qi)] = qi + 1;
-    for (gsize k = 0; k < (gsize) n * N_SYMBOLS; k++)
-      delta[k] = perm[delta[k]];
+    for (int c = 0; c < N_SYMBOLS; c++)
+      hash[c] = 1469598103934665603ull;
+    for (gsize st = 0; st < n; st++)
+      for (int c = 0; c < N_SYMBOLS; c++)
+        {
+          guint32 next = perm[delta[st * N_SYMBOLS + c]];
+          delta[st * N_SYMBOLS + c] = next;
+          hash[c] = (hash[c] ^ next) * 1099511628211ull;
+        }
     /* Rows moved along the cycles of the permutation */
     for (guint32 start = 0; start < n; start++)
       {
@@ -251,27 +274,96 @@ vigie_matcher_compile (VigieMatcher *self)
     memcpy (dict_link, small, n * sizeof (guint32));
   }
 
-  /* Rows widened in place to ROW, from the last one down */
+  /* Symbols whose columns are the same in every state (those no term
+   * uses, say) share one column: shorter rows, fewer cache lines. A
+   * transition to a state with outputs on its fail chain carries
+   * HAS_OUTPUT, so the scan reads the output link only then. */
   {
     guint n = self->fail->len;
-    g_array_set_size (self->delta, (gsize) n * ROW);
-    delta = (guint32 *) self->delta->data;
-    for (gint st = (gint) n - 1; st >= 0; st--)
-      {
-        memmove (&delta[(gsize) st * ROW], &delta[(gsize) st * N_SYMBOLS],
-                 N_SYMBOLS * sizeof (guint32));
-        delta[(gsize) st * ROW + N_SYMBOLS] = out_first[st] != G_MAXUINT32 ? (guint32) st
-                                                                           : dict_link[st];
-      }
-  }
+    int rep[N_SYMBOLS];   /* class → its first symbol */
+    guint nc = 0;
 
-  /* A smaller table stays in the cache */
-  if (self->fail->len <= G_MAXUINT16)
+    g_assert (n < HAS_OUTPUT);
+    for (int c = 0; c < N_SYMBOLS; c++)
+      {
+        int cls = -1;
+        for (guint k = 0; k < nc && cls < 0; k++)
+          if (hash[rep[k]] == hash[c])
+            cls = k;
+        if (cls < 0)
+          {
+            cls = nc++;
+            rep[cls] = c;
+          }
+        self->class_of_symbol[c] = cls;
+      }
+    /* Same hash, same column: checked, and if not, no column shared */
     {
-      self->delta16 = g_new (guint16, self->delta->len);
-      for (guint i = 0; i < self->delta->len; i++)
-        self->delta16[i] = g_array_index (self->delta, guint32, i);
+      int merged[N_SYMBOLS], n_merged = 0;
+      gboolean differ = FALSE;
+
+      for (int c = 0; c < N_SYMBOLS; c++)
+        if (rep[self->class_of_symbol[c]] != c)
+          merged[n_merged++] = c;
+      for (guint st = 0; st < n && !differ; st++)
+        for (int m = 0; m < n_merged; m++)
+          if (delta[(gsize) st * N_SYMBOLS + merged[m]] !=
+              delta[(gsize) st * N_SYMBOLS + rep[self->class_of_symbol[merged[m]]]])
+            differ = TRUE;
+      if (differ)
+        {
+          for (int k = 0; k < N_SYMBOLS; k++)
+            rep[k] = self->class_of_symbol[k] = k;
+          nc = N_SYMBOLS;
+        }
     }
+    for (int b = 0; b < 256; b++)
+      self->class_of[b] = self->class_of_symbol[symbol_of[b] < 0 ? 36 : symbol_of[b]];
+    self->n_classes = nc;
+
+    /* Each state's outputs and those of its dict_link chain, in the order
+     * the chain gives them, side by side */
+    {
+      g_autoptr(GArray) chain = g_array_new (FALSE, FALSE, sizeof (OutEntry));
+      const guint32 *out_next = (const guint32 *) self->out_next->data;
+      const guint32 *out_pattern = (const guint32 *) self->out_pattern->data;
+      const Pattern *patterns = (const Pattern *) self->patterns->data;
+
+      self->chain_start = g_new (guint32, n + 1);
+      for (guint st = 0; st < n; st++)
+        {
+          guint32 x = out_first[st] != G_MAXUINT32 ? (guint32) st : dict_link[st];
+          self->chain_start[st] = chain->len;
+          for (; x != 0; x = dict_link[x])
+            for (guint32 o = out_first[x]; o != G_MAXUINT32; o = out_next[o])
+              {
+                const Pattern *p = &patterns[out_pattern[o]];
+                OutEntry e = { p->runs, p->value, p->len, p->flags };
+                g_array_append_val (chain, e);
+              }
+        }
+      self->chain_start[n] = chain->len;
+      self->chain = (OutEntry *) g_array_free (g_steal_pointer (&chain), FALSE);
+    }
+    /* Rows narrowed in place, from the first one up: a class's first
+     * symbol is never before the class, so nothing is overwritten
+     * before it is read */
+    {
+      g_autofree guint32 *flag = g_new (guint32, n);
+
+      for (gsize st = 0; st < n; st++)
+        flag[st] = self->chain_start[st + 1] > self->chain_start[st] ? HAS_OUTPUT : 0;
+      for (gsize st = 0; st < n; st++)
+        for (guint k = 0; k < nc; k++)
+          {
+            guint32 next = delta[st * N_SYMBOLS + rep[k]];
+            delta[st * nc + k] = next | flag[next];
+          }
+    }
+    /* The narrowed table alone, the rest of the memory given back */
+    self->table = g_realloc (g_array_free (g_steal_pointer (&self->delta), FALSE),
+                             (gsize) n * nc * sizeof (guint32));
+  }
   self->compiled = TRUE;
 }
 
@@ -282,7 +374,7 @@ vigie_matcher_get_n_states (VigieMatcher *self)
 }
 
 static inline gboolean
-runs_agree (const Pattern *p,
+runs_agree (const OutEntry *p,
             const guint8  *runs,
             guint32        start)
 {
@@ -317,44 +409,36 @@ vigie_matcher_scan (const VigieMatcher *self,
                     VigieMatchFunc      func,
                     gpointer            user_data)
 {
-  const guint32 *delta = (const guint32 *) self->delta->data;
-  const guint32 *out_first = (const guint32 *) self->out_first->data;
-  const guint32 *dict_link = (const guint32 *) self->dict_link->data;
-  const guint32 *out_pattern = (const guint32 *) self->out_pattern->data;
-  const guint32 *out_next = (const guint32 *) self->out_next->data;
-  const Pattern *patterns = (const Pattern *) self->patterns->data;
+  const guint32 *delta = self->table;
+  const guint32 *chain_start = self->chain_start;
+  const OutEntry *chain = self->chain;
+  const guint8 *class_of = self->class_of;
+  const gsize nc = self->n_classes;
   guint32 state = 0;
+  gboolean has_double;
 
   g_return_if_fail (self->compiled);
 
+  has_double = runs != NULL && memchr (runs, 2, len) != NULL;
   for (guint32 i = 0; i < len; i++)
     {
-      int sym = symbol_of[(guchar) text[i]];
-      guint32 s;
+      guint32 next = delta[(gsize) state * nc + class_of[(guchar) text[i]]];
+      const OutEntry *p, *last;
 
-      if (G_UNLIKELY (sym < 0))
-        sym = 36;
-      if (self->delta16)
+      state = next & ~HAS_OUTPUT;
+      if (G_LIKELY (!(next & HAS_OUTPUT)))
+        continue;
+      last = chain + chain_start[state + 1];
+      for (p = chain + chain_start[state]; p < last; p++)
         {
-          state = self->delta16[state * ROW + sym];
-          s = self->delta16[state * ROW + N_SYMBOLS];
-        }
-      else
-        {
-          state = delta[(gsize) state * ROW + sym];
-          s = delta[(gsize) state * ROW + N_SYMBOLS];
-        }
-      while (s != 0)
-        {
-          for (guint32 o = out_first[s]; o != G_MAXUINT32; o = out_next[o])
-            {
-              const Pattern *p = &patterns[out_pattern[o]];
-              guint32 start = i + 1 - p->len;
-              if (runs == NULL || runs_agree (p, runs, start))
-                if (!func (p->value, start, i + 1, user_data))
-                  return;
-            }
-          s = dict_link[s];
+          guint32 start = i + 1 - p->len;
+          /* A term written without double letters agrees with a text
+           * that has none, and with any when its runs are loose */
+          if (runs == NULL ||
+              (p->runs == NULL && (!has_double || (p->flags & VIGIE_MATCH_LOOSE_RUNS))) ||
+              runs_agree (p, runs, start))
+            if (!func (p->value, start, i + 1, user_data))
+              return;
         }
     }
 }

@@ -59,6 +59,8 @@ typedef struct
 
 #define FOLD_TABLE_SIZE 0x0530
 static Fold fold_table[FOLD_TABLE_SIZE];
+/* The unit of each ASCII character, but its offsets: copied whole */
+static Unit ascii_units[0x80];
 
 /* Cyrillic and Greek letters that look like Latin ones */
 static const struct { gunichar c; char l; } lookalikes[] = {
@@ -347,6 +349,20 @@ init_tables_once (void)
 {
   for (gunichar c = 0; c < FOLD_TABLE_SIZE; c++)
     fold_compute (c, &fold_table[c]);
+  for (guint c = 0; c < G_N_ELEMENTS (ascii_units); c++)
+    {
+      const Fold *f = &fold_table[c];
+      Unit *w = &ascii_units[c];
+      memset (w, 0, sizeof *w);
+      w->kind = f->kind;
+      w->nfold = f->n;
+      w->fold[0] = f->s[0];
+      w->fold[1] = f->s[1];
+      w->fold[2] = f->s[2];
+      w->upper = f->upper;
+      w->accent = f->accent;
+      w->obfuscated = f->lookalike;
+    }
   memcpy (sorted_emoji, emoji_words, sizeof emoji_words);
   qsort (sorted_emoji, G_N_ELEMENTS (sorted_emoji), sizeof sorted_emoji[0], compare_emoji);
   for (guint i = 0; i + 1 < G_N_ELEMENTS (sorted_emoji); i++)
@@ -561,7 +577,9 @@ word_may_be_link (const char *p,
   return FALSE;
 }
 
-static void
+/* Returns whether a unit is a digit or a symbol (resolve_leet() has
+ * nothing to do otherwise) */
+static gboolean
 decode_units (VigieNormalized *out,
               const char      *text,
               gsize            len)
@@ -573,16 +591,19 @@ decode_units (VigieNormalized *out,
   gboolean maybe_links = next_mark != NULL;
   Unit *us;
   guint nu = 0;
+  gboolean digit_or_sym = FALSE;
+  guint n_accented, n_upper, n_letters;
 
   /* At most one unit per byte: write them in place */
   g_array_set_size (units, len + 1);
   us = (Unit *) units->data;
   g_array_set_size (out->links, 0);
-  out->n_accented = out->n_upper = out->n_letters = 0;
+  /* Counted in locals: see the skeleton in vigie_normalize() */
+  n_accented = n_upper = n_letters = 0;
 
   while (p < end)
     {
-      Unit u = { 0 };
+      Unit u;  /* zeroed where it is used: not for every ASCII character */
       Fold f;
       gunichar c;
       const char *next;
@@ -601,6 +622,7 @@ decode_units (VigieNormalized *out,
           if (link_end != NULL)
             {
               g_array_append_val (out->links, link);
+              u = (Unit) { 0 };
               u.os = p - text;
               u.oe = link_end - text;
               u.kind = U_WORD;
@@ -612,6 +634,25 @@ decode_units (VigieNormalized *out,
             }
         }
 
+      /* ASCII, most of a comment: its unit copied whole */
+      if ((guchar) *p < 0x80 && fold_table[(guchar) *p].kind != U_IGNORE)
+        {
+          const Fold *fd = &fold_table[(guchar) *p];
+          Unit *w = &us[nu++];
+          *w = ascii_units[(guchar) *p];
+          w->os = p - text;
+          w->oe = p + 1 - text;
+          if (fd->kind == U_LETTER)
+            {
+              n_letters++;
+              n_upper += fd->upper;
+              n_accented += fd->accent;
+            }
+          else if (fd->kind == U_DIGIT || fd->kind == U_SYM)
+            digit_or_sym = TRUE;
+          p++;
+          continue;
+        }
       if ((guchar) *p < 0x80)
         {
           c = (guchar) *p;
@@ -622,6 +663,7 @@ decode_units (VigieNormalized *out,
           c = g_utf8_get_char (p);
           next = g_utf8_next_char (p);
         }
+      u = (Unit) { 0 };
       u.os = p - text;
       u.oe = next - text;
       p = next;
@@ -658,7 +700,7 @@ decode_units (VigieNormalized *out,
               if (f.accent && prev->kind == U_LETTER)
                 {
                   if (!prev->accent)
-                    out->n_accented++;
+                    n_accented++;
                   prev->accent = TRUE;
                 }
             }
@@ -682,13 +724,19 @@ decode_units (VigieNormalized *out,
         w->word_flags = 0;
         if (f.kind == U_LETTER)
           {
-            out->n_letters++;
-            out->n_upper += f.upper;
-            out->n_accented += f.accent;
+            n_letters++;
+            n_upper += f.upper;
+            n_accented += f.accent;
           }
+        else if (f.kind == U_DIGIT || f.kind == U_SYM)
+          digit_or_sym = TRUE;
       }
     }
   g_array_set_size (units, nu);
+  out->n_accented = n_accented;
+  out->n_upper = n_upper;
+  out->n_letters = n_letters;
+  return digit_or_sym;
 }
 
 static inline gboolean
@@ -865,18 +913,27 @@ ensure_capacity (VigieNormalized *out,
   out->orig_end = g_realloc (out->orig_end, out->capacity * sizeof (guint32));
 }
 
-static inline void
-emit_byte (VigieNormalized *out,
-           char             c,
-           guint8           run,
-           guint32          os,
-           guint32          oe)
+typedef struct
 {
-  out->text[out->len] = c;
-  out->runs[out->len] = run;
-  out->orig_start[out->len] = os;
-  out->orig_end[out->len] = oe;
-  out->len++;
+  char    *text;
+  guint8  *runs;
+  guint32 *orig_start;
+  guint32 *orig_end;
+  guint32  len;
+} Sink;
+
+static inline void
+sink_emit (Sink    *k,
+           char     c,
+           guint8   run,
+           guint32  os,
+           guint32  oe)
+{
+  k->text[k->len] = c;
+  k->runs[k->len] = run;
+  k->orig_start[k->len] = os;
+  k->orig_end[k->len] = oe;
+  k->len++;
 }
 
 /* Spoken contractions written as one word ("jte pète la gueule", "jvais",
@@ -958,13 +1015,14 @@ vigie_normalize (VigieNormalized *out,
   gboolean apostrophe = FALSE;
   guint16 sentence = 0;
   guint first_token_of_sentence = 0;
+  Sink sk;
 
   init_tables ();
   if (len < 0)
     len = strlen (text);
 
-  decode_units (out, text, len);
-  resolve_leet (out->units);
+  if (decode_units (out, text, len))
+    resolve_leet (out->units);
   us = (Unit *) out->units->data;
   n = out->units->len;
 
@@ -1113,17 +1171,23 @@ vigie_normalize (VigieNormalized *out,
 
   /* The skeleton */
   ensure_capacity (out, 2 + len * 3 + words->len * 8 + 16);
-  out->len = 0;
+  /* Written through locals: a char store through @out could change any
+   * of its fields, which the compiler would read again after each one */
+  sk.text = out->text;
+  sk.runs = out->runs;
+  sk.orig_start = out->orig_start;
+  sk.orig_end = out->orig_end;
+  sk.len = 0;
   /* at most two tokens per word (a contraction): filled by index */
   g_array_set_size (out->tokens, words->len * 2);
   toks = (VigieToken *) out->tokens->data;
-  emit_byte (out, ' ', 1, 0, 0);
+  sink_emit (&sk, ' ', 1, 0, 0);
   for (guint w = 0; w < words->len; w++)
     {
       RawWord *rw = &g_array_index (words, RawWord, w);
       VigieToken tok = { 0 };
       gboolean all_caps = TRUE, any_letter = FALSE, all_digits = TRUE;
-      guint32 tok_start = out->len;
+      guint32 tok_start = sk.len;
 
       if (w > 0 && rw->sep == SEP_SENT)
         {
@@ -1132,7 +1196,7 @@ vigie_normalize (VigieNormalized *out,
         }
       (void) first_token_of_sentence;
 
-      tok.start = out->len;
+      tok.start = sk.len;
       tok.orig_start = us[rw->u0].os;
       tok.orig_end = us[rw->u1 - 1].oe;
       tok.flags = rw->flags;
@@ -1149,7 +1213,7 @@ vigie_normalize (VigieNormalized *out,
           if (u->kind == U_WORD)
             {
               for (const char *c = u->word; *c; c++)
-                emit_byte (out, *c, 1, u->os, u->oe);
+                sink_emit (&sk, *c, 1, u->os, u->oe);
               all_digits = FALSE;
               all_caps = FALSE;
               continue;
@@ -1170,17 +1234,17 @@ vigie_normalize (VigieNormalized *out,
           for (guint m = 0; m < u->nfold; m++)
             {
               char c = u->fold[m];
-              if (out->len > tok_start && out->text[out->len - 1] == c)
+              if (sk.len > tok_start && sk.text[sk.len - 1] == c)
                 {
-                  if (out->runs[out->len - 1] < 3)
-                    out->runs[out->len - 1]++;
-                  out->orig_end[out->len - 1] = u->oe;
+                  if (sk.runs[sk.len - 1] < 3)
+                    sk.runs[sk.len - 1]++;
+                  sk.orig_end[sk.len - 1] = u->oe;
                 }
               else
-                emit_byte (out, c, 1, u->os, u->oe);
+                sink_emit (&sk, c, 1, u->os, u->oe);
             }
         }
-      if (out->len == tok_start)
+      if (sk.len == tok_start)
         {
           if (rw->question && n_toks > 0 && toks[n_toks - 1].sentence == sentence)
             toks[n_toks - 1].flags |= VIGIE_TOKEN_QUESTION_MARK;
@@ -1192,19 +1256,19 @@ vigie_normalize (VigieNormalized *out,
         tok.flags |= VIGIE_TOKEN_NUMBER;
       if (tok.flags & VIGIE_TOKEN_ALL_CAPS)
         tok.flags &= ~VIGIE_TOKEN_CAPITALIZED;
-      tok.end = out->len;
+      tok.end = sk.len;
       if (!any_letter || (tok.flags & (VIGIE_TOKEN_OBFUSCATED | VIGIE_TOKEN_MASKED)) != 0)
         ;
       else
         {
           char buf[32];
-          const char *full = contraction_full (out->text + tok_start, out->len - tok_start, buf);
+          const char *full = contraction_full (sk.text + tok_start, sk.len - tok_start, buf);
           if (full != NULL)
             {
               const char *sp = strchr (full, ' ');
-              out->len = tok_start;
+              sk.len = tok_start;
               for (const char *c = full; *c; c++)
-                emit_byte (out, *c, 1, c == sp ? tok.orig_end : tok.orig_start,
+                sink_emit (&sk, *c, 1, c == sp ? tok.orig_end : tok.orig_start,
                            c == sp ? tok.orig_end : tok.orig_end);
               if (sp != NULL)
                 {
@@ -1216,16 +1280,17 @@ vigie_normalize (VigieNormalized *out,
                   tok.flags &= ~(VIGIE_TOKEN_SENTENCE_START | VIGIE_TOKEN_AFTER_COMMA |
                                  VIGIE_TOKEN_CAPITALIZED);
                 }
-              tok.end = out->len;
+              tok.end = sk.len;
             }
         }
       if (rw->question)
         tok.flags |= VIGIE_TOKEN_QUESTION_MARK;
       toks[n_toks++] = tok;
       /* The separator takes the original position of the next character */
-      emit_byte (out, ' ', 1, tok.orig_end, tok.orig_end);
+      sink_emit (&sk, ' ', 1, tok.orig_end, tok.orig_end);
     }
   g_array_set_size (out->tokens, n_toks);
+  out->len = sk.len;
   out->text[out->len] = '\0';
   out->n_sentences = out->tokens->len > 0 ? sentence + 1 : 0;
 
