@@ -997,6 +997,20 @@ test_thirty_second_round (void)
   assert_flags ("on pense à tes morts aujourd'hui, courage", "");
 }
 
+/* A negation reaches the end of its clause only: a comma or a second
+ * "c'est" starts a new one */
+static void
+test_negation_clause (void)
+{
+  assert_flags ("c'est pas une infirmière, c'est une incompétente", "insult");
+  assert_flags ("c'est pas un médecin c'est un charlatan", "insult");
+  assert_flags ("c est pas un pharmacien c est un charlatan", "insult");
+  /* the insult itself denied, in one clause or after a comma */
+  assert_flags ("c'est pas un charlatan", "");
+  assert_flags ("ce médecin, c'est pas un charlatan", "");
+  assert_flags ("il est pas incompétent, il est débordé", "");
+}
+
 static void
 test_thirty_third_round (void)
 {
@@ -1784,6 +1798,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/thirty-first-round", test_thirty_first_round);
   g_test_add_func ("/vigie/classifier/thirty-second-round", test_thirty_second_round);
   g_test_add_func ("/vigie/classifier/thirty-third-round", test_thirty_third_round);
+  g_test_add_func ("/vigie/classifier/negation-clause", test_negation_clause);
   g_test_add_func ("/vigie/classifier/glued-words", test_glued_words);
   g_test_add_func ("/vigie/classifier/store-roundtrip", test_store_roundtrip);
   g_test_add_func ("/vigie/scan/lines", test_scan_lines);

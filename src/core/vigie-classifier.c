@@ -2022,6 +2022,31 @@ class_in_range (const VigieClassifier *self,
   return FALSE;
 }
 
+/* Whether token @t of the skeleton is the word @lit */
+static inline gboolean
+token_is (const Scratch *s,
+          guint          t,
+          const char    *lit,
+          gsize          n)
+{
+  const VigieToken *tk = token (s, t);
+
+  return tk->end - tk->start == n && memcmp (s->norm->text + tk->start, lit, n) == 0;
+}
+
+/* Whether token @u starts a new clause after a negation: a comma before it,
+ * or a "c'est" ("c'est pas un docteur c'est un charlatan") */
+static inline gboolean
+clause_starts_at (const Scratch *s,
+                  guint          u)
+{
+  if (token (s, u)->flags & VIGIE_TOKEN_AFTER_COMMA)
+    return TRUE;
+  if (token_is (s, u, "cest", 4))
+    return TRUE;
+  return token_is (s, u, "c", 1) && u + 1 < n_tokens (s) && token_is (s, u + 1, "est", 3);
+}
+
 /* A negation among tokens [from, to) of sentences [s0, s1], not part of a
  * phrase whose negation is not one ("n'est-ce pas", "rien que") */
 static gboolean
@@ -2049,12 +2074,13 @@ negation_in_range (const VigieClassifier *self,
         continue;
       if (t < t0)
         {
-          /* "on attendrait pas 12h, bande de paresseuses": a comma
-           * between the negation and the evidence ends its reach */
-          gboolean comma = FALSE;
-          for (gint u = t + 1; u <= t0 && !comma; u++)
-            comma = (token (s, u)->flags & VIGIE_TOKEN_AFTER_COMMA) != 0;
-          if (comma)
+          /* "on attendrait pas 12h, bande de paresseuses", "c'est pas
+           * un docteur c'est un charlatan": a new clause between the
+           * negation and the evidence ends its reach */
+          gboolean clause = FALSE;
+          for (gint u = t + 1; u <= t0 && !clause; u++)
+            clause = clause_starts_at (s, u);
+          if (clause)
             continue;
         }
       if (self->class_negation_cancel != NO_CLASS)
