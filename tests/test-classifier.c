@@ -1011,6 +1011,21 @@ test_negation_clause (void)
   assert_flags ("il est pas incompétent, il est débordé", "");
 }
 
+/* A report cue right after a phrase that owns what follows is no report:
+ * the comment says it itself */
+static void
+test_report_cancel (void)
+{
+  assert_flags ("c'est pas raciste de dire que les Haïtiens sont des parasites", "discrimination,insult");
+  assert_flags ("j'ai bien le droit de dire que les musulmans sont des parasites", "discrimination,insult");
+  assert_flags ("faut oser dire que les immigrés sont des parasites", "discrimination,insult");
+  assert_flags ("it's not racist to say that refugees are parasites", "discrimination");
+  /* reported, or called racist: none */
+  assert_flags ("mon voisin a dit que les Haïtiens sont des parasites", "");
+  assert_flags ("c'est raciste de dire que les Haïtiens sont des parasites", "");
+  assert_flags ("it's racist to say that refugees are parasites", "");
+}
+
 static void
 test_thirty_third_round (void)
 {
@@ -1799,6 +1814,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/thirty-second-round", test_thirty_second_round);
   g_test_add_func ("/vigie/classifier/thirty-third-round", test_thirty_third_round);
   g_test_add_func ("/vigie/classifier/negation-clause", test_negation_clause);
+  g_test_add_func ("/vigie/classifier/report-cancel", test_report_cancel);
   g_test_add_func ("/vigie/classifier/glued-words", test_glued_words);
   g_test_add_func ("/vigie/classifier/store-roundtrip", test_store_roundtrip);
   g_test_add_func ("/vigie/scan/lines", test_scan_lines);

@@ -769,6 +769,7 @@ struct _VigieClassifier
   guint32       class_counter;
   guint32       class_negation;
   guint32       class_negation_cancel;
+  guint32       class_report_cancel;
   guint32       class_self;
   guint32       class_lang_fr;
   guint32       class_lang_en;
@@ -1741,6 +1742,8 @@ vigie_classifier_new (VigiePolicy                    *policy,
   self->class_self = name ? class_id (self, name, FALSE) : NO_CLASS;
   name = _vigie_policy_get_contrast_class (policy, "negation_cancel");
   self->class_negation_cancel = name ? class_id (self, name, FALSE) : NO_CLASS;
+  name = _vigie_policy_get_contrast_class (policy, "report_cancel");
+  self->class_report_cancel = name ? class_id (self, name, FALSE) : NO_CLASS;
   self->class_lang_fr = class_id (self, "lang_fr", FALSE);
   self->class_lang_en = class_id (self, "lang_en", FALSE);
   self->class_stop = class_id (self, "stopword", FALSE);
@@ -2100,6 +2103,95 @@ negation_in_range (const VigieClassifier *self,
   return FALSE;
 }
 
+/* A report cue among tokens [from, to) of sentences [s0, s1], not right
+ * after a phrase that makes it none: "c'est pas raciste de dire que …",
+ * "j'ai le droit de dire que …" say it, they do not report it */
+static gboolean
+report_in_range (const VigieClassifier *self,
+                 const Scratch         *s,
+                 gint                   from,
+                 gint                   to,
+                 guint                  s0,
+                 guint                  s1)
+{
+  const guint32 *first = (const guint32 *) s->hit_first->data;
+  const Hit *hits = (const Hit *) s->hits->data;
+
+  if (self->class_report_cancel == NO_CLASS || !s->present[self->class_report_cancel])
+    return class_in_range (self, s, self->class_report, from, to, s0, s1);
+  from = MAX (from, 0);
+  to = MIN (to, (gint) n_tokens (s));
+  for (gint t = from; t < to; t++)
+    {
+      guint16 sent = token (s, t)->sentence;
+      gboolean cancelled = FALSE;
+
+      if (sent < s0 || sent > s1 || !token_has_class (self, s, t, self->class_report))
+        continue;
+      /* a cancelling phrase of the same sentence that ends at t or one
+       * word before, started at most 8 tokens before */
+      for (gint u = MAX (0, t - 8); u < t && !cancelled; u++)
+        {
+          if (token (s, u)->sentence != sent)
+            continue;
+          for (guint32 i = first[u]; i < first[u + 1]; i++)
+            if (hits[i].klass == self->class_report_cancel &&
+                hits[i].t1 <= (guint32) t && hits[i].t1 + 1 >= (guint32) t)
+              {
+                cancelled = TRUE;
+                break;
+              }
+        }
+      if (!cancelled)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Is a hit of report_cancel covering token @t ("racist" in "it's not
+ * racist to say that …" is no counter-speech)? */
+static gboolean
+inside_report_cancel (const VigieClassifier *self,
+                      const Scratch         *s,
+                      gint                   t)
+{
+  const guint32 *first = (const guint32 *) s->hit_first->data;
+  const Hit *hits = (const Hit *) s->hits->data;
+
+  for (gint u = MAX (0, t - 8); u <= t; u++)
+    for (guint32 i = first[u]; i < first[u + 1]; i++)
+      if (hits[i].klass == self->class_report_cancel && hits[i].t1 > (guint32) t)
+        return TRUE;
+  return FALSE;
+}
+
+/* Counter-speech among tokens [from, to) of sentences [s0, s1], but for
+ * the words of a phrase that cancels a report */
+static gboolean
+counter_in_range (const VigieClassifier *self,
+                  const Scratch         *s,
+                  gint                   from,
+                  gint                   to,
+                  guint                  s0,
+                  guint                  s1)
+{
+  if (self->class_report_cancel == NO_CLASS || !s->present[self->class_report_cancel])
+    return class_in_range (self, s, self->class_counter, from, to, s0, s1);
+  if (self->class_counter == NO_CLASS)
+    return FALSE;
+  from = MAX (from, 0);
+  to = MIN (to, (gint) n_tokens (s));
+  for (gint t = from; t < to; t++)
+    {
+      guint16 sent = token (s, t)->sentence;
+      if (sent < s0 || sent > s1 || !token_has_class (self, s, t, self->class_counter))
+        continue;
+      if (!inside_report_cancel (self, s, t))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static guint
 sentence_start (const Scratch *s,
                 guint          sentence)
@@ -2150,7 +2242,7 @@ passes_contrast (const VigieClassifier *self,
         return FALSE;
 
   if ((rule->contrast & VIGIE_CONTRAST_REPORT) &&
-      class_in_range (self, s, self->class_report, (gint) t0 - (gint) w - 2, t0, s0, s1))
+      report_in_range (self, s, (gint) t0 - (gint) w - 2, t0, s0, s1))
     return FALSE;
 
   /* Said of oneself: "je suis une grosse vache le dimanche", "quel con je
@@ -2175,7 +2267,7 @@ passes_contrast (const VigieClassifier *self,
     }
 
   if ((rule->contrast & VIGIE_CONTRAST_COUNTER) &&
-      class_in_range (self, s, self->class_counter, 0, n_tokens (s), s0, s1))
+      counter_in_range (self, s, 0, n_tokens (s), s0, s1))
     return FALSE;
 
   /* Across two sentences, the negation that counts is in the second one,

@@ -108,7 +108,9 @@ GHashTable        *_vigie_policy_get_classes    (VigiePolicy *self);  /* name â†
 GPtrArray         *_vigie_policy_get_rules      (VigiePolicy *self);  /* VigieRule */
 VigieThresholds    _vigie_policy_get_thresholds (VigiePolicy *self);
 /* Contrast cue classes: "report", "counter", "negation", "negation_cancel"
- * (phrases whose negation is not one: "n'est-ce pas", "rien que"); NULL if unset */
+ * (phrases whose negation is not one: "n'est-ce pas", "rien que"),
+ * "report_cancel" (what makes a report cue right after it none: "c'est
+ * pas raciste de dire que"); NULL if unset */
 const char        *_vigie_policy_get_contrast_class (VigiePolicy *self,
                                                      const char  *what);
 guint              _vigie_policy_get_contrast_window (VigiePolicy *self);

@@ -48,6 +48,7 @@ struct _VigiePolicy
   char            *contrast_counter;
   char            *contrast_negation;
   char            *contrast_negation_cancel;
+  char            *contrast_report_cancel;
   char            *contrast_self;
   guint            contrast_window;
   JsonNode        *root;         /* kept: rules point into it */
@@ -148,6 +149,7 @@ vigie_policy_finalize (GObject *object)
   g_free (self->contrast_counter);
   g_free (self->contrast_negation);
   g_free (self->contrast_negation_cancel);
+  g_free (self->contrast_report_cancel);
   g_free (self->contrast_self);
   g_clear_pointer (&self->root, json_node_unref);
 
@@ -1157,7 +1159,7 @@ load (VigiePolicy  *self,
 
   if (json_object_has_member (root, "contrast"))
     {
-      const char *report, *counter, *negation, *cancel, *self_cue;
+      const char *report, *counter, *negation, *cancel, *report_cancel, *self_cue;
       double window = 4;
 
       contrast = get_object (root, "contrast", origin, _("top level"), error);
@@ -1167,6 +1169,7 @@ load (VigiePolicy  *self,
       counter = get_string (contrast, "counter", FALSE, origin, "contrast", error);
       negation = get_string (contrast, "negation", FALSE, origin, "contrast", error);
       cancel = get_string (contrast, "negation_cancel", FALSE, origin, "contrast", error);
+      report_cancel = get_string (contrast, "report_cancel", FALSE, origin, "contrast", error);
       self_cue = get_string (contrast, "self", FALSE, origin, "contrast", error);
       if ((error && *error) ||
           !get_number (contrast, "window", FALSE, 1, 20, &window, origin, "contrast", error))
@@ -1175,12 +1178,14 @@ load (VigiePolicy  *self,
           (counter && !check_class (self, counter, origin, "contrast", error)) ||
           (negation && !check_class (self, negation, origin, "contrast", error)) ||
           (cancel && !check_class (self, cancel, origin, "contrast", error)) ||
+          (report_cancel && !check_class (self, report_cancel, origin, "contrast", error)) ||
           (self_cue && !check_class (self, self_cue, origin, "contrast", error)))
         return FALSE;
       self->contrast_report = g_strdup (report);
       self->contrast_counter = g_strdup (counter);
       self->contrast_negation = g_strdup (negation);
       self->contrast_negation_cancel = g_strdup (cancel);
+      self->contrast_report_cancel = g_strdup (report_cancel);
       self->contrast_self = g_strdup (self_cue);
       self->contrast_window = window;
     }
@@ -1497,6 +1502,8 @@ _vigie_policy_get_contrast_class (VigiePolicy *self,
     return self->contrast_negation;
   if (g_str_equal (what, "negation_cancel"))
     return self->contrast_negation_cancel;
+  if (g_str_equal (what, "report_cancel"))
+    return self->contrast_report_cancel;
   if (g_str_equal (what, "self"))
     return self->contrast_self;
   return NULL;
