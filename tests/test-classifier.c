@@ -1026,6 +1026,20 @@ test_report_cancel (void)
   assert_flags ("it's racist to say that refugees are parasites", "");
 }
 
+/* SMS spelling: "jespere", "jai", "cest" read as written with apostrophes */
+static void
+test_sms_spelling (void)
+{
+  assert_flags ("jespere que tu creve", "threat");
+  assert_flags ("jespere que tu vas crever", "threat");
+  assert_flags ("cest un incompetent", "insult");
+  assert_flags ("cest pas un infirmier cest un boucher", "insult");
+  /* wishes of good, a denial: none */
+  assert_flags ("jespere que tu vas mieux", "");
+  assert_flags ("jai hate de te revoir", "");
+  assert_flags ("cest pas un incompetent", "");
+}
+
 static void
 test_thirty_third_round (void)
 {
@@ -1815,6 +1829,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/thirty-third-round", test_thirty_third_round);
   g_test_add_func ("/vigie/classifier/negation-clause", test_negation_clause);
   g_test_add_func ("/vigie/classifier/report-cancel", test_report_cancel);
+  g_test_add_func ("/vigie/classifier/sms-spelling", test_sms_spelling);
   g_test_add_func ("/vigie/classifier/glued-words", test_glued_words);
   g_test_add_func ("/vigie/classifier/store-roundtrip", test_store_roundtrip);
   g_test_add_func ("/vigie/scan/lines", test_scan_lines);

@@ -946,6 +946,16 @@ static const char * const j_rests[] = {
   "fais", "dis", "voulais", "aimerais", "espere", "souhaite", "mettrais", "jure", NULL
 };
 
+/* The rest of a "j" glued to a verb that starts with a vowel ("jespere",
+ * "jai", "jaime"), in the skeleton (double letters written once): it
+ * becomes "j" and the verb, as "j'espère" does. Not "etais": "jetais" is
+ * a verb of its own. */
+static const char * const j_vowel_rests[] = {
+  "ai", "aime", "aimerais", "adore", "avais", "aurais", "espere", "esperais", "en",
+  "irai", "irais", "arive", "atends", "ecrase", "envoie", "ecris", "encule", "emerde",
+  "oublie", "ose", "insulte", "esaie", NULL
+};
+
 #define WORD_IS(w, n, lit) ((n) == sizeof (lit) - 1 && memcmp ((w), (lit), (n)) == 0)
 
 /* The expansion of the skeleton word @w (@n bytes), or NULL */
@@ -959,7 +969,20 @@ contraction_full (const char *w,
   switch (w[0])
     {
     case 'j':
-      if (strchr ("aeiouyj", w[1]) != NULL)
+      if (strchr ("aeiou", w[1]) != NULL)
+        {
+          for (guint i = 0; j_vowel_rests[i]; i++)
+            if (strlen (j_vowel_rests[i]) == n - 1 && memcmp (j_vowel_rests[i], w + 1, n - 1) == 0)
+              {
+                buf[0] = 'j';
+                buf[1] = ' ';
+                memcpy (buf + 2, w + 1, n - 1);
+                buf[n + 1] = '\0';
+                return buf;
+              }
+          return NULL;
+        }
+      if (strchr ("yj", w[1]) != NULL)
         return NULL;
       for (guint i = 0; j_rests[i]; i++)
         if (strlen (j_rests[i]) == n - 1 && memcmp (j_rests[i], w + 1, n - 1) == 0)
@@ -975,6 +998,11 @@ contraction_full (const char *w,
         return "je suis";
       if (WORD_IS (w, n, "che"))
         return "je sais";
+      /* "cest", "cetait": "c'est", "c'était" */
+      if (WORD_IS (w, n, "cest"))
+        return "c est";
+      if (WORD_IS (w, n, "cetait"))
+        return "c etait";
       return NULL;
     case 'd':
       return WORD_IS (w, n, "dla") ? "de la" : NULL;
