@@ -1040,6 +1040,20 @@ test_sms_spelling (void)
   assert_flags ("cest pas un incompetent", "");
 }
 
+/* Québec filler words between the words of a phrase */
+static void
+test_filler_words (void)
+{
+  assert_flags ("mange don d'la marde", "insult");
+  assert_flags ("va ben te rhabiller avec tes idées", "insult");
+  assert_flags ("farme toé ta gueule", "insult");
+  assert_span ("bon, mange don d'la marde", "insult", "mange don d'la marde");
+  /* a gift, a conclusion: none */
+  assert_flags ("j'ai fait un don de sang hier", "");
+  assert_flags ("c'est donc une bonne infirmière", "");
+  assert_flags ("mange ben tes légumes", "");
+}
+
 static void
 test_thirty_third_round (void)
 {
@@ -1830,6 +1844,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/negation-clause", test_negation_clause);
   g_test_add_func ("/vigie/classifier/report-cancel", test_report_cancel);
   g_test_add_func ("/vigie/classifier/sms-spelling", test_sms_spelling);
+  g_test_add_func ("/vigie/classifier/filler-words", test_filler_words);
   g_test_add_func ("/vigie/classifier/glued-words", test_glued_words);
   g_test_add_func ("/vigie/classifier/store-roundtrip", test_store_roundtrip);
   g_test_add_func ("/vigie/scan/lines", test_scan_lines);

@@ -774,6 +774,7 @@ struct _VigieClassifier
   guint32       class_lang_fr;
   guint32       class_lang_en;
   guint32       class_stop;
+  guint32       class_filler;     /* "donc", "ben": skipped inside a term */
   guint32       class_topic;
   guint         contrast_window;
   GHashTable   *glue_words;       /* skeletons a term may be glued to ("so", "much", "those") */
@@ -1747,6 +1748,7 @@ vigie_classifier_new (VigiePolicy                    *policy,
   self->class_lang_fr = class_id (self, "lang_fr", FALSE);
   self->class_lang_en = class_id (self, "lang_en", FALSE);
   self->class_stop = class_id (self, "stopword", FALSE);
+  self->class_filler = class_id (self, "filler", FALSE);
   self->class_topic = class_id (self, "topic_health", FALSE);
 
   /* Extra terms from the settings: one lexicon rule per category */
@@ -1825,6 +1827,112 @@ on_match (guint32  value,
     g_array_set_size (d->s->raw_hits, MAX (64, 2 * d->n_raw));
   ((Hit *) d->s->raw_hits->data)[d->n_raw++] = h;
   return TRUE;
+}
+
+/* The second scan, of the skeleton without its filler words */
+typedef struct
+{
+  const VigieClassifier *self;
+  Scratch               *s;
+  const Entry           *entries;
+  const char            *text;
+  const guint32         *tok_at;   /* byte of that text → token of the comment */
+  const guint8          *filler;   /* per token of the comment */
+} FillerScan;
+
+static gboolean
+on_match_without_fillers (guint32  value,
+                          guint32  start,
+                          guint32  end,
+                          gpointer user_data)
+{
+  FillerScan *d = user_data;
+  const Entry *e = &d->entries[value];
+  guint32 a = start, b = end - 1;
+  gboolean across = FALSE;
+  Hit h;
+
+  if (e->flags & (ENTRY_COUNT | ENTRY_GLUED) || e->klass == d->self->class_filler)
+    return TRUE;
+  if (d->text[a] == ' ')
+    a++;
+  if (d->text[b] == ' ' && b > a)
+    b--;
+  if (a > b || d->tok_at[a] == G_MAXUINT32 || d->tok_at[b] == G_MAXUINT32)
+    return TRUE;
+  h.t0 = d->tok_at[a];
+  h.t1 = d->tok_at[b] + 1;
+  /* only what the first scan could not find: a term across a filler */
+  for (guint32 t = h.t0 + 1; t + 1 < h.t1 && !across; t++)
+    across = d->filler[t];
+  if (!across)
+    return TRUE;
+  h.klass = e->klass;
+  h.weight = e->weight;
+  g_array_append_val (d->s->raw_hits, h);
+  return TRUE;
+}
+
+/* Québec filler words inside a phrase ("mange don d'la marde", "ferme
+ * donc ta yeule"): the phrases of the lexicons are also looked for in the
+ * skeleton without them, and a phrase found across one spans it */
+static void
+match_without_fillers (const VigieClassifier *self,
+                       Scratch               *s)
+{
+  const VigieNormalized *n = s->norm;
+  const VigieToken *toks = (const VigieToken *) n->tokens->data;
+  const guint nt = n->tokens->len;
+  const Hit *hits = (const Hit *) s->raw_hits->data;
+  g_autofree guint8 *filler = NULL;
+  g_autofree char *text = NULL;
+  g_autofree guint8 *runs = NULL;
+  g_autofree guint32 *tok_at = NULL;
+  guint32 len = 0;
+  gboolean any = FALSE;
+  FillerScan data;
+
+  for (guint i = 0; i < s->raw_hits->len; i++)
+    if (hits[i].klass == self->class_filler && hits[i].t1 == hits[i].t0 + 1 &&
+        hits[i].t0 > 0 && hits[i].t1 < nt)
+      {
+        if (filler == NULL)
+          filler = g_new0 (guint8, nt);
+        filler[hits[i].t0] = 1;
+        any = TRUE;
+      }
+  if (!any)
+    return;
+
+  text = g_malloc (n->len + 1);
+  runs = g_malloc (n->len + 1);
+  tok_at = g_malloc ((n->len + 1) * sizeof (guint32));
+  text[len] = ' ';
+  runs[len] = 1;
+  tok_at[len++] = G_MAXUINT32;
+  for (guint t = 0; t < nt; t++)
+    {
+      if (filler[t])
+        continue;
+      for (guint32 b = toks[t].start; b < toks[t].end; b++)
+        {
+          text[len] = n->text[b];
+          runs[len] = n->runs[b];
+          tok_at[len++] = t;
+        }
+      text[len] = ' ';
+      runs[len] = 1;
+      tok_at[len++] = G_MAXUINT32;
+    }
+  text[len] = '\0';
+
+  data.self = self;
+  data.s = s;
+  data.entries = (const Entry *) self->entries->data;
+  data.text = text;
+  data.tok_at = tok_at;
+  data.filler = filler;
+  vigie_matcher_scan (self->matcher, text, runs, len, on_match_without_fillers, &data);
 }
 
 static int
@@ -2802,6 +2910,8 @@ classify_into (VigieClassifier            *self,
   vigie_matcher_scan (self->matcher, n->text, n->runs, n->len, on_match, &data);
   g_array_set_size (s->raw_hits, data.n_raw);
   match_masked (self, s);
+  if (self->class_filler != NO_CLASS && data.fr >= data.en)
+    match_without_fillers (self, s);
 
   /* Hits by token */
   {
