@@ -1054,6 +1054,19 @@ test_filler_words (void)
   assert_flags ("mange ben tes légumes", "");
 }
 
+/* A negation word inside the phrase found is part of it, not a negation
+ * of it */
+static void
+test_negation_inside_term (void)
+{
+  assert_flags ("encore les pas-bons du ministère qui décident", "insult");
+  assert_flags ("bande de pas bons", "insult");
+  assert_flags ("les réfugiés ne sont pas humains", "discrimination");
+  /* the phrase itself denied, or "pas bon" said of a thing: none */
+  assert_flags ("ce sirop est pas bon pour les enfants", "");
+  assert_flags ("c'est pas bon de rester couché", "");
+}
+
 static void
 test_thirty_third_round (void)
 {
@@ -1845,6 +1858,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/report-cancel", test_report_cancel);
   g_test_add_func ("/vigie/classifier/sms-spelling", test_sms_spelling);
   g_test_add_func ("/vigie/classifier/filler-words", test_filler_words);
+  g_test_add_func ("/vigie/classifier/negation-inside-term", test_negation_inside_term);
   g_test_add_func ("/vigie/classifier/glued-words", test_glued_words);
   g_test_add_func ("/vigie/classifier/store-roundtrip", test_store_roundtrip);
   g_test_add_func ("/vigie/scan/lines", test_scan_lines);

@@ -2167,7 +2167,8 @@ negation_in_range (const VigieClassifier *self,
                    gint                   to,
                    guint                  s0,
                    guint                  s1,
-                   gint                   t0)
+                   gint                   t0,
+                   gint                   t1)
 {
   const guint32 *first = (const guint32 *) s->hit_first->data;
   const Hit *hits = (const Hit *) s->hits->data;
@@ -2192,6 +2193,25 @@ negation_in_range (const VigieClassifier *self,
           for (gint u = t + 1; u <= t0 && !clause; u++)
             clause = clause_starts_at (s, u);
           if (clause)
+            continue;
+        }
+      if (t >= t0 && t < t1)
+        {
+          /* "les pas-bons du ministère": a negation word that is part of
+           * a phrase of the evidence (not a negation phrase) is no negation
+           * of it */
+          for (gint u = MAX (t0, t - 6); u <= t && !cancelled; u++)
+            for (guint32 i = first[u]; i < first[u + 1]; i++)
+              if (hits[i].t1 > (guint32) t && hits[i].t1 <= (guint32) t1 &&
+                  hits[i].t1 - hits[i].t0 >= 2 &&
+                  hits[i].klass != self->class_negation &&
+                  hits[i].klass != self->class_negation_cancel &&
+                  hits[i].klass != self->class_filler)
+                {
+                  cancelled = TRUE;
+                  break;
+                }
+          if (cancelled)
             continue;
         }
       if (self->class_negation_cancel != NO_CLASS)
@@ -2384,11 +2404,11 @@ passes_contrast (const VigieClassifier *self,
     s0 = s1;
   if (rule->negation_required)
     {
-      if (!negation_in_range (self, s, (gint) t0 - (gint) w, t1, s0, s1, (gint) t0))
+      if (!negation_in_range (self, s, (gint) t0 - (gint) w, t1, s0, s1, (gint) t0, (gint) t0))
         return FALSE;
     }
   else if ((rule->contrast & VIGIE_CONTRAST_NEGATION) &&
-           negation_in_range (self, s, (gint) t0 - (gint) w, t1, s0, s1, (gint) t0))
+           negation_in_range (self, s, (gint) t0 - (gint) w, t1, s0, s1, (gint) t0, (gint) t1))
     return FALSE;
 
   return TRUE;
