@@ -1048,6 +1048,10 @@ test_filler_words (void)
   assert_flags ("va ben te rhabiller avec tes idées", "insult");
   assert_flags ("farme toé ta gueule", "insult");
   assert_span ("bon, mange don d'la marde", "insult", "mange don d'la marde");
+  /* between the elements of a pattern too */
+  assert_flags ("t'es donc une belle incompétente", "insult");
+  assert_flags ("vous êtes ben des incapables", "insult");
+  assert_flags ("c'est donc pas une incompétente", "");
   /* a gift, a conclusion: none */
   assert_flags ("j'ai fait un don de sang hier", "");
   assert_flags ("c'est donc une bonne infirmière", "");

@@ -2022,6 +2022,7 @@ typedef struct
   guint                  sentence;
   guint                  max_sentence;
   guint                  end;
+  gboolean               fillers;  /* the comment has filler words */
 } MatchState;
 
 static gboolean
@@ -2101,6 +2102,12 @@ match_from (MatchState *m,
             }
         }
     none:
+      /* "t'es donc un cave": a filler word between two elements is
+       * skipped */
+      if (m->fillers && ei > 0 && in_scope (m, t + 1) &&
+          token_has_class (m->self, m->s, t, m->self->class_filler) &&
+          match_from (m, ei, t + 1))
+        return TRUE;
       if (e->optional)
         return match_from (m, ei + 1, t);
       return FALSE;
@@ -2908,6 +2915,7 @@ classify_into (VigieClassifier            *self,
   guint nt;
   guint32 *tok_at;
   guint fr = 0, en = 0;
+  gboolean fillers;
 
   vigie_normalize (n, text, len);
   nt = n_tokens (s);
@@ -3032,6 +3040,7 @@ classify_into (VigieClassifier            *self,
     }
 
   /* Patterns, tried where their first element is */
+  fillers = self->class_filler != NO_CLASS && s->present[self->class_filler];
   for (guint i = 0; i < s->hits->len; i++)
     {
       const Hit *h = &g_array_index (s->hits, Hit, i);
@@ -3056,7 +3065,7 @@ classify_into (VigieClassifier            *self,
           if (p->anchor_start && !(token (s, h->t0)->flags & VIGIE_TOKEN_SENTENCE_START))
             continue;
           cr = &self->rules[p->rule];
-          m = (MatchState) { self, s, p, token (s, h->t0)->sentence, 0, 0 };
+          m = (MatchState) { self, s, p, token (s, h->t0)->sentence, 0, 0, fillers };
           m.max_sentence = m.sentence + (cr->rule->cross_sentence ? 1 : 0);
           if (match_from (&m, 0, h->t0) && m.end > h->t0 &&
               passes_contrast (self, s, cr, h->t0, m.end))
@@ -3077,7 +3086,7 @@ classify_into (VigieClassifier            *self,
             {
               const CPattern *p = g_ptr_array_index (pats, k);
               const CRule *cr = &self->rules[p->rule];
-              MatchState m = { self, s, p, token (s, t)->sentence, 0, 0 };
+              MatchState m = { self, s, p, token (s, t)->sentence, 0, 0, fillers };
               if (p->anchor_start && !(token (s, t)->flags & VIGIE_TOKEN_SENTENCE_START))
                 continue;
               m.max_sentence = m.sentence + (cr->rule->cross_sentence ? 1 : 0);
