@@ -49,4 +49,20 @@ gboolean _vigie_connector_call           (VigieHttp               *http,
                                           char                   **out_id,
                                           GError                 **error);
 
+/* What a platform's API connector does with one action, in a worker thread:
+ * @account_id is the page, Instagram account or channel it acts for */
+typedef gboolean (*VigieApiApplyFunc) (VigieHttp     *http,
+                                       const char    *account_id,
+                                       VigieAction   *action,
+                                       GCancellable  *cancellable,
+                                       char         **out_ref,
+                                       GError       **error);
+
+/* A live connector for @platform's API: @apply carries each action out
+ * through @http, in a worker thread */
+VigieConnector *_vigie_api_connector_new (VigiePlatform      platform,
+                                          VigieHttp         *http,
+                                          const char        *account_id,
+                                          VigieApiApplyFunc  apply);
+
 G_END_DECLS

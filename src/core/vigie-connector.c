@@ -260,3 +260,110 @@ _vigie_connector_call (VigieHttp           *http,
                                                                    "id", NULL));
   return TRUE;
 }
+
+/* The platforms' API connectors: one type, the platform's apply function
+ * says what each action is on its API */
+
+#define VIGIE_TYPE_API_CONNECTOR (vigie_api_connector_get_type ())
+G_DECLARE_FINAL_TYPE (VigieApiConnector, vigie_api_connector, VIGIE, API_CONNECTOR, GObject)
+
+struct _VigieApiConnector
+{
+  GObject            parent_instance;
+
+  VigiePlatform      platform;
+  VigieHttp         *http;
+  char              *account_id;
+  VigieApiApplyFunc  apply;
+};
+
+static void api_connector_iface_init (VigieConnectorInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (VigieApiConnector, vigie_api_connector, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (VIGIE_TYPE_CONNECTOR,
+                                                      api_connector_iface_init))
+
+static void
+vigie_api_connector_finalize (GObject *object)
+{
+  VigieApiConnector *self = VIGIE_API_CONNECTOR (object);
+
+  g_clear_object (&self->http);
+  g_free (self->account_id);
+  G_OBJECT_CLASS (vigie_api_connector_parent_class)->finalize (object);
+}
+
+static void
+vigie_api_connector_class_init (VigieApiConnectorClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = vigie_api_connector_finalize;
+}
+
+static void
+vigie_api_connector_init (VigieApiConnector *self)
+{
+}
+
+static const char *
+api_connector_get_name (VigieConnector *connector)
+{
+  return vigie_platform_get_display_name (VIGIE_API_CONNECTOR (connector)->platform);
+}
+
+static gboolean
+api_connector_is_live (VigieConnector *connector)
+{
+  return TRUE;
+}
+
+/* In the worker thread */
+static gboolean
+api_connector_apply (gpointer       connector,
+                     VigieAction   *action,
+                     GCancellable  *cancellable,
+                     char         **out_ref,
+                     GError       **error)
+{
+  VigieApiConnector *self = connector;
+
+  return self->apply (self->http, self->account_id, action, cancellable, out_ref, error);
+}
+
+static void
+api_connector_execute_async (VigieConnector      *connector,
+                             VigieAction         *action,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  _vigie_connector_run_in_thread (connector, action, api_connector_apply, cancellable, callback,
+                                  user_data);
+}
+
+static void
+api_connector_iface_init (VigieConnectorInterface *iface)
+{
+  iface->get_name = api_connector_get_name;
+  iface->is_live = api_connector_is_live;
+  iface->execute_async = api_connector_execute_async;
+  iface->execute_finish = _vigie_connector_task_finish;
+}
+
+VigieConnector *
+_vigie_api_connector_new (VigiePlatform      platform,
+                          VigieHttp         *http,
+                          const char        *account_id,
+                          VigieApiApplyFunc  apply)
+{
+  VigieApiConnector *self;
+
+  g_return_val_if_fail (VIGIE_IS_HTTP (http), NULL);
+  g_return_val_if_fail (apply != NULL, NULL);
+
+  self = g_object_new (VIGIE_TYPE_API_CONNECTOR, NULL);
+  self->platform = platform;
+  self->http = g_object_ref (http);
+  self->account_id = g_strdup (account_id);
+  self->apply = apply;
+  return VIGIE_CONNECTOR (self);
+}

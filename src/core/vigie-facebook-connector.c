@@ -11,104 +11,15 @@
 #include "vigie-facebook-connector.h"
 #include "vigie-connector-private.h"
 
-struct _VigieFacebookConnector
-{
-  GObject    parent_instance;
-
-  VigieHttp *http;
-  char      *account_id;
-};
-
-static void connector_iface_init (VigieConnectorInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (VigieFacebookConnector, vigie_facebook_connector, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (VIGIE_TYPE_CONNECTOR, connector_iface_init))
-
-static void
-vigie_facebook_connector_finalize (GObject *object)
-{
-  VigieFacebookConnector *self = VIGIE_FACEBOOK_CONNECTOR (object);
-
-  g_clear_object (&self->http);
-  g_free (self->account_id);
-  G_OBJECT_CLASS (vigie_facebook_connector_parent_class)->finalize (object);
-}
-
-static void
-vigie_facebook_connector_class_init (VigieFacebookConnectorClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = vigie_facebook_connector_finalize;
-}
-
-static void
-vigie_facebook_connector_init (VigieFacebookConnector *self)
-{
-}
-
-VigieFacebookConnector *
-vigie_facebook_connector_new (VigieHttp  *http,
-                          const char *account_external_id)
-{
-  VigieFacebookConnector *self = g_object_new (VIGIE_TYPE_FACEBOOK_CONNECTOR, NULL);
-
-  self->http = g_object_ref (http);
-  self->account_id = g_strdup (account_external_id);
-  return self;
-}
-
-VigieHttp *
-vigie_facebook_connector_get_http (VigieFacebookConnector *self)
-{
-  g_return_val_if_fail (VIGIE_IS_FACEBOOK_CONNECTOR (self), NULL);
-  return self->http;
-}
-
-static const char *
-get_name (VigieConnector *connector)
-{
-  return vigie_platform_get_display_name (VIGIE_PLATFORM_FACEBOOK);
-}
-
 static gboolean
-is_live (VigieConnector *connector)
+apply (VigieHttp     *http,
+       const char    *account_id,
+       VigieAction   *action,
+       GCancellable  *cancellable,
+       char         **out_ref,
+       GError       **error)
 {
-  return TRUE;
-}
-
-static gboolean apply (VigieFacebookConnector  *self,
-                       VigieAction          *action,
-                       GCancellable         *cancellable,
-                       char                **out_ref,
-                       GError              **error);
-
-static void
-execute_async (VigieConnector      *connector,
-               VigieAction         *action,
-               GCancellable        *cancellable,
-               GAsyncReadyCallback  callback,
-               gpointer             user_data)
-{
-  _vigie_connector_run_in_thread (connector, action, (VigieConnectorApplyFunc) apply,
-                                  cancellable, callback, user_data);
-}
-
-static void
-connector_iface_init (VigieConnectorInterface *iface)
-{
-  iface->get_name = get_name;
-  iface->is_live = is_live;
-  iface->execute_async = execute_async;
-  iface->execute_finish = _vigie_connector_task_finish;
-}
-
-static gboolean
-apply (VigieFacebookConnector  *self,
-       VigieAction             *action,
-       GCancellable            *cancellable,
-       char                   **out_ref,
-       GError                 **error)
-{
-  const char *page = action->page_external_id ? action->page_external_id : self->account_id;
+  const char *page = action->page_external_id ? action->page_external_id : account_id;
   g_autofree char *path = NULL;
 
   if (vigie_action_kind_is_local (action->kind))
@@ -123,13 +34,13 @@ apply (VigieFacebookConnector  *self,
           "is_hidden", action->kind == VIGIE_ACTION_HIDE ? "true" : "false", NULL
         };
         path = g_strconcat ("/", action->external_id, NULL);
-        return _vigie_connector_call (self->http, "POST", path, params, NULL, cancellable, NULL,
+        return _vigie_connector_call (http, "POST", path, params, NULL, cancellable, NULL,
                                       error);
       }
 
     case VIGIE_ACTION_REMOVE:
       path = g_strconcat ("/", action->external_id, NULL);
-      return _vigie_connector_gone_is_done (_vigie_connector_call (self->http, "DELETE", path, NULL,
+      return _vigie_connector_gone_is_done (_vigie_connector_call (http, "DELETE", path, NULL,
                                                                    NULL, cancellable, NULL, error),
                                             error);
 
@@ -137,7 +48,7 @@ apply (VigieFacebookConnector  *self,
       if (action->target_ref == NULL)
         return TRUE;
       path = g_strconcat ("/", action->target_ref, NULL);
-      return _vigie_connector_gone_is_done (_vigie_connector_call (self->http, "DELETE", path, NULL,
+      return _vigie_connector_gone_is_done (_vigie_connector_call (http, "DELETE", path, NULL,
                                                                    NULL, cancellable, NULL, error),
                                             error);
 
@@ -149,7 +60,7 @@ apply (VigieFacebookConnector  *self,
         path = g_strconcat ("/", action->parent_external_id ? action->parent_external_id
                                                             : action->external_id,
                             "/comments", NULL);
-        return _vigie_connector_call (self->http, "POST", path, params, NULL, cancellable, out_ref,
+        return _vigie_connector_call (http, "POST", path, params, NULL, cancellable, out_ref,
                                       error);
       }
 
@@ -176,7 +87,7 @@ apply (VigieFacebookConnector  *self,
         json_generator_set_root (gen, root);
         body = json_generator_to_data (gen, NULL);
         path = g_strconcat ("/", page, "/messages", NULL);
-        return _vigie_connector_call (self->http, "POST", path, NULL, body, cancellable, out_ref,
+        return _vigie_connector_call (http, "POST", path, NULL, body, cancellable, out_ref,
                                       error);
       }
 
@@ -194,9 +105,9 @@ apply (VigieFacebookConnector  *self,
           }
         path = g_strconcat ("/", page, "/blocked", NULL);
         if (action->kind == VIGIE_ACTION_BAN)
-          return _vigie_connector_call (self->http, "POST", path, params, NULL, cancellable, NULL,
+          return _vigie_connector_call (http, "POST", path, params, NULL, cancellable, NULL,
                                         error);
-        return _vigie_connector_gone_is_done (_vigie_connector_call (self->http, "DELETE", path,
+        return _vigie_connector_gone_is_done (_vigie_connector_call (http, "DELETE", path,
                                                                      params, NULL, cancellable,
                                                                      NULL, error),
                                               error);
@@ -205,4 +116,11 @@ apply (VigieFacebookConnector  *self,
     default:
       return _vigie_connector_unsupported (VIGIE_PLATFORM_FACEBOOK, action, error);
     }
+}
+
+VigieConnector *
+vigie_facebook_connector_new (VigieHttp  *http,
+                                 const char *account_external_id)
+{
+  return _vigie_api_connector_new (VIGIE_PLATFORM_FACEBOOK, http, account_external_id, apply);
 }

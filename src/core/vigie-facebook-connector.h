@@ -13,13 +13,8 @@
 
 G_BEGIN_DECLS
 
-#define VIGIE_TYPE_FACEBOOK_CONNECTOR (vigie_facebook_connector_get_type ())
-
-G_DECLARE_FINAL_TYPE (VigieFacebookConnector, vigie_facebook_connector, VIGIE, FACEBOOK_CONNECTOR, GObject)
-
 /* @account_external_id: the page, Instagram account or channel */
-VigieFacebookConnector *vigie_facebook_connector_new      (VigieHttp  *http,
-                                                           const char *account_external_id);
-VigieHttp              *vigie_facebook_connector_get_http (VigieFacebookConnector *self);
+VigieConnector *vigie_facebook_connector_new (VigieHttp  *http,
+                                        const char *account_external_id);
 
 G_END_DECLS

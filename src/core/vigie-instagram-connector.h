@@ -13,13 +13,8 @@
 
 G_BEGIN_DECLS
 
-#define VIGIE_TYPE_INSTAGRAM_CONNECTOR (vigie_instagram_connector_get_type ())
-
-G_DECLARE_FINAL_TYPE (VigieInstagramConnector, vigie_instagram_connector, VIGIE, INSTAGRAM_CONNECTOR, GObject)
-
 /* @account_external_id: the page, Instagram account or channel */
-VigieInstagramConnector *vigie_instagram_connector_new      (VigieHttp  *http,
-                                                             const char *account_external_id);
-VigieHttp               *vigie_instagram_connector_get_http (VigieInstagramConnector *self);
+VigieConnector *vigie_instagram_connector_new (VigieHttp  *http,
+                                         const char *account_external_id);
 
 G_END_DECLS

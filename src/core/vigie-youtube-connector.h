@@ -13,13 +13,8 @@
 
 G_BEGIN_DECLS
 
-#define VIGIE_TYPE_YOUTUBE_CONNECTOR (vigie_youtube_connector_get_type ())
-
-G_DECLARE_FINAL_TYPE (VigieYouTubeConnector, vigie_youtube_connector, VIGIE, YOUTUBE_CONNECTOR, GObject)
-
 /* @account_external_id: the page, Instagram account or channel */
-VigieYouTubeConnector *vigie_youtube_connector_new      (VigieHttp  *http,
-                                                         const char *account_external_id);
-VigieHttp             *vigie_youtube_connector_get_http (VigieYouTubeConnector *self);
+VigieConnector *vigie_youtube_connector_new (VigieHttp  *http,
+                                       const char *account_external_id);
 
 G_END_DECLS
