@@ -737,6 +737,27 @@ test_page_replies (Fixture       *f,
   q.category = "spam";
   g_assert_cmpint (vigie_store_count (store, &q, &error), ==, 1);
   g_assert_no_error (error);
+
+  /* The posts the classifier reads: all of them, or those of some comments */
+  {
+    g_autoptr(GHashTable) all = NULL;
+    g_autoptr(GHashTable) some = NULL;
+    g_autoptr(GPtrArray) comments = g_ptr_array_new_with_free_func ((GDestroyNotify) vigie_comment_unref);
+    VigiePost *p;
+
+    add_comment (store, "2_1", "55_2", NULL, "bob", "Autre publication", 400);
+    all = vigie_store_map_posts (store, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_hash_table_size (all), ==, 2);
+    g_ptr_array_add (comments, vigie_store_find_comment (store, VIGIE_PLATFORM_FACEBOOK, "1_1", NULL));
+    g_ptr_array_add (comments, vigie_store_find_comment (store, VIGIE_PLATFORM_FACEBOOK, "1_3", NULL));
+    some = vigie_store_map_posts (store, comments, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_hash_table_size (some), ==, 1);
+    p = g_hash_table_lookup (some, &post_id);
+    g_assert_nonnull (p);
+    g_assert_cmpstr (p->text, ==, "Clinique de vaccination");
+  }
 }
 
 int

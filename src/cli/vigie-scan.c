@@ -247,27 +247,6 @@ write_comment (GString                   *out,
     }
 }
 
-/* The posts by row id: their text helps tell off-topic comments, their
- * page the organisation's own replies */
-static GHashTable *
-load_posts (VigieStore  *store,
-            GError     **error)
-{
-  g_autoptr(GPtrArray) posts = vigie_store_list_posts (store, 0, error);
-  GHashTable *by_id;
-
-  if (posts == NULL)
-    return NULL;
-  by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
-                                 (GDestroyNotify) vigie_post_unref);
-  for (guint i = 0; i < posts->len; i++)
-    {
-      VigiePost *p = g_ptr_array_index (posts, i);
-      g_hash_table_insert (by_id, &p->id, vigie_post_ref (p));
-    }
-  return by_id;
-}
-
 /* Comments are classified in windows of this many, so near-duplicates are
  * found across a whole import of ordinary size without holding a huge
  * workspace in memory */
@@ -289,7 +268,7 @@ print_comments (VigieStore       *store,
     return FALSE;
   if (classifier != NULL)
     {
-      posts = load_posts (store, error);
+      posts = vigie_store_map_posts (store, NULL, error);
       if (posts == NULL)
         return FALSE;
     }

@@ -1811,6 +1811,45 @@ vigie_store_get_post (VigieStore  *self,
   return post;
 }
 
+GHashTable *
+vigie_store_map_posts (VigieStore  *self,
+                       GPtrArray   *comments,
+                       GError     **error)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                       (GDestroyNotify) vigie_post_unref);
+  g_autoptr(GPtrArray) posts = NULL;
+
+  g_return_val_if_fail (VIGIE_IS_STORE (self), NULL);
+
+  if (comments == NULL)
+    {
+      posts = vigie_store_list_posts (self, 0, error);
+      if (posts == NULL)
+        return NULL;
+      for (guint i = 0; i < posts->len; i++)
+        {
+          VigiePost *post = g_ptr_array_index (posts, i);
+          g_hash_table_insert (by_id, &post->id, vigie_post_ref (post));
+        }
+      return g_steal_pointer (&by_id);
+    }
+
+  for (guint i = 0; i < comments->len; i++)
+    {
+      const VigieComment *comment = g_ptr_array_index (comments, i);
+      VigiePost *post;
+
+      if (comment->post_id == 0 || g_hash_table_contains (by_id, &comment->post_id))
+        continue;
+      post = vigie_store_get_post (self, comment->post_id, error);
+      if (post == NULL)
+        return NULL;
+      g_hash_table_insert (by_id, &post->id, post);
+    }
+  return g_steal_pointer (&by_id);
+}
+
 GPtrArray *
 vigie_store_list_pages (VigieStore  *self,
                         GError     **error)

@@ -141,6 +141,12 @@ GPtrArray    *vigie_store_list_pages           (VigieStore   *self,
 GPtrArray    *vigie_store_list_posts           (VigieStore   *self,
                                                 gint64        page_id,
                                                 GError      **error);
+/* The posts by row id (gint64* → VigiePost*), as the classifier takes
+ * them: those of @comments (VigieComment*), or all of them when @comments
+ * is NULL */
+GHashTable   *vigie_store_map_posts            (VigieStore   *self,
+                                                GPtrArray    *comments,
+                                                GError      **error);
 
 /* Classification results (vigie-classifier.h): saving replaces the
  * comment's previous results. Editing a comment's text drops them. */

@@ -279,25 +279,6 @@ sink_comment (gpointer                   user_data,
   return TRUE;
 }
 
-static GHashTable *
-load_posts (VigieStore  *store,
-            GError     **error)
-{
-  g_autoptr(GPtrArray) posts = vigie_store_list_posts (store, 0, error);
-  GHashTable *by_id;
-
-  if (posts == NULL)
-    return NULL;
-  by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
-                                 (GDestroyNotify) vigie_post_unref);
-  for (guint i = 0; i < posts->len; i++)
-    {
-      VigiePost *p = g_ptr_array_index (posts, i);
-      g_hash_table_insert (by_id, &p->id, vigie_post_ref (p));
-    }
-  return by_id;
-}
-
 /* Classifies what the page brought, in its transaction */
 static gboolean
 classify_changed (Run     *run,
@@ -318,7 +299,7 @@ classify_changed (Run     *run,
         return FALSE;
       g_ptr_array_add (comments, c);
     }
-  posts = load_posts (run->store, error);
+  posts = vigie_store_map_posts (run->store, comments, error);
   if (posts == NULL)
     return FALSE;
   results = vigie_classifier_classify_comments (run->self->classifier, comments, posts,

@@ -31,25 +31,6 @@ classify_data_free (gpointer data)
   g_free (cd);
 }
 
-static GHashTable *
-load_posts (VigieStore  *store,
-            GError     **error)
-{
-  g_autoptr(GPtrArray) posts = vigie_store_list_posts (store, 0, error);
-  GHashTable *by_id;
-
-  if (posts == NULL)
-    return NULL;
-  by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
-                                 (GDestroyNotify) vigie_post_unref);
-  for (guint i = 0; i < posts->len; i++)
-    {
-      VigiePost *p = g_ptr_array_index (posts, i);
-      g_hash_table_insert (by_id, &p->id, vigie_post_ref (p));
-    }
-  return by_id;
-}
-
 static gboolean
 classify_window (VigieStore       *store,
                  ClassifyData     *cd,
@@ -106,7 +87,7 @@ classify_thread (GTask        *task,
   store = vigie_store_open (cd->path, &error);
   if (store == NULL ||
       (ids = vigie_store_query_ids (store, &query, cancellable, &error)) == NULL ||
-      (posts = load_posts (store, &error)) == NULL)
+      (posts = vigie_store_map_posts (store, NULL, &error)) == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
