@@ -39,99 +39,6 @@ typedef enum
   OUTPUT_CSV,
 } OutputFormat;
 
-/* g_string_append_len() without its call to g_string_insert_len() */
-static inline void
-put_bytes (GString    *out,
-           const char *s,
-           gsize       n)
-{
-  if (G_LIKELY (out->len + n < out->allocated_len))
-    {
-      memcpy (out->str + out->len, s, n);
-      out->len += n;
-      out->str[out->len] = '\0';
-    }
-  else
-    g_string_append_len (out, s, n);
-}
-
-/* JSON string escaping, by hand: it runs once per field of every comment */
-static void
-append_json_string_to (GString    *out,
-                       const char *s,
-                       const char *end)
-{
-  static const char hex[] = "0123456789abcdef";
-
-  if (s == NULL)
-    {
-      g_string_append (out, "null");
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const unsigned char *p = (const unsigned char *) s; *p; p++)
-    {
-      /* Runs that need no escaping are copied at once */
-      const unsigned char *run = p;
-      /* eight bytes at a time up to @end, while none needs escaping */
-      if (end != NULL)
-        {
-          const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
-          const guint64 high = ones * 0x80;
-          while (p + 8 <= (const unsigned char *) end)
-            {
-              guint64 x, q, b;
-              memcpy (&x, p, 8);
-              q = x ^ (ones * '"');
-              b = x ^ (ones * '\\');
-              if ((((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((b - ones) & ~b)) & high)
-                break;
-              p += 8;
-            }
-        }
-      while (*p >= 0x20 && *p != '"' && *p != '\\')
-        p++;
-      if (p > run)
-        put_bytes (out, (const char *) run, p - run);
-      if (*p == '\0')
-        break;
-      switch (*p)
-        {
-        case '"':
-          g_string_append (out, "\\\"");
-          break;
-        case '\\':
-          g_string_append (out, "\\\\");
-          break;
-        case '\n':
-          g_string_append (out, "\\n");
-          break;
-        case '\r':
-          g_string_append (out, "\\r");
-          break;
-        case '\t':
-          g_string_append (out, "\\t");
-          break;
-        default:
-          if (*p < 0x20)
-            {
-              g_string_append (out, "\\u00");
-              g_string_append_c (out, hex[*p >> 4]);
-              g_string_append_c (out, hex[*p & 0xf]);
-            }
-          else
-            g_string_append_c (out, *p);
-        }
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
-append_json_string (GString    *out,
-                    const char *s)
-{
-  append_json_string_to (out, s, NULL);
-}
 
 static void
 append_csv_field (GString    *out,
@@ -179,27 +86,27 @@ write_comment (GString                   *out,
     {
     case OUTPUT_JSONL:
       g_string_append (out, "{\"id\":");
-      append_json_string (out, id);
+      vigie_append_json_string (out, id);
       g_string_append (out, ",\"platform\":");
-      append_json_string (out, vigie_platform_to_string (c->platform));
+      vigie_append_json_string (out, vigie_platform_to_string (c->platform));
       g_string_append (out, ",\"external_id\":");
-      append_json_string (out, c->external_id);
+      vigie_append_json_string (out, c->external_id);
       g_string_append (out, ",\"post_id\":");
-      append_json_string (out, post_id);
+      vigie_append_json_string (out, post_id);
       g_string_append (out, ",\"parent_id\":");
-      append_json_string (out, parent_id);
+      vigie_append_json_string (out, parent_id);
       g_string_append (out, ",\"author_id\":");
-      append_json_string (out, author_id);
+      vigie_append_json_string (out, author_id);
       g_string_append (out, ",\"author\":");
-      append_json_string (out, c->author_name);
+      vigie_append_json_string (out, c->author_name);
       g_string_append (out, ",\"created\":");
-      append_json_string (out, created);
+      vigie_append_json_string (out, created);
       g_string_append (out, ",\"text\":");
-      append_json_string (out, c->text);
+      vigie_append_json_string (out, c->text);
       g_string_append (out, ",\"permalink\":");
-      append_json_string (out, c->permalink);
+      vigie_append_json_string (out, c->permalink);
       g_string_append (out, ",\"lang\":");
-      append_json_string (out, c->language);
+      vigie_append_json_string (out, c->language);
       g_string_append_printf (out, ",\"hidden\":%s", c->hidden ? "true" : "false");
       if (c->like_count >= 0)
         g_string_append_printf (out, ",\"likes\":%" G_GINT64_FORMAT, c->like_count);
@@ -376,27 +283,27 @@ classify_line (VigieClassifier *classifier,
         v /= 10;
       }
     while (v != 0);
-    put_bytes (out, "{\"line\":", 8);
-    put_bytes (out, digits + sizeof digits - n, n);
-    put_bytes (out, ",\"text\":", 8);
+    vigie_string_put (out, "{\"line\":", 8);
+    vigie_string_put (out, digits + sizeof digits - n, n);
+    vigie_string_put (out, ",\"text\":", 8);
   }
   if (!utf8_valid (line, len) || memchr (line, '\0', len) != NULL)
     {
       g_autofree char *valid = g_utf8_make_valid (line, len);
       /* Translators: %llu is a line number of the input */
       g_printerr (_("vigie-scan: line %llu: not valid UTF-8\n"), (unsigned long long) number);
-      append_json_string (out, valid);
+      vigie_append_json_string (out, valid);
       g_string_append (out, ",\"error\":");
-      append_json_string (out, "invalid UTF-8");
+      vigie_append_json_string (out, "invalid UTF-8");
       g_string_append (out, ",\"lang\":null,\"flags\":[],\"action\":\"none\",\"urgent\":false}\n");
       return;
     }
   {
     g_autoptr(VigieClassification) result = NULL;
-    append_json_string_to (out, line, line + len);
+    vigie_append_json_string_len (out, line, line + len);
     result = vigie_classifier_classify (classifier, line, len, NULL);
     vigie_classification_append_json (result, out, TRUE);
-    put_bytes (out, "}\n", 2);
+    vigie_string_put (out, "}\n", 2);
   }
 }
 
@@ -561,36 +468,36 @@ print_action (const VigieAction *action)
   g_autoptr(GString) out = g_string_new ("{\"action\":");
 
   g_string_append_printf (out, "%" G_GINT64_FORMAT ",\"kind\":", action->id);
-  append_json_string (out, vigie_action_kind_to_string (action->kind));
+  vigie_append_json_string (out, vigie_action_kind_to_string (action->kind));
   g_string_append (out, ",\"comment\":");
-  append_json_string (out, action->comment_ref);
+  vigie_append_json_string (out, action->comment_ref);
   g_string_append (out, ",\"status\":");
-  append_json_string (out, vigie_action_status_to_string (action->status));
+  vigie_append_json_string (out, vigie_action_status_to_string (action->status));
   g_string_append (out, ",\"result\":");
-  append_json_string (out, action->result_ref);
+  vigie_append_json_string (out, action->result_ref);
   g_string_append (out, ",\"evidence_sha256\":");
-  append_json_string (out, action->evidence_sha256);
+  vigie_append_json_string (out, action->evidence_sha256);
   if (action->approval != VIGIE_APPROVAL_NONE)
     {
       g_string_append (out, ",\"approval\":");
-      append_json_string (out, vigie_approval_to_string (action->approval));
+      vigie_append_json_string (out, vigie_approval_to_string (action->approval));
       g_string_append (out, ",\"actor\":");
-      append_json_string (out, action->actor_name);
+      vigie_append_json_string (out, action->actor_name);
       g_string_append (out, ",\"role\":");
-      append_json_string (out, action->actor_role);
+      vigie_append_json_string (out, action->actor_role);
       g_string_append (out, ",\"categories\":");
       {
         g_autofree char *json = _vigie_strv_to_json ((const char * const *) action->categories);
         g_string_append (out, json);
       }
       g_string_append (out, ",\"text\":");
-      append_json_string (out, action->text);
+      vigie_append_json_string (out, action->text);
       g_string_append (out, ",\"note\":");
-      append_json_string (out, action->note);
+      vigie_append_json_string (out, action->note);
       g_string_append (out, ",\"decided_by\":");
-      append_json_string (out, action->decided_by);
+      vigie_append_json_string (out, action->decided_by);
       g_string_append (out, ",\"decision_note\":");
-      append_json_string (out, action->decision_note);
+      vigie_append_json_string (out, action->decision_note);
     }
   g_string_append (out, "}\n");
   fputs (out->str, stdout);

@@ -110,22 +110,7 @@ vigie_classification_get_flag (const VigieClassification *self,
   return NULL;
 }
 
-/* g_string_append_len() without its call to g_string_insert_len(): the
- * JSON of every comment is written with it */
-static inline void
-json_put (GString    *out,
-          const char *s,
-          gsize       n)
-{
-  if (G_LIKELY (out->len + n < out->allocated_len))
-    {
-      memcpy (out->str + out->len, s, n);
-      out->len += n;
-      out->str[out->len] = '\0';
-    }
-  else
-    g_string_append_len (out, s, n);
-}
+#define json_put vigie_string_put
 
 #define JSON_PUT_LIT(out, lit) json_put ((out), (lit), sizeof (lit) - 1)
 
@@ -161,10 +146,13 @@ json_put_score (GString *out,
 }
 
 void
-vigie_append_json_string (GString    *out,
-                          const char *s)
+vigie_append_json_string_len (GString    *out,
+                              const char *s,
+                              const char *end)
 {
   static const char hex[] = "0123456789abcdef";
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 high = ones * 0x80;
 
   if (s == NULL)
     {
@@ -176,6 +164,19 @@ vigie_append_json_string (GString    *out,
     {
       /* Runs that need no escaping are copied at once */
       const unsigned char *run = p;
+
+      /* eight bytes at a time up to @end, while none needs escaping */
+      while (end != NULL && p + 8 <= (const unsigned char *) end)
+        {
+          guint64 x, q, b;
+
+          memcpy (&x, p, 8);
+          q = x ^ (ones * '"');
+          b = x ^ (ones * '\\');
+          if ((((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((b - ones) & ~b)) & high)
+            break;
+          p += 8;
+        }
       while (*p >= 0x20 && *p != '"' && *p != '\\')
         p++;
       if (p > run)
@@ -201,6 +202,13 @@ vigie_append_json_string (GString    *out,
         }
     }
   g_string_append_c (out, '"');
+}
+
+void
+vigie_append_json_string (GString    *out,
+                          const char *s)
+{
+  vigie_append_json_string_len (out, s, NULL);
 }
 
 /* Decimal digits without printf(): it runs for every span of every comment */

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <string.h>
 
 #include "vigie-model.h"
 #include "vigie-policy.h"
@@ -66,8 +67,30 @@ void                 vigie_classification_append_json (const VigieClassification
 /* "[[12,19],[30,34]]" */
 char                *vigie_spans_to_json            (GArray     *spans);
 GArray              *vigie_spans_from_json          (const char *json);
+/* A JSON string, "null" for NULL; with @end (the end of @s, or NULL when
+ * unknown), runs that need no escaping are scanned eight bytes at a time */
 void                 vigie_append_json_string       (GString    *out,
                                                      const char *s);
+void                 vigie_append_json_string_len   (GString    *out,
+                                                     const char *s,
+                                                     const char *end);
+
+/* g_string_append_len() without its call to g_string_insert_len(), for
+ * output written once per field of every comment */
+static inline void
+vigie_string_put (GString    *out,
+                  const char *s,
+                  gsize       n)
+{
+  if (G_LIKELY (out->len + n < out->allocated_len))
+    {
+      memcpy (out->str + out->len, s, n);
+      out->len += n;
+      out->str[out->len] = '\0';
+    }
+  else
+    g_string_append_len (out, s, n);
+}
 
 typedef enum
 {
