@@ -39,42 +39,7 @@
 
 #include <sqlite3.h>
 
-#define TIMEOUT_MS 20000
-
-static gboolean have_display;
-
-static gboolean
-require_display (void)
-{
-  if (have_display)
-    return TRUE;
-  if (g_getenv ("VIGIE_REQUIRE_DISPLAY") != NULL)
-    g_test_fail_printf ("no display (DISPLAY=%s) and VIGIE_REQUIRE_DISPLAY is set",
-                        g_getenv ("DISPLAY"));
-  else
-    g_test_skip ("no display; run under xvfb-run");
-  return FALSE;
-}
-
-static gboolean
-timed_out_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Spins the main loop until @cond holds, or fails after TIMEOUT_MS */
-#define WAIT_FOR(cond)                                                     \
-  G_STMT_START {                                                           \
-    gboolean timed_out_ = FALSE;                                           \
-    guint timeout_id_ = g_timeout_add (TIMEOUT_MS, timed_out_cb, &timed_out_); \
-    while (!(cond) && !timed_out_)                                         \
-      g_main_context_iteration (NULL, TRUE);                               \
-    if (!timed_out_)                                                       \
-      g_source_remove (timeout_id_);                                       \
-    if (!(cond))                                                           \
-      g_error ("Timed out waiting for: %s", #cond);                        \
-  } G_STMT_END
+#include "test-ui-common.h"
 
 typedef struct
 {
@@ -924,21 +889,6 @@ sidebar_row_count (GtkListBoxRow *row)
   return GTK_IS_LABEL (last) ? gtk_label_get_text (GTK_LABEL (last)) : NULL;
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return GTK_WINDOW (window);
-    }
-  return NULL;
-}
-
 /* "Activity" opens its view; "Failed Actions" shows up with a count when
  * an action fails, opens its view, and goes once nothing is left failed */
 static void
@@ -969,7 +919,7 @@ test_sidebar_views (Fixture       *fixture,
   g_assert_null (find_toplevel (VIGIE_TYPE_ACTIVITY_WINDOW));
   gtk_widget_activate (GTK_WIDGET (row));
   g_assert_nonnull (find_toplevel (VIGIE_TYPE_ACTIVITY_WINDOW));
-  gtk_window_destroy (find_toplevel (VIGIE_TYPE_ACTIVITY_WINDOW));
+  gtk_window_destroy (GTK_WINDOW (find_toplevel (VIGIE_TYPE_ACTIVITY_WINDOW)));
   g_assert_cmpstr (vigie_sidebar_get_title (sidebar), ==, "All Comments");
 
   /* Failed Actions: hidden while nothing failed */
@@ -994,7 +944,7 @@ test_sidebar_views (Fixture       *fixture,
   g_assert_nonnull (find_toplevel (VIGIE_TYPE_FAILED_WINDOW));
   g_assert_cmpuint (vigie_failed_window_get_n_failed (
                       VIGIE_FAILED_WINDOW (find_toplevel (VIGIE_TYPE_FAILED_WINDOW))), ==, 1);
-  gtk_window_destroy (find_toplevel (VIGIE_TYPE_FAILED_WINDOW));
+  gtk_window_destroy (GTK_WINDOW (find_toplevel (VIGIE_TYPE_FAILED_WINDOW)));
 
   /* Given up on: the row goes */
   actions = vigie_outbox_list_for_comment (outbox, id, NULL);
@@ -1314,7 +1264,7 @@ test_classifier_settings (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.preferences",
                                              NULL));
-  preferences = find_toplevel (VIGIE_TYPE_PREFERENCES_WINDOW);
+  preferences = GTK_WINDOW (find_toplevel (VIGIE_TYPE_PREFERENCES_WINDOW));
   g_assert_nonnull (preferences);
   row = find_named (GTK_WIDGET (preferences), "terms-insult");
   g_assert_nonnull (row);
@@ -1330,7 +1280,7 @@ test_classifier_settings (Fixture       *fixture,
   /* Kept for the next time Preferences open */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.preferences",
                                              NULL));
-  preferences = find_toplevel (VIGIE_TYPE_PREFERENCES_WINDOW);
+  preferences = GTK_WINDOW (find_toplevel (VIGIE_TYPE_PREFERENCES_WINDOW));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (preferences),
                                                                     "terms-insult"))),
                    ==, word);
@@ -1517,7 +1467,7 @@ test_reply_templates (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.preferences",
                                              NULL));
-  preferences = find_toplevel (VIGIE_TYPE_PREFERENCES_WINDOW);
+  preferences = GTK_WINDOW (find_toplevel (VIGIE_TYPE_PREFERENCES_WINDOW));
   g_assert_nonnull (preferences);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (
     GTK_WIDGET (preferences), VIGIE_TYPE_PREFERENCES_WINDOW, "replies_page"))));
@@ -2565,15 +2515,7 @@ main (int    argc,
 {
   /* Not G_TEST_OPTION_ISOLATE_DIRS: it empties XDG_DATA_DIRS, where the
    * icon theme is. The workspaces go to temporary folders. */
-  g_test_init (&argc, &argv, NULL);
-
-  /* gtk_test_init() would abort without a display: check first */
-  have_display = gtk_init_check ();
-  if (have_display)
-    {
-      adw_init ();
-      g_type_ensure (VIGIE_TYPE_WINDOW);
-    }
+  test_ui_init (&argc, &argv);
 
   g_test_add_func ("/vigie/queue-model/bounded", test_model_bounded);
   g_test_add ("/vigie/window/queue", Fixture, NULL,
