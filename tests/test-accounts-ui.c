@@ -27,24 +27,6 @@
 
 #define TOKEN "EAAui-test-secret-token-7c6a180b36896a0a"
 
-static gboolean
-require_display_and_keyring (void)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!require_display ())
-    return FALSE;
-  if (!vigie_secrets_check (NULL, &error))
-    {
-      if (g_getenv ("VIGIE_REQUIRE_KEYRING") != NULL)
-        g_test_fail_printf ("no usable keyring: %s", error->message);
-      else
-        g_test_skip_printf ("no usable keyring: %s", error->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static GtkWidget *
 child (gpointer    widget,
        GType       type,

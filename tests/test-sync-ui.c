@@ -42,24 +42,6 @@ typedef struct
   gint64        now;
 } Fixture;
 
-static gboolean
-require_display_and_keyring (void)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!require_display ())
-    return FALSE;
-  if (!vigie_secrets_check (NULL, &error))
-    {
-      if (g_getenv ("VIGIE_REQUIRE_KEYRING") != NULL)
-        g_test_fail_printf ("no usable keyring: %s", error->message);
-      else
-        g_test_skip_printf ("no usable keyring: %s", error->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static void
 http_setup (VigieHttp *http,
             gpointer   user_data)

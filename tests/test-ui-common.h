@@ -12,6 +12,7 @@
 #include <adwaita.h>
 
 #include "vigie-window.h"
+#include "vigie-secrets.h"
 
 #ifndef TIMEOUT_MS
 #define TIMEOUT_MS 20000
@@ -47,6 +48,26 @@ require_display (void)
   else
     g_test_skip ("no display; run under xvfb-run");
   return FALSE;
+}
+
+/* As require_display(), and a usable keyring too (VIGIE_REQUIRE_KEYRING
+ * turns the skip into a failure) */
+static G_GNUC_UNUSED gboolean
+require_display_and_keyring (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!require_display ())
+    return FALSE;
+  if (!vigie_secrets_check (NULL, &error))
+    {
+      if (g_getenv ("VIGIE_REQUIRE_KEYRING") != NULL)
+        g_test_fail_printf ("no usable keyring: %s", error->message);
+      else
+        g_test_skip_printf ("no usable keyring: %s", error->message);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static G_GNUC_UNUSED gboolean

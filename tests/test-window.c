@@ -674,14 +674,16 @@ static void
 test_priority (Fixture       *fixture,
                gconstpointer  data)
 {
-  VigieQueueModel *queue = vigie_window_get_queue_model (fixture->window);
-  VigieSidebar *sidebar = VIGIE_SIDEBAR (window_child (fixture->window, "sidebar"));
+  VigieQueueModel *queue;
+  VigieSidebar *sidebar;
   GtkListBox *list;
   VigieQuery query = { 0 };
   gboolean was_urgent = TRUE;
 
   if (!require_display ())
     return;
+  queue = vigie_window_get_queue_model (fixture->window);
+  sidebar = VIGIE_SIDEBAR (window_child (fixture->window, "sidebar"));
 
   WAIT_FOR (vigie_sidebar_get_store (sidebar) != NULL && !vigie_sidebar_get_loading (sidebar));
   list = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (sidebar), VIGIE_TYPE_SIDEBAR,
