@@ -349,7 +349,7 @@ test_add_to_training (void)
   {
     GListModel *titles = gtk_drop_down_get_model (dropdown);
     const char *wanted = vigie_template_get_title (vigie_templates_lookup (templates, "complaint"),
-                                                   vigie_category_chip_language ());
+                                                   vigie_policy_get_interface_language ());
     guint position = GTK_INVALID_LIST_POSITION;
 
     for (guint i = 0; i < g_list_model_get_n_items (titles); i++)

@@ -1514,3 +1514,18 @@ _vigie_policy_get_contrast_window (VigiePolicy *self)
 {
   return self->contrast_window;
 }
+
+const char *
+vigie_policy_get_interface_language (void)
+{
+  const char * const *languages = g_get_language_names ();
+
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (languages[i], "fr"))
+        return "fr";
+      if (g_str_has_prefix (languages[i], "en"))
+        return "en";
+    }
+  return "en";
+}

@@ -101,6 +101,10 @@ const char          *vigie_category_get_label       (const VigieCategory *catego
                                                      const char          *lang);
 const char          *vigie_category_get_description (const VigieCategory *category,
                                                      const char          *lang);
+/* "fr" or "en": the language of the interface (the first of the user's
+ * languages that is one of them, English otherwise), for the policy's
+ * labels */
+const char          *vigie_policy_get_interface_language (void);
 gboolean             vigie_category_needs_approval  (const VigieCategory *category,
                                                      const char          *action);
 /* What the policy asks of a delegate's @action ("keep", "reply", "hide",

@@ -573,21 +573,6 @@ vigie_report_compute_full (VigieStore               *store,
 
 /* Labels */
 
-static const char *
-interface_language (void)
-{
-  const char * const *languages = g_get_language_names ();
-
-  for (guint i = 0; languages[i] != NULL; i++)
-    {
-      if (g_str_has_prefix (languages[i], "fr"))
-        return "fr";
-      if (g_str_has_prefix (languages[i], "en"))
-        return "en";
-    }
-  return "en";
-}
-
 const char *
 vigie_report_category_label (const char *category)
 {
@@ -601,7 +586,7 @@ vigie_report_category_label (const char *category)
       g_once_init_leave (&initialised, 1);
     }
   c = policy != NULL && category != NULL ? vigie_policy_lookup_category (policy, category) : NULL;
-  return c != NULL ? vigie_category_get_label (c, interface_language ()) : category;
+  return c != NULL ? vigie_category_get_label (c, vigie_policy_get_interface_language ()) : category;
 }
 
 const char *

@@ -11,21 +11,6 @@
 #include <glib/gi18n.h>
 
 const char *
-vigie_category_chip_language (void)
-{
-  const char * const *languages = g_get_language_names ();
-
-  for (guint i = 0; languages[i] != NULL; i++)
-    {
-      if (g_str_has_prefix (languages[i], "fr"))
-        return "fr";
-      if (g_str_has_prefix (languages[i], "en"))
-        return "en";
-    }
-  return "en";
-}
-
-const char *
 vigie_category_chip_label (VigiePolicy *policy,
                            const char  *category_id)
 {
@@ -35,7 +20,7 @@ vigie_category_chip_label (VigiePolicy *policy,
     category = vigie_policy_lookup_category (policy, category_id);
   if (category == NULL)
     return category_id;
-  return vigie_category_get_label (category, vigie_category_chip_language ());
+  return vigie_category_get_label (category, vigie_policy_get_interface_language ());
 }
 
 GtkWidget *
@@ -59,7 +44,7 @@ vigie_category_chip_new (VigiePolicy *policy,
       if (category->triage)
         gtk_widget_add_css_class (chip, "triage");
       gtk_widget_set_tooltip_text (chip, vigie_category_get_description (
-                                     category, vigie_category_chip_language ()));
+                                     category, vigie_policy_get_interface_language ()));
     }
   return chip;
 }

@@ -11,8 +11,6 @@
 
 G_BEGIN_DECLS
 
-/* The language the interface speaks, for the policy's texts: "fr" or "en" */
-const char *vigie_category_chip_language   (void);
 /* The category's label in that language; its id when the policy lacks it */
 const char *vigie_category_chip_label      (VigiePolicy *policy,
                                             const char  *category_id);

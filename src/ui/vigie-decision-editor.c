@@ -41,7 +41,7 @@ static guint signals[N_SIGNALS];
 static const char *
 lang (void)
 {
-  return vigie_category_chip_language ();
+  return vigie_policy_get_interface_language ();
 }
 
 static GtkWidget *

@@ -60,7 +60,7 @@ G_DEFINE_FINAL_TYPE (VigieExerciseWindow, vigie_exercise_window, ADW_TYPE_WINDOW
 static const char *
 lang (void)
 {
-  return vigie_category_chip_language ();
+  return vigie_policy_get_interface_language ();
 }
 
 static GtkWidget *

@@ -94,7 +94,7 @@ static void
 add_categories (VigiePolicyDialog *self)
 {
   VigiePolicy *policy = vigie_classifier_get_policy (self->classifier);
-  const char *lang = vigie_category_chip_language ();
+  const char *lang = vigie_policy_get_interface_language ();
   AdwPreferencesGroup *group;
   g_autofree char *title = NULL;
 

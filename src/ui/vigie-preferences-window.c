@@ -375,7 +375,7 @@ template_editor_build (VigiePreferencesWindow *self,
                        const VigieTemplate    *template)
 {
   TemplateEditor *editor = g_new0 (TemplateEditor, 1);
-  const char *ui_lang = vigie_category_chip_language ();
+  const char *ui_lang = vigie_policy_get_interface_language ();
   const char *title = vigie_template_get_title (template, ui_lang);
   GtkWidget *row = adw_expander_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);

@@ -42,7 +42,7 @@ static char *
 describe_reference (VigiePresenterWindow *self,
                     VigieScenario        *s)
 {
-  const char *lang = vigie_category_chip_language ();
+  const char *lang = vigie_policy_get_interface_language ();
   g_autoptr(GString) categories = g_string_new (NULL);
   const VigieTemplate *template = NULL;
 
@@ -71,7 +71,7 @@ static void
 show (VigiePresenterWindow *self)
 {
   VigieScenario *s;
-  const char *lang = vigie_category_chip_language ();
+  const char *lang = vigie_policy_get_interface_language ();
   const char *context;
   const VigieClause *clause;
   g_autofree char *counter = NULL;

@@ -194,23 +194,6 @@ post_title (const VigiePost *post)
   return g_strdup (_("Untitled post"));
 }
 
-/* The policy names its categories in French and English: the one the
- * interface speaks */
-static const char *
-policy_language (void)
-{
-  const char * const *languages = g_get_language_names ();
-
-  for (guint i = 0; languages[i] != NULL; i++)
-    {
-      if (g_str_has_prefix (languages[i], "fr"))
-        return "fr";
-      if (g_str_has_prefix (languages[i], "en"))
-        return "en";
-    }
-  return "en";
-}
-
 static GtkWidget *make_row (Entry      *entry,
                             const char *icon_name,
                             const char *subtitle,
@@ -487,7 +470,7 @@ rebuild (VigieSidebar *self,
       entry->kind = ENTRY_CATEGORY;
       entry->category = flag->category;
       if (category != NULL)
-        entry->title = g_strdup (vigie_category_get_label (category, policy_language ()));
+        entry->title = g_strdup (vigie_category_get_label (category, vigie_policy_get_interface_language ()));
       else
         entry->title = g_strdup (flag->category);
       entry->section = g_strdup (_("Flagged"));
