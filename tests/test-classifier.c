@@ -1103,6 +1103,27 @@ test_thirty_third_round (void)
 }
 
 static void
+test_thirty_fourth_round (void)
+{
+  /* Verlan ("golmon"), idioms of contempt ("fini à la pisse", "pue la
+   * connerie"), "X du pouvoir" said of a journalist, a settling of scores
+   * at the exit, a massacre wished as a solution, stopping care for a
+   * group (the "arrêter de" of counter-speech is then part of the hate) */
+  assert_flags ("encore un golmon qui commente sans lire", "insult");
+  assert_flags ("lui il a été fini à la pisse", "insult");
+  assert_flags ("ta réponse pue la bêtise", "insult");
+  assert_flags ("ce ministre est un larbin du patronat", "insult");
+  assert_flags ("je t'attends à la sortie du match et on verra", "threat");
+  assert_flags ("une bonne épuration et c'est réglé", "threat");
+  assert_flags ("les vieux en CHSLD, faudrait arrêter de les soigner", "discrimination");
+  /* Counter-speech stays counter-speech; a guard dog; care for people */
+  assert_flags ("arrêtez de les insulter, les immigrés travaillent fort", "");
+  assert_flags ("le chien du voisin garde la maison", "");
+  assert_flags ("il faut continuer de soigner les aînés en CHSLD", "");
+  assert_flags ("je te retrouve à la sortie du cinéma", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -1858,6 +1879,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/thirty-first-round", test_thirty_first_round);
   g_test_add_func ("/vigie/classifier/thirty-second-round", test_thirty_second_round);
   g_test_add_func ("/vigie/classifier/thirty-third-round", test_thirty_third_round);
+  g_test_add_func ("/vigie/classifier/thirty-fourth-round", test_thirty_fourth_round);
   g_test_add_func ("/vigie/classifier/negation-clause", test_negation_clause);
   g_test_add_func ("/vigie/classifier/report-cancel", test_report_cancel);
   g_test_add_func ("/vigie/classifier/sms-spelling", test_sms_spelling);
