@@ -1124,6 +1124,32 @@ test_thirty_fourth_round (void)
 }
 
 static void
+test_thirty_fifth_round (void)
+{
+  /* Contempt without a swear word: "une nullité pareille", "le jour où tu
+   * auras un cerveau", "le charisme d'une huître", "jamais vu quelqu'un
+   * d'aussi con" (a negation that is the insult), "disparais de la
+   * circulation"; a group "always complaining", a country "invaded", "c'est
+   * forcément un étranger"; the firing squad; a hand cut off */
+  assert_flags ("franchement, une nullité pareille au ministère", "insult");
+  assert_flags ("reviens quand tu auras un cerveau", "insult");
+  assert_flags ("elle a le charisme d'une huître", "insult");
+  assert_flags ("j'ai jamais lu quelqu'un d'aussi con", "insult");
+  assert_flags ("disparaissez de ma vue", "insult");
+  assert_flags ("les immigrés, toujours à se plaindre", "discrimination");
+  assert_flags ("mon quartier est envahi par des clandestins", "discrimination");
+  assert_flags ("le voleur? c'est forcément un immigré", "discrimination");
+  assert_flags ("ces traîtres, faut les aligner contre un mur", "threat");
+  assert_flags ("qu'on lui coupe la main à ce pickpocket", "threat");
+  /* Counting oneself in; praise; a garden invaded by snails; a negation */
+  assert_flags ("les gens sont cons parfois, moi la première", "");
+  assert_flags ("les gens sont cons parfois", "insult");
+  assert_flags ("il a le charisme d'un grand chef", "");
+  assert_flags ("mon jardin est envahi par des limaces", "");
+  assert_flags ("je n'ai jamais vu une équipe aussi dévouée", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -1880,6 +1906,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/thirty-second-round", test_thirty_second_round);
   g_test_add_func ("/vigie/classifier/thirty-third-round", test_thirty_third_round);
   g_test_add_func ("/vigie/classifier/thirty-fourth-round", test_thirty_fourth_round);
+  g_test_add_func ("/vigie/classifier/thirty-fifth-round", test_thirty_fifth_round);
   g_test_add_func ("/vigie/classifier/negation-clause", test_negation_clause);
   g_test_add_func ("/vigie/classifier/report-cancel", test_report_cancel);
   g_test_add_func ("/vigie/classifier/sms-spelling", test_sms_spelling);

@@ -779,6 +779,7 @@ struct _VigieClassifier
   guint32       class_negation_cancel;
   guint32       class_report_cancel;
   guint32       class_self;
+  guint32       class_self_after;
   guint32       class_lang_fr;
   guint32       class_lang_en;
   guint32       class_stop;
@@ -1749,6 +1750,8 @@ vigie_classifier_new (VigiePolicy                    *policy,
   self->class_negation = name ? class_id (self, name, FALSE) : NO_CLASS;
   name = _vigie_policy_get_contrast_class (policy, "self");
   self->class_self = name ? class_id (self, name, FALSE) : NO_CLASS;
+  name = _vigie_policy_get_contrast_class (policy, "self_after");
+  self->class_self_after = name ? class_id (self, name, FALSE) : NO_CLASS;
   name = _vigie_policy_get_contrast_class (policy, "negation_cancel");
   self->class_negation_cancel = name ? class_id (self, name, FALSE) : NO_CLASS;
   name = _vigie_policy_get_contrast_class (policy, "report_cancel");
@@ -2407,6 +2410,20 @@ passes_contrast (const VigieClassifier *self,
                 (t == t1 || (hits[i].t1 <= t0 && hits[i].t1 + 2 >= t0)))
               return FALSE;
         }
+    }
+
+  /* Counting oneself in, anywhere later in the sentence: "les gens sont
+   * cons parfois, moi le premier" */
+  if ((rule->contrast & VIGIE_CONTRAST_SELF) && self->class_self_after != NO_CLASS &&
+      s->present[self->class_self_after])
+    {
+      const guint32 *first = (const guint32 *) s->hit_first->data;
+      const Hit *hits = (const Hit *) s->hits->data;
+      guint16 sent = token (s, t1 - 1)->sentence;
+      for (guint t = t1; t < n_tokens (s) && token (s, t)->sentence == sent; t++)
+        for (guint32 i = first[t]; i < first[t + 1]; i++)
+          if (hits[i].klass == self->class_self_after)
+            return FALSE;
     }
 
   if ((rule->contrast & VIGIE_CONTRAST_COUNTER) &&

@@ -50,6 +50,7 @@ struct _VigiePolicy
   char            *contrast_negation_cancel;
   char            *contrast_report_cancel;
   char            *contrast_self;
+  char            *contrast_self_after;
   guint            contrast_window;
   JsonNode        *root;         /* kept: rules point into it */
 };
@@ -151,6 +152,7 @@ vigie_policy_finalize (GObject *object)
   g_free (self->contrast_negation_cancel);
   g_free (self->contrast_report_cancel);
   g_free (self->contrast_self);
+  g_free (self->contrast_self_after);
   g_clear_pointer (&self->root, json_node_unref);
 
   G_OBJECT_CLASS (vigie_policy_parent_class)->finalize (object);
@@ -1159,7 +1161,7 @@ load (VigiePolicy  *self,
 
   if (json_object_has_member (root, "contrast"))
     {
-      const char *report, *counter, *negation, *cancel, *report_cancel, *self_cue;
+      const char *report, *counter, *negation, *cancel, *report_cancel, *self_cue, *self_after;
       double window = 4;
 
       contrast = get_object (root, "contrast", origin, _("top level"), error);
@@ -1171,6 +1173,7 @@ load (VigiePolicy  *self,
       cancel = get_string (contrast, "negation_cancel", FALSE, origin, "contrast", error);
       report_cancel = get_string (contrast, "report_cancel", FALSE, origin, "contrast", error);
       self_cue = get_string (contrast, "self", FALSE, origin, "contrast", error);
+      self_after = get_string (contrast, "self_after", FALSE, origin, "contrast", error);
       if ((error && *error) ||
           !get_number (contrast, "window", FALSE, 1, 20, &window, origin, "contrast", error))
         return FALSE;
@@ -1179,7 +1182,8 @@ load (VigiePolicy  *self,
           (negation && !check_class (self, negation, origin, "contrast", error)) ||
           (cancel && !check_class (self, cancel, origin, "contrast", error)) ||
           (report_cancel && !check_class (self, report_cancel, origin, "contrast", error)) ||
-          (self_cue && !check_class (self, self_cue, origin, "contrast", error)))
+          (self_cue && !check_class (self, self_cue, origin, "contrast", error)) ||
+          (self_after && !check_class (self, self_after, origin, "contrast", error)))
         return FALSE;
       self->contrast_report = g_strdup (report);
       self->contrast_counter = g_strdup (counter);
@@ -1187,6 +1191,7 @@ load (VigiePolicy  *self,
       self->contrast_negation_cancel = g_strdup (cancel);
       self->contrast_report_cancel = g_strdup (report_cancel);
       self->contrast_self = g_strdup (self_cue);
+      self->contrast_self_after = g_strdup (self_after);
       self->contrast_window = window;
     }
 
@@ -1506,6 +1511,8 @@ _vigie_policy_get_contrast_class (VigiePolicy *self,
     return self->contrast_report_cancel;
   if (g_str_equal (what, "self"))
     return self->contrast_self;
+  if (g_str_equal (what, "self_after"))
+    return self->contrast_self_after;
   return NULL;
 }
 
