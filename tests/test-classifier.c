@@ -1150,6 +1150,32 @@ test_thirty_fifth_round (void)
 }
 
 static void
+test_thirty_sixth_round (void)
+{
+  /* "tu dis que des conneries", "les fans c'est des animaux", "les X, des
+   * parasites qui...", "l'autre trisomique qui...", a smell or a belly said
+   * of someone; threats: "qu'on le pende", "laissez-la crever", "je lui fais
+   * manger ses dents", an illness wished, "tu finiras pendu"; a dog
+   * whistle about origin; women at the wheel */
+  assert_flags ("il sort que des âneries ce chroniqueur", "insult");
+  assert_flags ("les fans de ce club c'est des sauvages", "insult");
+  assert_flags ("les sénateurs, des profiteurs qui se servent", "insult");
+  assert_flags ("l'autre autiste qui nous explique la vie", "insult");
+  assert_flags ("le ministre pue de la gueule", "insult");
+  assert_flags ("ce juge, qu'on le pende", "threat");
+  assert_flags ("laissez-les pourrir en prison", "threat");
+  assert_flags ("je vais te faire bouffer tes lunettes", "threat");
+  assert_flags ("j'espère que la covid l'emportera", "threat");
+  assert_flags ("on sait tous d'où ils viennent, les casseurs", "discrimination");
+  assert_flags ("les femmes savent pas conduire", "discrimination");
+  /* Telling a lie apart from a stupidity; an illness fought; a parking lot */
+  assert_flags ("il dit que des vérités ce chroniqueur", "");
+  assert_flags ("j'espère que mon père vaincra son cancer", "");
+  assert_flags ("les fans de ce club sont les meilleurs", "");
+  assert_flags ("mon père sait pas conduire, c'est ma mère qui conduit", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -1907,6 +1933,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/thirty-third-round", test_thirty_third_round);
   g_test_add_func ("/vigie/classifier/thirty-fourth-round", test_thirty_fourth_round);
   g_test_add_func ("/vigie/classifier/thirty-fifth-round", test_thirty_fifth_round);
+  g_test_add_func ("/vigie/classifier/thirty-sixth-round", test_thirty_sixth_round);
   g_test_add_func ("/vigie/classifier/negation-clause", test_negation_clause);
   g_test_add_func ("/vigie/classifier/report-cancel", test_report_cancel);
   g_test_add_func ("/vigie/classifier/sms-spelling", test_sms_spelling);
