@@ -1176,6 +1176,28 @@ test_thirty_sixth_round (void)
 }
 
 static void
+test_thirty_seventh_round (void)
+{
+  /* Youth slang and SMS spelling: "tes grave moche", "vazy dégage",
+   * "t'es juste une victime", "t'as la tête d'un mec qui…", speech said to
+   * be worthless, "ta mère te frappe pas assez" ("pas assez" negates
+   * nothing); women made for the kitchen; "je te crève" */
+  assert_flags ("tes grave conne toi", "insult");
+  assert_flags ("vasy dégage", "insult");
+  assert_flags ("t'es juste une victime mdr", "insult");
+  assert_flags ("t'as la tête d'une fille qui pleure pour rien", "insult");
+  assert_flags ("il ouvre la bouche que pour dire des âneries", "insult");
+  assert_flags ("ton père te corrigeait pas assez", "insult");
+  assert_flags ("les femmes c'est juste bon pour le ménage", "discrimination");
+  assert_flags ("redis ça et je te crève", "threat");
+  /* Pancakes are not creeps; a victim of a crime; a smell that goes */
+  assert_flags ("les crêpes de ma grand-mère", "");
+  assert_flags ("tu es une victime, pas une coupable, porte plainte", "");
+  assert_flags ("ouvre la fenêtre, ça va dégager l'odeur", "");
+  assert_flags ("les arbres ne reçoivent pas assez d'eau cet été", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -1934,6 +1956,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/thirty-fourth-round", test_thirty_fourth_round);
   g_test_add_func ("/vigie/classifier/thirty-fifth-round", test_thirty_fifth_round);
   g_test_add_func ("/vigie/classifier/thirty-sixth-round", test_thirty_sixth_round);
+  g_test_add_func ("/vigie/classifier/thirty-seventh-round", test_thirty_seventh_round);
   g_test_add_func ("/vigie/classifier/negation-clause", test_negation_clause);
   g_test_add_func ("/vigie/classifier/report-cancel", test_report_cancel);
   g_test_add_func ("/vigie/classifier/sms-spelling", test_sms_spelling);
