@@ -1198,6 +1198,20 @@ test_thirty_seventh_round (void)
 }
 
 static void
+test_homographs_and_reports (void)
+{
+  /* "s'attarder" is a verb and "mongol" a nationality; an insult reported
+   * with the person named in between or as an infinitive is a report */
+  assert_flags ("ce dossier vaut qu'on s'y attarde", "");
+  assert_flags ("un vieux proverbe mongol sur le vent", "");
+  assert_flags ("elle s'est fait insulter de sale arabe dans le bus", "");
+  assert_flags ("c'est grave de traiter quelqu'un de sale noir", "");
+  assert_flags ("cet attardé m'a coupé la route", "insult");
+  assert_flags ("t'es un gros mongol", "insult");
+  assert_flags ("sale arabe", "discrimination,insult");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -1957,6 +1971,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/thirty-fifth-round", test_thirty_fifth_round);
   g_test_add_func ("/vigie/classifier/thirty-sixth-round", test_thirty_sixth_round);
   g_test_add_func ("/vigie/classifier/thirty-seventh-round", test_thirty_seventh_round);
+  g_test_add_func ("/vigie/classifier/homographs-and-reports", test_homographs_and_reports);
   g_test_add_func ("/vigie/classifier/negation-clause", test_negation_clause);
   g_test_add_func ("/vigie/classifier/report-cancel", test_report_cancel);
   g_test_add_func ("/vigie/classifier/sms-spelling", test_sms_spelling);
