@@ -1204,6 +1204,7 @@ test_homographs_and_reports (void)
    * with the person named in between or as an infinitive is a report */
   assert_flags ("ce dossier vaut qu'on s'y attarde", "");
   assert_flags ("un vieux proverbe mongol sur le vent", "");
+  assert_flags ("elle a gardé la niaque pendant toute sa réadaptation", "");
   assert_flags ("elle s'est fait insulter de sale arabe dans le bus", "");
   assert_flags ("c'est grave de traiter quelqu'un de sale noir", "");
   assert_flags ("cet attardé m'a coupé la route", "insult");
