@@ -1205,6 +1205,14 @@ test_homographs_and_reports (void)
   assert_flags ("ce dossier vaut qu'on s'y attarde", "");
   assert_flags ("un vieux proverbe mongol sur le vent", "");
   assert_flags ("elle a gardé la niaque pendant toute sa réadaptation", "");
+  /* Verbs written like insults without their accents: "l'assiste",
+   * "dégénère", "débarrassé" */
+  assert_flags ("la préposée qui l'assiste le soir est formidable", "");
+  assert_flags ("la situation dégénère à l'urgence", "");
+  assert_flags ("la réunion a dégénéré", "");
+  assert_flags ("je suis enfin débarrassé de ma toux", "");
+  assert_flags ("ces assistés qui vivent de nos taxes", "insult");
+  assert_flags ("bande de dégénérés", "insult");
   assert_flags ("elle s'est fait insulter de sale arabe dans le bus", "");
   assert_flags ("c'est grave de traiter quelqu'un de sale noir", "");
   assert_flags ("cet attardé m'a coupé la route", "insult");
