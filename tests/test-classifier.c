@@ -1213,6 +1213,10 @@ test_homographs_and_reports (void)
   assert_flags ("je suis enfin débarrassé de ma toux", "");
   assert_flags ("ces assistés qui vivent de nos taxes", "insult");
   assert_flags ("bande de dégénérés", "insult");
+  /* A raccoon and a fly swatter are no slurs */
+  assert_flags ("un raton laveur a fouillé les poubelles du CLSC", "");
+  assert_flags ("passe-moi la tapette à mouches", "");
+  assert_flags ("t'es qu'une tapette", "discrimination,insult");
   assert_flags ("elle s'est fait insulter de sale arabe dans le bus", "");
   assert_flags ("c'est grave de traiter quelqu'un de sale noir", "");
   assert_flags ("cet attardé m'a coupé la route", "insult");
