@@ -1216,6 +1216,7 @@ test_homographs_and_reports (void)
   /* A raccoon and a fly swatter are no slurs */
   assert_flags ("un raton laveur a fouillé les poubelles du CLSC", "");
   assert_flags ("passe-moi la tapette à mouches", "");
+  assert_flags ("la chatte de ma voisine a eu des chatons", "");
   assert_flags ("t'es qu'une tapette", "discrimination,insult");
   assert_flags ("elle s'est fait insulter de sale arabe dans le bus", "");
   assert_flags ("c'est grave de traiter quelqu'un de sale noir", "");
