@@ -1226,6 +1226,32 @@ test_homographs_and_reports (void)
 }
 
 static void
+test_thirty_eighth_round (void)
+{
+  /* Québec comments under the news: "t'as pas inventé la poudre" (a
+   * negation that is the insult), "a l'air d'un pédophile", "du monde comme
+   * toi qui…", "le genre de fatigant", a family wished to disown someone,
+   * "ton cerveau est resté…"; a group that "brings trouble", "pas devant nos
+   * enfants", "la porte est grande ouverte"; an appointment in the parking
+   * lot "pour jaser"; tried and hanged */
+  assert_flags ("lui il a pas inventé l'eau chaude", "insult");
+  assert_flags ("le concierge a l'air d'un pervers", "insult");
+  assert_flags ("c'est des gens comme vous qui détruisent le réseau", "insult");
+  assert_flags ("t'es vraiment le genre de chialeux qu'on endure pas", "insult");
+  assert_flags ("j'espère que ta famille va te renier", "insult");
+  assert_flags ("ton cerveau est parti en vacances", "insult");
+  assert_flags ("les Haïtiens amènent juste du trouble", "discrimination");
+  assert_flags ("les trans, pas devant nos enfants", "discrimination");
+  assert_flags ("t'es pas content la porte est grande ouverte", "discrimination");
+  assert_flags ("je t'attends au parking après ton quart, on va jaser", "threat");
+  assert_flags ("il devrait être jugé pour trahison et pendu", "threat");
+  /* An open door, a brain after a stroke, a coffee in the parking lot */
+  assert_flags ("notre porte est grande ouverte aux nouveaux arrivants", "");
+  assert_flags ("son cerveau est resté intact après l'AVC", "");
+  assert_flags ("je t'attends au stationnement, on va prendre un café", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -1985,6 +2011,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/thirty-fifth-round", test_thirty_fifth_round);
   g_test_add_func ("/vigie/classifier/thirty-sixth-round", test_thirty_sixth_round);
   g_test_add_func ("/vigie/classifier/thirty-seventh-round", test_thirty_seventh_round);
+  g_test_add_func ("/vigie/classifier/thirty-eighth-round", test_thirty_eighth_round);
   g_test_add_func ("/vigie/classifier/homographs-and-reports", test_homographs_and_reports);
   g_test_add_func ("/vigie/classifier/negation-clause", test_negation_clause);
   g_test_add_func ("/vigie/classifier/report-cancel", test_report_cancel);
