@@ -266,7 +266,7 @@ test_generalisation (void)
   assert_flags ("Que ta famille crève", "insult");
   assert_flags ("C'est toujours les mêmes racailles qui foutent le bordel", "insult");
   assert_flags ("Il faut être complètement débile pour croire ça", "insult");
-  assert_flags ("Les Roms devraient être parqués dans des camps", "discrimination");
+  assert_flags ("Les Roms devraient être parqués dans des camps", "discrimination,threat");
   assert_flags ("Fais attention à toi en sortant, il y a de la glace", "");
   assert_flags ("Mon grand-père est six pieds sous terre depuis dix ans", "");
   assert_flags ("Les personnes trans souffrent plus souvent d'une maladie mentale à cause de la discrimination", "");
@@ -358,7 +358,7 @@ test_twelfth_round (void)
   assert_flags ("je vous souhaite de finir à la rue", "threat");
   assert_flags ("il mériterait de se faire tabasser", "threat");
   assert_flags ("ils feraient mieux d'aller crever", "threat");
-  assert_flags ("ces gens-là devraient être stérilisés", "threat");
+  assert_flags ("ces gens-là devraient être stérilisés", "discrimination,threat");
   assert_flags ("on verra si tu fais encore le smatte", "threat");
   assert_flags ("les immigrants sont bons qu'à profiter", "discrimination");
   assert_flags ("sortez de notre pays", "discrimination");
@@ -1252,6 +1252,33 @@ test_thirty_eighth_round (void)
 }
 
 static void
+test_thirty_ninth_round (void)
+{
+  /* Hate without slurs under videos and news of France: integration
+   * denied, "dans leurs gènes", "n'ont rien inventé", a crime ascribed to a
+   * group ("encore un … qui poignarde"), "ils se multiplient comme des
+   * cafards dans nos villes", camps, nostalgia for the Occupation, "finir
+   * le travail"; threats: a boat to sink, hunted like rats, "vous allez
+   * tous payer" */
+  assert_flags ("ces gens-là ne s'intégreront jamais", "discrimination");
+  assert_flags ("la fraude, c'est dans leurs gènes", "discrimination");
+  assert_flags ("les Haïtiens n'ont rien inventé", "discrimination");
+  assert_flags ("encore un réfugié qui agresse une passante", "discrimination");
+  assert_flags ("ils pullulent comme des rats dans nos quartiers", "discrimination");
+  assert_flags ("les musulmans, faut les parquer", "discrimination,threat");
+  assert_flags ("vive Pétain", "discrimination");
+  assert_flags ("nos grands-parents auraient dû finir le travail", "discrimination");
+  assert_flags ("mettez-les dans un bateau et coulez-le", "threat");
+  assert_flags ("on va vous traquer comme des rats", "threat");
+  assert_flags ("le jour venu, vous allez tous payer", "threat");
+  /* Easter, a price, a handicap, rats in the subway */
+  assert_flags ("les catholiques fêtent Pâques dimanche", "");
+  assert_flags ("vous allez payer 20 dollars pour le stationnement", "");
+  assert_flags ("combien de patients attendent une chirurgie", "");
+  assert_flags ("les rats ont envahi le métro", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -2012,6 +2039,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/thirty-sixth-round", test_thirty_sixth_round);
   g_test_add_func ("/vigie/classifier/thirty-seventh-round", test_thirty_seventh_round);
   g_test_add_func ("/vigie/classifier/thirty-eighth-round", test_thirty_eighth_round);
+  g_test_add_func ("/vigie/classifier/thirty-ninth-round", test_thirty_ninth_round);
   g_test_add_func ("/vigie/classifier/homographs-and-reports", test_homographs_and_reports);
   g_test_add_func ("/vigie/classifier/negation-clause", test_negation_clause);
   g_test_add_func ("/vigie/classifier/report-cancel", test_report_cancel);
