@@ -256,7 +256,7 @@ test_generalisation (void)
   assert_flags ("Mon pote renoi est venu me voir à l'hôpital", "");
   /* sexual insults and remarks aimed at a person; the same words elsewhere */
   assert_flags ("Va te faire fourrer", "insult");
-  assert_flags ("T'as des gros seins, envoie des nudes", "obscene");
+  assert_flags ("T'as des gros seins, envoie des nudes", "harassment,obscene");
   assert_flags ("J'me suis fait fourrer par le garagiste, 900$ pour rien", "");
   assert_flags ("La chienne du voisin est en chaleur", "");
   assert_flags ("Examen des seins à faire chaque mois", "");
@@ -435,7 +435,7 @@ test_fourteenth_round (void)
   assert_flags ("on sait où tu travailles", "threat");
   assert_flags ("prie pour qu'on te retrouve pas", "threat");
   assert_flags ("faudrait les laisser pourrir dehors", "threat");
-  assert_flags ("je vais te retrouver", "harassment,threat");
+  assert_flags ("je vais te retrouver", "threat");
   assert_flags ("les meufs c'est des croqueuses de diamants", "discrimination");
   assert_flags ("une grosse féministe hystérique", "discrimination");
   assert_flags ("elles sont bonnes qu'à faire le ménage", "discrimination");
@@ -675,7 +675,7 @@ test_twenty_first_round (void)
    * "une bande de vandales ridicules", "la plus nulle", "malades mentaux"
    * said to someone, tyrants, "je vous hais" */
   assert_flags ("t'es sourd ou quoi", "insult");
-  assert_flags ("on va te retrouver et te massacrer", "harassment,threat");
+  assert_flags ("on va te retrouver et te massacrer", "threat");
   assert_flags ("vous n'êtes qu'une bande de vandales ridicules", "insult");
   assert_flags ("t'es la personne la plus nulle du forum", "insult");
   assert_flags ("vous êtes des malades mentaux", "insult");
@@ -1276,6 +1276,38 @@ test_thirty_ninth_round (void)
   assert_flags ("vous allez payer 20 dollars pour le stationnement", "");
   assert_flags ("combien de patients attendent une chirurgie", "");
   assert_flags ("les rats ont envahi le métro", "");
+}
+
+static void
+test_fortieth_round (void)
+{
+  /* Harassment of staff: innuendo, photos asked, a rumour of sleeping with
+   * the boss, a photo spread with a number, the employer called to have
+   * someone fired, fake accounts, a medical file; threats: "fais gaffe à tes
+   * enfants", an accident wished, "à ta place je me tirerais une balle",
+   * friends brought to someone's home, the school of a child, "sinon je
+   * m'occupe de toi", "tu vas voir ce que ça coûte", a belt */
+  assert_flags ("la préposée, je me la ferais bien", "harassment,obscene");
+  assert_flags ("envoie-moi une photo de toi en lingerie", "harassment,obscene");
+  assert_flags ("tout le monde sait qu'elle a couché avec le directeur pour avoir le poste", "harassment");
+  assert_flags ("je vais partager ta photo partout", "harassment");
+  assert_flags ("je vais appeler ton patron pour te faire renvoyer", "harassment");
+  assert_flags ("je vais créer des faux comptes à ton nom", "harassment");
+  assert_flags ("fais gaffe à ta fille", "threat");
+  assert_flags ("je te souhaite un cancer", "threat");
+  assert_flags ("à ta place je me pendrais", "threat");
+  assert_flags ("on va faire une visite chez vous avec les gars", "threat");
+  assert_flags ("je sais dans quelle garderie va ton fils", "threat");
+  assert_flags ("excuse-toi sinon je m'occupe de ton cas", "threat");
+  assert_flags ("tu vas voir ce que ça coûte", "threat");
+  assert_flags ("t'as de la chance que je sois pas devant toi", "threat");
+  assert_flags ("avec une face comme la tienne t'as pas le droit de parler", "insult");
+  /* Meeting for a coffee, a wish for a trip, a friend's school, a dressing */
+  assert_flags ("je vais te retrouver au café après le travail", "");
+  assert_flags ("je te souhaite un bon voyage", "");
+  assert_flags ("je sais dans quelle école tu as étudié, moi aussi j'y étais", "");
+  assert_flags ("je m'occupe de toi demain matin pour ton pansement", "");
+  assert_flags ("je vais appeler ton employeur pour te féliciter", "");
 }
 
 static void
@@ -2040,6 +2072,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/thirty-seventh-round", test_thirty_seventh_round);
   g_test_add_func ("/vigie/classifier/thirty-eighth-round", test_thirty_eighth_round);
   g_test_add_func ("/vigie/classifier/thirty-ninth-round", test_thirty_ninth_round);
+  g_test_add_func ("/vigie/classifier/fortieth-round", test_fortieth_round);
   g_test_add_func ("/vigie/classifier/homographs-and-reports", test_homographs_and_reports);
   g_test_add_func ("/vigie/classifier/negation-clause", test_negation_clause);
   g_test_add_func ("/vigie/classifier/report-cancel", test_report_cancel);
