@@ -1311,6 +1311,27 @@ test_fortieth_round (void)
 }
 
 static void
+test_forty_first_round (void)
+{
+  /* Condescension without insult words: "même mon chien écrit mieux que
+   * toi", "aussi vide que ta tête", "aussi drôle qu'un enterrement", "va
+   * lire un livre", "t'as pas le niveau" (a negation that is the insult),
+   * "tu sers à rien"; worthlessness said of oneself is distress */
+  assert_flags ("même mon hamster raisonne mieux que toi", "insult");
+  assert_flags ("ta mère conduit mieux que toi", "insult");
+  assert_flags ("tes idées sont aussi creuses que ta tête", "insult");
+  assert_flags ("t'es aussi passionnant qu'un parpaing", "insult");
+  assert_flags ("va lire un livre et reviens après", "insult");
+  assert_flags ("t'as pas le niveau pour cette discussion", "insult");
+  assert_flags ("tu sers à rien", "insult");
+  assert_flags ("je sers à rien, personne m'aime", "distress");
+  /* A friendly comparison, a book, a level in sport */
+  assert_flags ("ma fille nage mieux que moi maintenant", "");
+  assert_flags ("j'ai lu un livre sur le deuil qui m'a aidée", "");
+  assert_flags ("je n'ai pas le niveau pour le marathon cette année", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -2073,6 +2094,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/thirty-eighth-round", test_thirty_eighth_round);
   g_test_add_func ("/vigie/classifier/thirty-ninth-round", test_thirty_ninth_round);
   g_test_add_func ("/vigie/classifier/fortieth-round", test_fortieth_round);
+  g_test_add_func ("/vigie/classifier/forty-first-round", test_forty_first_round);
   g_test_add_func ("/vigie/classifier/homographs-and-reports", test_homographs_and_reports);
   g_test_add_func ("/vigie/classifier/negation-clause", test_negation_clause);
   g_test_add_func ("/vigie/classifier/report-cancel", test_report_cancel);
