@@ -1332,6 +1332,29 @@ test_forty_first_round (void)
 }
 
 static void
+test_forty_second_round (void)
+{
+  /* Written as it sounds: a hard "c" as "k" ("enkulé", "konar"), a silent
+   * final letter left out ("batar", "tocar", "merdeu"), doubled letters
+   * single ("conar"); SMS forms ("salo", "gro porc", "jvai te tuer",
+   * "crv") */
+  assert_flags ("t un konar", "insult");
+  assert_flags ("sale enkulé", "insult");
+  assert_flags ("batar va", "insult");
+  assert_flags ("c'est un gros tocar", "insult");
+  assert_flags ("p'tit merdeu", "insult");
+  assert_flags ("t 1 conar", "insult");
+  assert_flags ("salo", "insult");
+  assert_flags ("gro porc", "insult");
+  assert_flags ("jvai te tuer", "threat");
+  assert_flags ("crv", "insult");
+  /* Words of the same sounds that are none: a bazaar, a cocoa, a train */
+  assert_flags ("le bazar du sous-sol de l'église", "");
+  assert_flags ("un bon cacao chaud après la marche", "");
+  assert_flags ("je prends le TGV demain", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -2095,6 +2118,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/thirty-ninth-round", test_thirty_ninth_round);
   g_test_add_func ("/vigie/classifier/fortieth-round", test_fortieth_round);
   g_test_add_func ("/vigie/classifier/forty-first-round", test_forty_first_round);
+  g_test_add_func ("/vigie/classifier/forty-second-round", test_forty_second_round);
   g_test_add_func ("/vigie/classifier/homographs-and-reports", test_homographs_and_reports);
   g_test_add_func ("/vigie/classifier/negation-clause", test_negation_clause);
   g_test_add_func ("/vigie/classifier/report-cancel", test_report_cancel);

@@ -134,6 +134,7 @@ test_contractions (void)
   /* Spoken forms written as one word get their full words */
   assert_words ("Jte vois, jvais y aller", "je te vois je vais y aler");
   assert_words ("chu tanné, mange dla soupe ptite", "je suis tane mange de la soupe petite");
+  assert_words ("jvai y aller, jvé voir", "je vais y aler je vais voir");
   /* a "j" before a vowel, a word that only looks like one, the letters hidden: left alone */
   assert_words ("jaune jouer jtaime jpeg", "jaune jouer jtaime jpeg");
   assert_words ("j*te", "j*te");

@@ -1321,6 +1321,74 @@ add_term (VigieClassifier    *self,
               add_entry_pattern (self, variants[k], VIGIE_TERM_EXACT, fuzzy_entry, FALSE);
             }
         }
+
+      /* Spelled as it sounds, in one word of five letters or more: a hard
+       * "c" written "k" ("enkulé"), a silent final "d", "t" or "x" left
+       * out ("batar", "merdeu"), or both ("konar") */
+      for (gsize ws = 0; ws < sl && sl < 64; )
+        {
+          gsize we = ws;
+          while (we < sl && plain[we] != ' ')
+            we++;
+          if (we - ws >= 5)
+            {
+              char phon[6][64];
+              gboolean have_k = FALSE, have_drop, have_run = FALSE;
+
+              memcpy (phon[0], plain, sl + 1);
+              for (gsize i = ws; i < we; i++)
+                if (plain[i] == 'c' && (i + 1 == we || strchr ("aou", plain[i + 1]) ||
+                                        strchr ("aeiouyh", plain[i + 1]) == NULL))
+                  {
+                    phon[0][i] = 'k';
+                    have_k = TRUE;
+                  }
+              have_drop = strchr ("dtx", plain[we - 1]) != NULL &&
+                          strchr ("aeiouyr", plain[we - 2]) != NULL;
+              /* the word without its last letter */
+              memcpy (phon[1], plain, we - 1);
+              memcpy (phon[1] + we - 1, plain + we, sl - we + 1);
+              memcpy (phon[2], phon[0], we - 1);
+              memcpy (phon[2] + we - 1, phon[0] + we, sl - we + 1);
+              /* the same with the word's doubled letters single ("konar") */
+              for (guint k = 0; k < 3; k++)
+                {
+                  gsize o = 0, wend = k == 0 ? we : we - 1;
+                  for (gsize i = 0; phon[k][i]; i++)
+                    {
+                      if (i > ws && i < wend && phon[k][i] == phon[k][i - 1])
+                        {
+                          have_run = TRUE;
+                          continue;
+                        }
+                      phon[k + 3][o++] = phon[k][i];
+                    }
+                  phon[k + 3][o] = '\0';
+                }
+              for (guint k = 0; k < 6; k++)
+                {
+                  g_autofree char *vskel = NULL;
+                  if ((k % 3 == 0 && !have_k) || (k % 3 == 1 && !have_drop) ||
+                      (k % 3 == 2 && !(have_k && have_drop)) || (k >= 3 && !have_run))
+                    continue;
+                  vskel = vigie_normalize_term (phon[k], NULL);
+                  if (vskel == NULL || g_hash_table_contains (fuzzy, vskel))
+                    continue;
+                  if (we - ws < sl)
+                    {
+                      /* in a phrase, the changed word may be a known word too */
+                      g_autofree char *word = g_strndup (phon[k] + ws, strcspn (phon[k] + ws, " "));
+                      g_autofree char *wskel = vigie_normalize_term (word, NULL);
+                      if (wskel == NULL || g_hash_table_contains (fuzzy, wskel))
+                        continue;
+                    }
+                  if (fuzzy_entry == G_MAXUINT32)
+                    fuzzy_entry = add_entry (self, klass, term->weight * 0.9, VIGIE_TERM_EXACT);
+                  add_entry_pattern (self, phon[k], VIGIE_TERM_EXACT, fuzzy_entry, FALSE);
+                }
+            }
+          ws = we + 1;
+        }
     }
 
   if (mask && strchr (skel, ' ') == NULL && strlen (skel) >= 3)

@@ -984,6 +984,9 @@ contraction_full (const char *w,
         }
       if (strchr ("yj", w[1]) != NULL)
         return NULL;
+      /* "jvai", "jvé": "je vais" as it sounds */
+      if (WORD_IS (w, n, "jvai") || WORD_IS (w, n, "jve"))
+        return "je vais";
       for (guint i = 0; j_rests[i]; i++)
         if (strlen (j_rests[i]) == n - 1 && memcmp (j_rests[i], w + 1, n - 1) == 0)
           {
