@@ -1355,6 +1355,28 @@ test_forty_second_round (void)
 }
 
 static void
+test_forty_third_round (void)
+{
+  /* On a health organisation's page: the staff named by their trade
+   * ("l'urgentologue", "la travailleuse sociale"), "une boucherie
+   * ambulante", "vos infirmières sont … et paresseuses", "ces parasites",
+   * "rempli de tortionnaires"; threats: a building set on fire, hands to
+   * lose, "je vais les faire payer un par un" */
+  assert_flags ("le psychiatre est une vraie folle", "insult");
+  assert_flags ("ce chirurgien est une boucherie ambulante", "insult");
+  assert_flags ("vos préposés sont lents et paresseux", "insult");
+  assert_flags ("ces parasites du ministère", "insult");
+  assert_flags ("ce CLSC est rempli d'incompétents", "insult");
+  assert_flags ("mettez le feu au CLSC", "threat");
+  assert_flags ("ce chirurgien devrait perdre ses mains", "threat");
+  assert_flags ("je vais leur faire payer un par un", "threat");
+  /* Intestinal parasites, a fee, a full waiting room */
+  assert_flags ("les parasites intestinaux sont fréquents chez les enfants", "");
+  assert_flags ("ils vont nous faire payer le stationnement 20 dollars", "");
+  assert_flags ("la salle d'attente est remplie de patients", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -2119,6 +2141,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/fortieth-round", test_fortieth_round);
   g_test_add_func ("/vigie/classifier/forty-first-round", test_forty_first_round);
   g_test_add_func ("/vigie/classifier/forty-second-round", test_forty_second_round);
+  g_test_add_func ("/vigie/classifier/forty-third-round", test_forty_third_round);
   g_test_add_func ("/vigie/classifier/homographs-and-reports", test_homographs_and_reports);
   g_test_add_func ("/vigie/classifier/negation-clause", test_negation_clause);
   g_test_add_func ("/vigie/classifier/report-cancel", test_report_cancel);
