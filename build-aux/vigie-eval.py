@@ -178,7 +178,8 @@ def eval_demo(args, demo):
 
 
 def eval_probe(args, path):
-    """Comments written for Vigie (project data, tests/data/comments-{fr,en}.tsv)"""
+    """Comments written for Vigie (project data, tests/data/comments-{fr,en}.tsv,
+    and heldout-fr.tsv, never used while writing the lexicons)"""
     with open(path, encoding="utf-8") as f:
         rows = [line.rstrip("\n").split("\t", 1) for line in f
                 if line.strip() and not line.startswith("#")]
@@ -205,8 +206,8 @@ def main():
     demo = args.demo or os.path.join(top, "data", "demo")
     if os.path.isdir(demo):
         eval_demo(args, demo)
-    for lang in ("fr", "en"):
-        probe = os.path.join(top, "tests", "data", "comments-%s.tsv" % lang)
+    for name in ("comments-fr.tsv", "comments-en.tsv", "heldout-fr.tsv"):
+        probe = os.path.join(top, "tests", "data", name)
         if os.path.exists(probe):
             eval_probe(args, probe)
 
