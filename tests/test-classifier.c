@@ -1407,6 +1407,30 @@ test_team_written_sets (void)
 }
 
 static void
+test_explicit_set (void)
+{
+  /* From an explicit set written by another member of the team: "de" said
+   * "d'" in a phrase ("enfant d'chienne", "trou d'cul"), a sacre before a
+   * word nobody listed as the whole comment ("câlice de guédaille") but not
+   * before the weather, an insult then "de calvaire", a sacre before a group
+   * is an epithet, France slang ("tchoin", "zebi"), "autiste va" */
+  assert_flags ("enfant d'chienne", "insult");
+  assert_flags ("t'es un trou d'cul", "insult,obscene");
+  assert_flags ("câlice de guédaille", "insult,obscene");
+  assert_flags ("tabarnak de neige", "");
+  assert_flags ("fou braque de calvaire", "insult,obscene");
+  assert_flags ("crisse de chinois", "discrimination,insult");
+  assert_flags ("grosse tchoin", "insult");
+  assert_flags ("autiste va", "insult");
+  assert_flags ("retourne dans ta réserve", "discrimination");
+  /* Teasing between friends is no attack; speaking of one's brother is */
+  assert_flags ("t'es con 😂 je t'adore frérot", "");
+  assert_flags ("t'es une chieuse mais je t'aime 😘", "");
+  assert_flags ("mon frère est un con", "insult");
+  assert_flags ("sale nègre, je t'adore", "discrimination,insult");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -2173,6 +2197,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/forty-second-round", test_forty_second_round);
   g_test_add_func ("/vigie/classifier/forty-third-round", test_forty_third_round);
   g_test_add_func ("/vigie/classifier/team-written-sets", test_team_written_sets);
+  g_test_add_func ("/vigie/classifier/explicit-set", test_explicit_set);
   g_test_add_func ("/vigie/classifier/homographs-and-reports", test_homographs_and_reports);
   g_test_add_func ("/vigie/classifier/negation-clause", test_negation_clause);
   g_test_add_func ("/vigie/classifier/report-cancel", test_report_cancel);

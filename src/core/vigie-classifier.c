@@ -1213,6 +1213,32 @@ add_term (VigieClassifier    *self,
           }
     }
 
+  /* "de" said "d'" before a consonant, in Québec and in speech: "trou d'cul",
+   * "enfant d'chienne", "mange d'la marde" */
+  if (strchr (skel, ' ') != NULL &&
+      (term->mode == VIGIE_TERM_WORD || term->mode == VIGIE_TERM_EXACT))
+    {
+      GString *elided = g_string_new (NULL);
+      gboolean changed = FALSE;
+      const char *w = term->source;
+      while (*w)
+        {
+          if ((w == term->source || w[-1] == ' ') && strncmp (w, "de ", 3) == 0 &&
+              w[3] != '\0' && strchr ("aeiouyhàâéèêëîïôûü", w[3]) == NULL &&
+              (unsigned char) w[3] < 0x80)
+            {
+              g_string_append (elided, "d'");
+              w += 3;
+              changed = TRUE;
+              continue;
+            }
+          g_string_append_c (elided, *w++);
+        }
+      if (changed)
+        add_entry_pattern (self, elided->str, term->mode, entry, TRUE);
+      g_string_free (elided, TRUE);
+    }
+
   if (glue && strchr (skel, ' ') == NULL && strlen (skel) >= 4 &&
       (term->mode == VIGIE_TERM_WORD || term->mode == VIGIE_TERM_EXACT))
     {

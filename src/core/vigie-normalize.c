@@ -105,7 +105,9 @@ static const EmojiWord emoji_words[] = {
   { 0x1F40D, "emoserpent" }, { 0x1F415, "emochien" }, { 0x1F436, "emochien" },
   { 0x1F404, "emovache" }, { 0x1F42E, "emovache" }, { 0x1F445, "emolangue" },
   { 0x1F51E, "emoadulte" }, { 0x1F62D, "emopleure" }, { 0x1F622, "emopleure" },
-  { 0x1F494, "emocoeurbrise" }, { 0x1F6A8, "emoalerte" },
+  { 0x1F494, "emocoeurbrise" }, { 0x1F6A8, "emoalerte" }, { 0x1F618, "emobisou" },
+  { 0x2764, "emocoeur" }, { 0x1F970, "emocoeur" }, { 0x1F60D, "emocoeur" },
+  { 0x1F495, "emocoeur" }, { 0x1F496, "emocoeur" },
 };
 
 static int
