@@ -1431,6 +1431,32 @@ test_explicit_set (void)
 }
 
 static void
+test_news_threads_set (void)
+{
+  /* From a set of news threads written by another member of the team:
+   * death celebrated ("pas une grosse perte", "dommage qu'ils l'aient pas
+   * fini"), victims blamed, extermination said as a solution ("donnez-leur
+   * une corde", "renvoyer à la nage"), incitement ("venez nombreux et
+   * équipés"), a family wished the same, doxxing asked for, stereotypes
+   * said calmly, "on nous dit que c'est du racisme" before them */
+  assert_flags ("un itinérant de moins dans les rues, pas une grosse perte", "insult");
+  assert_flags ("dommage qu'ils l'aient pas fini", "insult");
+  assert_flags ("elle était habillée comment la fille?", "insult");
+  assert_flags ("donnez-leur une corde, ça coûtera moins cher", "threat");
+  assert_flags ("les réfugiés, faut les renvoyer à la nage", "discrimination,threat");
+  assert_flags ("samedi devant le refuge, venez nombreux et équipés", "threat");
+  assert_flags ("j'espère que sa famille va vivre la même chose", "threat");
+  assert_flags ("quelqu'un a son numéro? qu'elle reçoive nos messages", "harassment");
+  assert_flags ("les Autochtones vivent aux crochets de l'État", "discrimination");
+  assert_flags ("les Noirs remplissent les prisons et après on nous dit que c'est du racisme", "discrimination");
+  assert_flags ("depuis qu'ils sont arrivés ici les vols ont explosé", "discrimination");
+  /* Hunger, a fire put out, a tunnel of charters at the airport */
+  assert_flags ("je vais crever de faim si ça continue", "");
+  assert_flags ("heureusement le feu a été maîtrisé à la mosquée", "");
+  assert_flags ("les vols ont augmenté depuis que le stationnement est gratuit", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -2198,6 +2224,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/forty-third-round", test_forty_third_round);
   g_test_add_func ("/vigie/classifier/team-written-sets", test_team_written_sets);
   g_test_add_func ("/vigie/classifier/explicit-set", test_explicit_set);
+  g_test_add_func ("/vigie/classifier/news-threads-set", test_news_threads_set);
   g_test_add_func ("/vigie/classifier/homographs-and-reports", test_homographs_and_reports);
   g_test_add_func ("/vigie/classifier/negation-clause", test_negation_clause);
   g_test_add_func ("/vigie/classifier/report-cancel", test_report_cancel);
