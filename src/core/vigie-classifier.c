@@ -787,6 +787,7 @@ struct _VigieClassifier
   guint32       class_topic;
   guint         contrast_window;
   GHashTable   *glue_words;       /* skeletons a term may be glued to ("so", "much", "those") */
+  GHashTable   *real_words;       /* words of guard classes: never read as glued words */
   guint         near_dup_rule;    /* n_rules when absent */
   guint         targeting_rule;   /* n_rules when absent */
   GPrivate      scratch_key;
@@ -890,6 +891,7 @@ vigie_classifier_finalize (GObject *object)
   g_clear_pointer (&self->class_names, g_ptr_array_unref);
   g_clear_pointer (&self->class_ids, g_hash_table_unref);
   g_clear_pointer (&self->glue_words, g_hash_table_unref);
+  g_clear_pointer (&self->real_words, g_hash_table_unref);
   if (self->rules != NULL)
     for (guint i = 0; i < self->n_rules; i++)
       {
@@ -1593,6 +1595,23 @@ vigie_classifier_new (VigiePolicy                    *policy,
           }
       }
   }
+  /* The words of guard classes are real words: "légale" is no "le" glued
+   * to "gale" */
+  self->real_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_iter_init (&iter, classes);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      VigieLexClass *k = value;
+      for (guint t = 0; k->guard && t < k->terms->len; t++)
+        {
+          VigieLexTerm *term = g_ptr_array_index (k->terms, t);
+          char *skel = vigie_normalize_term (term->source, NULL);
+          if (skel != NULL && strchr (skel, ' ') == NULL)
+            g_hash_table_add (self->real_words, skel);
+          else
+            g_free (skel);
+        }
+    }
   g_hash_table_iter_init (&iter, classes);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
@@ -1921,6 +1940,8 @@ on_match (guint32  value,
         return TRUE;  /* the whole word: its own entry reports it */
       if (!glue_ok (d->self->glue_words, n->text + tok->start, a - tok->start, n->text[a],
                     n->text + b + 1, tok->end - b - 1))
+        return TRUE;
+      if (dict_has (d->self->real_words, n->text + tok->start, tok->end - tok->start, 1))
         return TRUE;
     }
   h.t0 = tok_at[a];
@@ -2934,7 +2955,9 @@ finish (VigieClassifier     *self,
                   gboolean overlap;
                   if (k == i || ev[k].category != aggs[c].category || ev[k].rule != ev[i].rule)
                     continue;
-                  if (ev[i].t0 != G_MAXUINT32 && ev[k].t0 != G_MAXUINT32)
+                  if (self->rules[ev[i].rule].rule->once)
+                    overlap = TRUE;  /* anywhere: "putain, quel match de merde" is one */
+                  else if (ev[i].t0 != G_MAXUINT32 && ev[k].t0 != G_MAXUINT32)
                     overlap = ev[k].t0 < ev[i].t1 && ev[i].t0 < ev[k].t1;
                   else
                     overlap = ev[k].t0 == ev[i].t0 && ev[k].o0 < ev[i].o1 && ev[i].o0 < ev[k].o1;

@@ -89,6 +89,7 @@ typedef struct
   guint          contrast;           /* VigieContrast */
   gboolean       negation_required;  /* fires only when negated ("ne méritent pas de vivre") */
   gboolean       cross_sentence;     /* patterns may span two sentences */
+  gboolean       once;               /* counts once per comment, however often found */
   char          *lexicon_class;      /* VIGIE_RULE_LEXICON */
   GPtrArray     *patterns;           /* VigiePattern*, VIGIE_RULE_PATTERN */
   char          *detector;           /* VIGIE_RULE_DETECTOR */

@@ -937,6 +937,7 @@ parse_rule (VigiePolicy  *self,
       !get_strv (obj, "unless", FALSE, &r->unless, origin, where->str, error) ||
       !get_bool (obj, "negated", &r->negation_required, origin, where->str, error) ||
       !get_bool (obj, "cross_sentence", &r->cross_sentence, origin, where->str, error) ||
+      !get_bool (obj, "once", &r->once, origin, where->str, error) ||
       !get_number (obj, "score", TRUE, 0.01, 1.0, &r->score, origin, where->str, error))
     return FALSE;
   for (guint i = 0; r->also[i]; i++)
