@@ -1395,7 +1395,7 @@ test_team_written_sets (void)
   assert_flags ("t'as été échappé à terre à la garderie", "insult");
   assert_flags ("mon chat a plus de jugeote que toi", "insult");
   assert_flags ("allez lui dire bonjour les gars, l'adresse est dans sa bio", "harassment");
-  assert_flags ("quelqu'un a son adresse? une petite visite de courtoisie", "threat");
+  assert_flags ("quelqu'un a son adresse? une petite visite de courtoisie", "harassment,threat");
   assert_flags ("j'espère que son avion se crashe", "threat");
   assert_flags ("samedi je vais le tuer au tennis", "");
   /* Swearing at a day or a thing is no attack; at someone's things it is */
@@ -1474,6 +1474,33 @@ test_regressions_and_guards (void)
   assert_flags ("dégénéré consanguin", "insult");
   assert_flags ("on va te retrouver mon gars", "threat");
   assert_flags ("la vermine dans les murs, ça se traite comment?", "");
+}
+
+static void
+test_health_pages_and_news_sets (void)
+{
+  /* From sets written by other members of the team for Québec health pages
+   * and France news: threats to staff ("je sais où vous stationnez", a car
+   * that "nothing should happen to", stones in the windows), doxxing asked
+   * for, "être trans c'est une maladie mentale", "contrôlées par les
+   * Juifs", "la décence de mourir", "tes parents sont cousins", "à balles
+   * réelles", "cocher la case diversité", France sports slang */
+  assert_flags ("je sais où vous stationnez", "threat");
+  assert_flags ("ton auto dans le stationnement, fais attention qu'il lui arrive rien", "threat");
+  assert_flags ("ça prend juste des roches dans les vitres de l'administration", "threat");
+  assert_flags ("quelqu'un a son adresse?", "harassment,threat");
+  assert_flags ("les trans c'est une maladie mentale", "discrimination");
+  assert_flags ("les banques sont contrôlées par les juifs", "discrimination");
+  assert_flags ("les vieux devraient avoir la décence de mourir", "discrimination");
+  assert_flags ("t'es lent, tes parents sont cousins?", "insult");
+  assert_flags ("faudrait leur tirer dessus à balles réelles", "threat");
+  assert_flags ("elle est là pour cocher la case diversité", "discrimination");
+  assert_flags ("l'attaquant c'est une brêle", "insult");
+  /* Ice at the door, an official's e-mail, snow, a season */
+  assert_flags ("fais attention à toi en sortant, il y a de la glace", "");
+  assert_flags ("quelqu'un a l'adresse courriel du commissaire aux plaintes?", "");
+  assert_flags ("les flocons de neige tombent sur le stationnement", "");
+  assert_flags ("putain de grève de merde, mon train est encore supprimé", "");
 }
 
 static void
@@ -2246,6 +2273,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/explicit-set", test_explicit_set);
   g_test_add_func ("/vigie/classifier/news-threads-set", test_news_threads_set);
   g_test_add_func ("/vigie/classifier/regressions-and-guards", test_regressions_and_guards);
+  g_test_add_func ("/vigie/classifier/health-pages-and-news-sets", test_health_pages_and_news_sets);
   g_test_add_func ("/vigie/classifier/homographs-and-reports", test_homographs_and_reports);
   g_test_add_func ("/vigie/classifier/negation-clause", test_negation_clause);
   g_test_add_func ("/vigie/classifier/report-cancel", test_report_cancel);
