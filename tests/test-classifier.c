@@ -1504,6 +1504,27 @@ test_health_pages_and_news_sets (void)
 }
 
 static void
+test_influencers_set (void)
+{
+  /* From a set of influencers' comments written by another member of the
+   * team: emoji as the whole comment or aimed at someone ("🐷", "🤡🤡🤡",
+   * a monkey and a banana, a rainbow and vomit), fake compliments ("pour
+   * une noire t'es belle"), sexual solicitation, suicide urged, pile-ons
+   * and mass reports, "jtm" between friends */
+  assert_flags ("🤡🤡🤡", "insult");
+  assert_flags ("elle a fait comment pour rentrer dans cette robe 🐷", "insult");
+  assert_flags ("vive la diversité 🐒", "discrimination");
+  assert_flags ("🏳️‍🌈🤮", "discrimination");
+  assert_flags ("pour une noire t'es belle", "discrimination");
+  assert_flags ("tu prends combien par mec ?", "harassment");
+  assert_flags ("t'as pensé à sauter d'un pont ?", "threat");
+  assert_flags ("on report tous son compte les gars", "harassment");
+  assert_flags ("je sais où t'habites", "threat");
+  assert_flags ("t'es trop nul au foot 😂 jtm frr", "");
+  assert_flags ("trop belle ❤️🐷 mon cochon d'Inde est pareil", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -2274,6 +2295,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/news-threads-set", test_news_threads_set);
   g_test_add_func ("/vigie/classifier/regressions-and-guards", test_regressions_and_guards);
   g_test_add_func ("/vigie/classifier/health-pages-and-news-sets", test_health_pages_and_news_sets);
+  g_test_add_func ("/vigie/classifier/influencers-set", test_influencers_set);
   g_test_add_func ("/vigie/classifier/homographs-and-reports", test_homographs_and_reports);
   g_test_add_func ("/vigie/classifier/negation-clause", test_negation_clause);
   g_test_add_func ("/vigie/classifier/report-cancel", test_report_cancel);

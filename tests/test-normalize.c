@@ -118,6 +118,7 @@ test_emoji_words (void)
   assert_words (text, "merci emofuck emoclown");
   assert_words ("😀 bonjour", "bonjour");
   assert_words ("je t'aime 😘❤️", "je t aime emobisou emocoeur");
+  assert_words ("🐒🍌 🐽 🐋", "emosinge emobanane emocochon emobaleine");
   vigie_normalize (n, text, -1);
   t = &g_array_index (n->tokens, VigieToken, 1);
   g_assert_true (t->flags & VIGIE_TOKEN_EMOJI);

@@ -107,7 +107,9 @@ static const EmojiWord emoji_words[] = {
   { 0x1F51E, "emoadulte" }, { 0x1F62D, "emopleure" }, { 0x1F622, "emopleure" },
   { 0x1F494, "emocoeurbrise" }, { 0x1F6A8, "emoalerte" }, { 0x1F618, "emobisou" },
   { 0x2764, "emocoeur" }, { 0x1F970, "emocoeur" }, { 0x1F60D, "emocoeur" },
-  { 0x1F495, "emocoeur" }, { 0x1F496, "emocoeur" },
+  { 0x1F495, "emocoeur" }, { 0x1F496, "emocoeur" }, { 0x1F43D, "emocochon" },
+  { 0x1F40B, "emobaleine" }, { 0x1F433, "emobaleine" }, { 0x1F34C, "emobanane" },
+  { 0x1F308, "emoarcenciel" }, { 0x1F9E8, "emobombe" },
 };
 
 static int
