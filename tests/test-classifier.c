@@ -1525,6 +1525,28 @@ test_influencers_set (void)
 }
 
 static void
+test_local_groups_set (void)
+{
+  /* From a set of local groups' comments written by another member of the
+   * team: a neighbour named then the crowd sent ("il travaille au …, allez
+   * lui faire savoir"), an address given with an order, a house "easy to
+   * find", arson of a hotel, dogs set on people, a death deserved, "drapeau
+   * de tapettes", "rester dans sa réserve" */
+  assert_flags ("elle travaille au dépanneur du boulevard, allez lui faire savoir", "harassment");
+  assert_flags ("il reste sur la rue Principale, allez klaxonner devant chez eux toute la nuit", "harassment");
+  assert_flags ("ta maison est facile à trouver Kevin", "threat");
+  assert_flags ("faudrait mettre le feu à cet hôtel plein de migrants", "threat");
+  assert_flags ("faut lâcher les chiens dessus", "threat");
+  assert_flags ("le directeur mérite de mourir", "threat");
+  assert_flags ("un drapeau de tapettes à l'hôtel de ville", "discrimination,insult");
+  assert_flags ("il devrait rester dans sa réserve", "discrimination");
+  /* A neighbour who works downtown; a hotel full of tourists; a dog */
+  assert_flags ("elle travaille au dépanneur du boulevard depuis dix ans", "");
+  assert_flags ("l'hôtel est plein de touristes pour le festival", "");
+  assert_flags ("mon chien mérite une médaille", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -2296,6 +2318,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/regressions-and-guards", test_regressions_and_guards);
   g_test_add_func ("/vigie/classifier/health-pages-and-news-sets", test_health_pages_and_news_sets);
   g_test_add_func ("/vigie/classifier/influencers-set", test_influencers_set);
+  g_test_add_func ("/vigie/classifier/local-groups-set", test_local_groups_set);
   g_test_add_func ("/vigie/classifier/homographs-and-reports", test_homographs_and_reports);
   g_test_add_func ("/vigie/classifier/negation-clause", test_negation_clause);
   g_test_add_func ("/vigie/classifier/report-cancel", test_report_cancel);
