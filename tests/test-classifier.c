@@ -622,7 +622,7 @@ test_nineteenth_round (void)
   assert_flags ("les immigrés foutent le bordel partout", "discrimination");
   assert_flags ("les gays ça devrait être interdit", "discrimination");
   assert_flags ("une femme trans reste un homme", "discrimination");
-  assert_flags ("les femmes ministres sont des potiches", "discrimination");
+  assert_flags ("les femmes ministres sont des potiches", "discrimination,insult");
   assert_flags ("bonne à baiser, rien d'autre", "obscene");
   /* Praise, a cat, the dishes, a call, good wishes, a party clown */
   assert_flags ("le médecin est compétent", "");
@@ -1547,6 +1547,26 @@ test_local_groups_set (void)
 }
 
 static void
+test_news_sections_set (void)
+{
+  /* From a set of news comment sections written by another member of the
+   * team: characterisation in apposition ("les X, des ploucs qui…", "cette
+   * présentatrice, une potiche"), ", qu'il crève", "au bout d'une corde",
+   * "au goulag", a wish to see someone eaten, a hunt with a rifle; an
+   * animal put down is no threat; counter-speech cancels a direct threat */
+  assert_flags ("les politiciens, des vautours qui se servent", "insult");
+  assert_flags ("cette présentatrice, une potiche sans cervelle", "insult");
+  assert_flags ("ce vieux politicien hystérique, qu'il crève", "insult,threat");
+  assert_flags ("je les verrais bien finir au bout d'une corde", "threat");
+  assert_flags ("j'aimerais bien le voir se faire tabasser", "threat");
+  assert_flags ("je vais aller chasser les écolos avec mon fusil", "threat");
+  assert_flags ("elle a la profondeur intellectuelle d'une flaque d'eau", "insult");
+  assert_flags ("si un ours est trop habitué aux humains, faut l'abattre", "");
+  assert_flags ("j'arrêterai de te parler si tu répètes que les réfugiés méritent de mourir", "");
+  assert_flags ("laissez-les pourrir en prison", "threat");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -2319,6 +2339,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/health-pages-and-news-sets", test_health_pages_and_news_sets);
   g_test_add_func ("/vigie/classifier/influencers-set", test_influencers_set);
   g_test_add_func ("/vigie/classifier/local-groups-set", test_local_groups_set);
+  g_test_add_func ("/vigie/classifier/news-sections-set", test_news_sections_set);
   g_test_add_func ("/vigie/classifier/homographs-and-reports", test_homographs_and_reports);
   g_test_add_func ("/vigie/classifier/negation-clause", test_negation_clause);
   g_test_add_func ("/vigie/classifier/report-cancel", test_report_cancel);
