@@ -1567,6 +1567,27 @@ test_news_sections_set (void)
 }
 
 static void
+test_short_comments_set (void)
+{
+  /* From a set of short comments written by another member of the team:
+   * "islam = cancer" (but "les femmes, cancer du sein" is none), "un bon
+   * flic est un flic mort", "retourne dans ta brousse", "intelligent comme
+   * un bulot", "quel gland", a clown emoji after an insult, "ta vie vaut
+   * rien", "t'as pas de couilles" (a negation that is the insult) */
+  assert_flags ("islam = cancer", "discrimination");
+  assert_flags ("les femmes et le cancer du sein: dépistez-vous", "");
+  assert_flags ("un bon flic est un flic mort", "threat");
+  assert_flags ("retourne dans ta brousse", "discrimination");
+  assert_flags ("intelligent comme un bulot", "insult");
+  assert_flags ("quel gland", "insult");
+  assert_flags ("clown 🤡🤡", "insult");
+  assert_flags ("ta vie vaut rien", "insult");
+  assert_flags ("t'as pas de couilles", "insult");
+  assert_flags ("t'es bête toi 😂 je t'aime quand même", "");
+  assert_flags ("ce gouvernement nous prend vraiment pour des cons", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -2340,6 +2361,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/influencers-set", test_influencers_set);
   g_test_add_func ("/vigie/classifier/local-groups-set", test_local_groups_set);
   g_test_add_func ("/vigie/classifier/news-sections-set", test_news_sections_set);
+  g_test_add_func ("/vigie/classifier/short-comments-set", test_short_comments_set);
   g_test_add_func ("/vigie/classifier/homographs-and-reports", test_homographs_and_reports);
   g_test_add_func ("/vigie/classifier/negation-clause", test_negation_clause);
   g_test_add_func ("/vigie/classifier/report-cancel", test_report_cancel);
