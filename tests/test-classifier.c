@@ -703,7 +703,7 @@ test_twenty_second_round (void)
   assert_flags ("je sais qui t'es, fais attention", "threat");
   assert_flags ("je vais balancer ton adresse sur le groupe", "harassment");
   assert_flags ("elle s'habille comme ça, normal qu'elle se fasse harceler", "insult");
-  assert_flags ("les féministes méritent ce qui leur arrive", "discrimination");
+  assert_flags ("les féministes méritent ce qui leur arrive", "discrimination,threat");
   assert_flags ("une femme qui conduit ça sert à rien", "discrimination");
   assert_flags ("les nains devraient pas avoir le droit de voter", "discrimination");
   assert_flags ("les rousses n'ont pas d'âme", "discrimination");
@@ -1559,7 +1559,7 @@ test_news_sections_set (void)
   assert_flags ("ce vieux politicien hystérique, qu'il crève", "insult,threat");
   assert_flags ("je les verrais bien finir au bout d'une corde", "threat");
   assert_flags ("j'aimerais bien le voir se faire tabasser", "threat");
-  assert_flags ("je vais aller chasser les écolos avec mon fusil", "threat");
+  assert_flags ("je vais aller chasser les écolos avec mon fusil", "discrimination,threat");
   assert_flags ("elle a la profondeur intellectuelle d'une flaque d'eau", "insult");
   assert_flags ("si un ours est trop habitué aux humains, faut l'abattre", "");
   assert_flags ("j'arrêterai de te parler si tu répètes que les réfugiés méritent de mourir", "");
@@ -1585,6 +1585,25 @@ test_short_comments_set (void)
   assert_flags ("t'as pas de couilles", "insult");
   assert_flags ("t'es bête toi 😂 je t'aime quand même", "");
   assert_flags ("ce gouvernement nous prend vraiment pour des cons", "");
+}
+
+static void
+test_calm_hate_set (void)
+{
+  /* From a set of hate said calmly, written by another member of the team:
+   * "qu'ils rentrent chez eux", "pas faits pour se gouverner", "ils se
+   * ressemblent tous", "vous voyez très bien de qui je parle", "c'est
+   * scientifique", victims blamed for their clothes, mosques to close; a
+   * tragedy named is counter-speech */
+  assert_flags ("ramadan à l'école, halal à la cantine, qu'ils rentrent chez eux", "discrimination");
+  assert_flags ("certains peuples sont pas faits pour se gouverner", "discrimination");
+  assert_flags ("les Asiatiques se ressemblent tous", "discrimination");
+  assert_flags ("pas pareil avec les autres, vous voyez très bien de qui je parle", "discrimination");
+  assert_flags ("les Noirs ont plus de testostérone, c'est scientifique", "discrimination");
+  assert_flags ("elle a été agressée? faut voir comment elle s'habillait", "discrimination");
+  assert_flags ("les mosquées, faudrait toutes les fermer", "discrimination");
+  assert_flags ("les femmes autochtones disparues, c'est une tragédie nationale", "");
+  assert_flags ("la mosquée ouvre ses portes samedi, bienvenue à tous", "");
 }
 
 static void
@@ -2362,6 +2381,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/local-groups-set", test_local_groups_set);
   g_test_add_func ("/vigie/classifier/news-sections-set", test_news_sections_set);
   g_test_add_func ("/vigie/classifier/short-comments-set", test_short_comments_set);
+  g_test_add_func ("/vigie/classifier/calm-hate-set", test_calm_hate_set);
   g_test_add_func ("/vigie/classifier/homographs-and-reports", test_homographs_and_reports);
   g_test_add_func ("/vigie/classifier/negation-clause", test_negation_clause);
   g_test_add_func ("/vigie/classifier/report-cancel", test_report_cancel);
