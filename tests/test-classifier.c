@@ -1607,6 +1607,26 @@ test_calm_hate_set (void)
 }
 
 static void
+test_gaming_and_politics_sets (void)
+{
+  /* From gaming-chat and political-thread sets written by other members of
+   * the team: "fuck" as an interjection is mild ("fuck ce lag"), aimed at
+   * people it is an insult; swatting, an IP address, "saute du pont";
+   * "au fond du fleuve", "au bout d'une pique", "comme en 45", "troupeau
+   * de bêtes", "renvoie-la dans sa jungle" */
+  assert_flags ("fuck ce lag, j'ai perdu mon 1v1", "");
+  assert_flags ("fuck les immigrants", "insult");
+  assert_flags ("on va te swat pendant ton stream", "threat");
+  assert_flags ("ton adresse IP finit par 47", "harassment,privacy");
+  assert_flags ("fais-nous plaisir et saute du pont", "threat");
+  assert_flags ("les ministres devraient finir au fond du fleuve", "threat");
+  assert_flags ("j'ai hâte de voir sa tête au bout d'une pique", "threat");
+  assert_flags ("regardez ce troupeau de bêtes qui manifestent", "insult");
+  assert_flags ("qu'on la renvoie dans sa jungle", "discrimination");
+  assert_flags ("le boss final m'a tué trois fois, quel jeu", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -2382,6 +2402,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/news-sections-set", test_news_sections_set);
   g_test_add_func ("/vigie/classifier/short-comments-set", test_short_comments_set);
   g_test_add_func ("/vigie/classifier/calm-hate-set", test_calm_hate_set);
+  g_test_add_func ("/vigie/classifier/gaming-and-politics-sets", test_gaming_and_politics_sets);
   g_test_add_func ("/vigie/classifier/homographs-and-reports", test_homographs_and_reports);
   g_test_add_func ("/vigie/classifier/negation-clause", test_negation_clause);
   g_test_add_func ("/vigie/classifier/report-cancel", test_report_cancel);
