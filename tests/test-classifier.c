@@ -1627,6 +1627,25 @@ test_gaming_and_politics_sets (void)
 }
 
 static void
+test_care_services_set (void)
+{
+  /* From a set written by another member of the team for health and social
+   * services of Ontario, Acadia and Québec: a worker's family known, where a
+   * child is dropped off, "j'ai ton adresse", a pillow on a patient's face,
+   * arson "avec les gestionnaires dedans", "c'est plus des humains", a
+   * group told "dehors"; a sacre at the system is emphasis */
+  assert_flags ("on connaît ta femme pis tes enfants, fais attention", "threat");
+  assert_flags ("je sais où tu laisses ta fille le matin", "threat");
+  assert_flags ("j'ai ton adresse grâce à ton Facebook", "threat");
+  assert_flags ("quelqu'un devrait lui mettre un oreiller sur la face", "threat");
+  assert_flags ("mettez le feu à la place avec les gestionnaires dedans", "threat");
+  assert_flags ("les gens avec la démence c'est plus des humains", "discrimination");
+  assert_flags ("les réfugiés prennent nos jobs, dehors", "discrimination");
+  assert_flags ("ostie de système, ma mère a attendu 14 heures", "");
+  assert_flags ("personne devrait dormir dehors quand il fait -30", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -2403,6 +2422,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/short-comments-set", test_short_comments_set);
   g_test_add_func ("/vigie/classifier/calm-hate-set", test_calm_hate_set);
   g_test_add_func ("/vigie/classifier/gaming-and-politics-sets", test_gaming_and_politics_sets);
+  g_test_add_func ("/vigie/classifier/care-services-set", test_care_services_set);
   g_test_add_func ("/vigie/classifier/homographs-and-reports", test_homographs_and_reports);
   g_test_add_func ("/vigie/classifier/negation-clause", test_negation_clause);
   g_test_add_func ("/vigie/classifier/report-cancel", test_report_cancel);
