@@ -1646,6 +1646,25 @@ test_care_services_set (void)
 }
 
 static void
+test_long_comments_set (void)
+{
+  /* From a set of long comments written by another member of the team,
+   * where the toxic part comes late: vigilantes ("on règle ça
+   * nous-mêmes", "il ressortira pas vivant", bats and rifles), a pile-on
+   * on a named man, a wish that it happen to someone's daughter, victims
+   * blamed, "une bonne claque lui remettrait les idées en place" */
+  assert_flags ("la police fait rien. Quand on le trouve, on règle ça nous-mêmes.", "threat");
+  assert_flags ("je vais le retrouver, il ressortira pas vivant", "threat");
+  assert_flags ("si la ville fait rien on va y aller avec des battes", "threat");
+  assert_flags ("j'ai retrouvé son compte, allez le harceler", "harassment");
+  assert_flags ("j'espère qu'un jour ça arrive à sa propre fille", "threat");
+  assert_flags ("quand tu cherches les problèmes tu les trouves", "insult");
+  assert_flags ("une bonne claque lui remettrait les idées en place", "threat");
+  assert_flags ("les tapettes de la mairie ont encore mis des drapeaux", "discrimination,insult");
+  assert_flags ("la police a retrouvé le chauffard, justice sera faite", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -2423,6 +2442,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/calm-hate-set", test_calm_hate_set);
   g_test_add_func ("/vigie/classifier/gaming-and-politics-sets", test_gaming_and_politics_sets);
   g_test_add_func ("/vigie/classifier/care-services-set", test_care_services_set);
+  g_test_add_func ("/vigie/classifier/long-comments-set", test_long_comments_set);
   g_test_add_func ("/vigie/classifier/homographs-and-reports", test_homographs_and_reports);
   g_test_add_func ("/vigie/classifier/negation-clause", test_negation_clause);
   g_test_add_func ("/vigie/classifier/report-cancel", test_report_cancel);
