@@ -1665,6 +1665,24 @@ test_long_comments_set (void)
 }
 
 static void
+test_quebec_media_set (void)
+{
+  /* From a set of comments under Québec media on Facebook written by
+   * another member of the team: "passez-leur dessus avec le train", "je la
+   * renie pis je le tue", "à coups de fusil", "comme du bétail", "maudites
+   * grosses féministes", a wish that a bus crush cyclists, "leur race
+   * icitte"; a sacre at the weather is emphasis */
+  assert_flags ("les manifestants sur la track, passez leur dessus avec le train", "threat");
+  assert_flags ("si ma fille marie un musulman je le tue", "threat");
+  assert_flags ("fermez la frontière à coups de fusil", "threat");
+  assert_flags ("les migrants, faut les mettre en quarantaine comme du bétail", "discrimination");
+  assert_flags ("maudites grosses féministes frustrées", "discrimination,insult");
+  assert_flags ("ça me ferait rien qu'un autobus les écrase tous", "threat");
+  assert_flags ("on a pas besoin de leur race icitte", "discrimination");
+  assert_flags ("osti de temps de marde, pluie, neige, pluie", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -2443,6 +2461,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/gaming-and-politics-sets", test_gaming_and_politics_sets);
   g_test_add_func ("/vigie/classifier/care-services-set", test_care_services_set);
   g_test_add_func ("/vigie/classifier/long-comments-set", test_long_comments_set);
+  g_test_add_func ("/vigie/classifier/quebec-media-set", test_quebec_media_set);
   g_test_add_func ("/vigie/classifier/homographs-and-reports", test_homographs_and_reports);
   g_test_add_func ("/vigie/classifier/negation-clause", test_negation_clause);
   g_test_add_func ("/vigie/classifier/report-cancel", test_report_cancel);
