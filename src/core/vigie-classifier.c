@@ -827,6 +827,9 @@ typedef struct
   guint            present_size;
   guint8          *possible;   /* per pattern: 0 not known yet, 1 possible, 2 not */
   guint            possible_size;
+  guint32         *class_spent; /* per class: the comment number when none of its patterns can match */
+  guint            class_spent_size;
+  guint32          comment;    /* counts the comments classified with this scratch */
   GArray          *rule_best;  /* double per rule */
 } Scratch;
 
@@ -845,6 +848,7 @@ scratch_free (gpointer data)
   g_array_unref (s->rule_best);
   g_free (s->present);
   g_free (s->possible);
+  g_free (s->class_spent);
   g_free (s);
 }
 
@@ -3141,6 +3145,18 @@ classify_into (VigieClassifier            *self,
     }
   else
     memset (s->possible, 0, self->all_patterns->len);
+  if (s->class_spent_size < self->n_classes)
+    {
+      g_free (s->class_spent);
+      s->class_spent = g_new0 (guint32, self->n_classes);
+      s->class_spent_size = self->n_classes;
+    }
+  if (++s->comment == 0)
+    {
+      /* after 2^32 comments: start again from a clean slate */
+      memset (s->class_spent, 0, s->class_spent_size * sizeof (guint32));
+      s->comment = 1;
+    }
   fr = data.fr + n->n_accented;
   en = data.en;
   result->lang = en > fr ? interned_en : interned_fr;
@@ -3187,13 +3203,16 @@ classify_into (VigieClassifier            *self,
     {
       const Hit *h = &g_array_index (s->hits, Hit, i);
       GPtrArray *pats = self->patterns_by_class[h->klass];
+      gboolean any_possible = FALSE;
       if (i > 0)
         {
           const Hit *prev = &g_array_index (s->hits, Hit, i - 1);
           if (prev->t0 == h->t0 && prev->klass == h->klass)
             continue;  /* same class at the same token: already tried */
         }
-      for (guint k = 0; pats && k < pats->len; k++)
+      if (pats == NULL || s->class_spent[h->klass] == s->comment)
+        continue;  /* none of this class's patterns can match in this comment */
+      for (guint k = 0; k < pats->len; k++)
         {
           const CPattern *p = g_ptr_array_index (pats, k);
           const CRule *cr;
@@ -3204,6 +3223,7 @@ classify_into (VigieClassifier            *self,
             *possible = pattern_possible (p, s->present) ? 1 : 2;
           if (*possible == 2)
             continue;
+          any_possible = TRUE;
           if (p->anchor_start && !(token (s, h->t0)->flags & VIGIE_TOKEN_SENTENCE_START))
             continue;
           cr = &self->rules[p->rule];
@@ -3213,6 +3233,8 @@ classify_into (VigieClassifier            *self,
               passes_contrast (self, s, cr, h->t0, m.end))
             add_rule_evidence (self, s, p->rule, h->t0, m.end, 0, 0, cr->score);
         }
+      if (!any_possible)
+        s->class_spent[h->klass] = s->comment;
     }
   /* Patterns that start with a token class */
   for (guint pseudo = 0; pseudo < N_PSEUDO; pseudo++)
