@@ -1683,6 +1683,29 @@ test_quebec_media_set (void)
 }
 
 static void
+test_sports_and_misogyny_sets (void)
+{
+  /* From sports and misogyny sets written by other members of the team:
+   * a referee's number given out, "tu ressortiras pas debout", bananas and
+   * "ce macaque", "retournez dans vos cases"; violence against women
+   * justified ("aucun homme frappe sans raison"), victims blamed, slurs
+   * ("michetonneuse", "la traînée"), "les femmes c'est fait pour faire des
+   * enfants"; a win at the stadium, a report of harassment, a body after
+   * breastfeeding */
+  assert_flags ("son cell c'est le 514-555-0187, appelez-le en gang", "harassment,privacy");
+  assert_flags ("je te jure que tu ressortiras pas debout", "threat");
+  assert_flags ("hou hou hou 🍌🍌 ce macaque", "discrimination,insult");
+  assert_flags ("retournez dans vos cases", "discrimination");
+  assert_flags ("aucun homme frappe sans raison", "insult");
+  assert_flags ("elle était bourrée en minijupe, fallait s'attendre à quoi", "insult");
+  assert_flags ("elle accuse le chanteur mais elle était bien contente, la traînée", "insult");
+  assert_flags ("les femmes c'est fait pour faire des enfants", "discrimination");
+  assert_flags ("on va les écraser au stade samedi", "");
+  assert_flags ("il m'a mis une main aux fesses au travail, j'ai porté plainte", "");
+  assert_flags ("mes seins pendent depuis l'allaitement, c'est normal?", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -2462,6 +2485,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/care-services-set", test_care_services_set);
   g_test_add_func ("/vigie/classifier/long-comments-set", test_long_comments_set);
   g_test_add_func ("/vigie/classifier/quebec-media-set", test_quebec_media_set);
+  g_test_add_func ("/vigie/classifier/sports-and-misogyny-sets", test_sports_and_misogyny_sets);
   g_test_add_func ("/vigie/classifier/homographs-and-reports", test_homographs_and_reports);
   g_test_add_func ("/vigie/classifier/negation-clause", test_negation_clause);
   g_test_add_func ("/vigie/classifier/report-cancel", test_report_cancel);
