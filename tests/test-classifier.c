@@ -1706,6 +1706,27 @@ test_sports_and_misogyny_sets (void)
 }
 
 static void
+test_religion_and_disability_sets (void)
+{
+  /* From religion and disability sets written by other members of the
+   * team: places of worship to raze, "mort à Israël", "juif un jour, menteur
+   * toujours", "enturbannés", a cross-sentence wish of an accident for an
+   * imam; "les schizos devraient être enfermés à vie", "à quoi bon le
+   * maintenir en vie", "un robineux de moins", suicide urged; respectful
+   * debate on secularism and a reported insult stay clean */
+  assert_flags ("les mosquées c'est des usines à terroristes, faut les raser", "discrimination");
+  assert_flags ("mort à Israël", "discrimination");
+  assert_flags ("juif un jour, menteur toujours", "discrimination");
+  assert_flags ("l'imam du quartier devrait avoir un petit accident", "threat");
+  assert_flags ("les schizos devraient être enfermés à vie", "discrimination");
+  assert_flags ("à quoi bon le maintenir en vie", "discrimination");
+  assert_flags ("un robineux de moins dans le quartier", "insult");
+  assert_flags ("si tu veux vraiment en finir, fais-le au lieu d'en parler", "distress,threat");
+  assert_flags ("la loi 21 me semble mal pensée pour les enseignantes voilées", "");
+  assert_flags ("mon fils a un TDAH et on lui répétait qu'il était paresseux", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -2486,6 +2507,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/long-comments-set", test_long_comments_set);
   g_test_add_func ("/vigie/classifier/quebec-media-set", test_quebec_media_set);
   g_test_add_func ("/vigie/classifier/sports-and-misogyny-sets", test_sports_and_misogyny_sets);
+  g_test_add_func ("/vigie/classifier/religion-and-disability-sets", test_religion_and_disability_sets);
   g_test_add_func ("/vigie/classifier/homographs-and-reports", test_homographs_and_reports);
   g_test_add_func ("/vigie/classifier/negation-clause", test_negation_clause);
   g_test_add_func ("/vigie/classifier/report-cancel", test_report_cancel);
