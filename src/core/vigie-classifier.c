@@ -1185,6 +1185,36 @@ glue_ok (GHashTable *dict,
   return !is_word_ending (right, right_len) && dict_has (dict, right, right_len, 3);
 }
 
+/* A spelling variant of @term (a typo, a word written as it sounds), found
+ * like the term unless it is a known word: the whole variant, or, in a
+ * phrase, the changed word starting at @ws */
+static void
+add_variant (VigieClassifier    *self,
+             const VigieLexTerm *term,
+             guint32             klass,
+             GHashTable         *known,
+             const char         *variant,
+             gsize               ws,
+             gboolean            in_phrase,
+             guint32            *entry)
+{
+  g_autofree char *vskel = vigie_normalize_term (variant, NULL);
+
+  if (vskel == NULL || g_hash_table_contains (known, vskel))
+    return;
+  if (in_phrase)
+    {
+      /* in a phrase, the changed word may be a known word too */
+      g_autofree char *word = g_strndup (variant + ws, strcspn (variant + ws, " "));
+      g_autofree char *wskel = vigie_normalize_term (word, NULL);
+      if (wskel == NULL || g_hash_table_contains (known, wskel))
+        return;
+    }
+  if (*entry == G_MAXUINT32)
+    *entry = add_entry (self, klass, term->weight * 0.9, VIGIE_TERM_EXACT);
+  add_entry_pattern (self, variant, VIGIE_TERM_EXACT, *entry, FALSE);
+}
+
 static void
 add_term (VigieClassifier    *self,
           const VigieLexTerm *term,
@@ -1333,25 +1363,8 @@ add_term (VigieClassifier    *self,
               have[1] = TRUE;
             }
           for (guint k = 0; k < 2; k++)
-            {
-              g_autofree char *vskel = NULL;
-              if (!have[k])
-                continue;
-              vskel = vigie_normalize_term (variants[k], NULL);
-              if (vskel == NULL || g_hash_table_contains (fuzzy, vskel))
-                continue;
-              if (we - ws < sl)
-                {
-                  /* in a phrase, the changed word may be a known word too */
-                  g_autofree char *word = g_strndup (variants[k] + ws, we - ws - (k == 0));
-                  g_autofree char *wskel = vigie_normalize_term (word, NULL);
-                  if (wskel == NULL || g_hash_table_contains (fuzzy, wskel))
-                    continue;
-                }
-              if (fuzzy_entry == G_MAXUINT32)
-                fuzzy_entry = add_entry (self, klass, term->weight * 0.9, VIGIE_TERM_EXACT);
-              add_entry_pattern (self, variants[k], VIGIE_TERM_EXACT, fuzzy_entry, FALSE);
-            }
+            if (have[k])
+              add_variant (self, term, klass, fuzzy, variants[k], ws, we - ws < sl, &fuzzy_entry);
         }
 
       /* Spelled as it sounds, in one word of five letters or more: a hard
@@ -1399,24 +1412,10 @@ add_term (VigieClassifier    *self,
                 }
               for (guint k = 0; k < 6; k++)
                 {
-                  g_autofree char *vskel = NULL;
                   if ((k % 3 == 0 && !have_k) || (k % 3 == 1 && !have_drop) ||
                       (k % 3 == 2 && !(have_k && have_drop)) || (k >= 3 && !have_run))
                     continue;
-                  vskel = vigie_normalize_term (phon[k], NULL);
-                  if (vskel == NULL || g_hash_table_contains (fuzzy, vskel))
-                    continue;
-                  if (we - ws < sl)
-                    {
-                      /* in a phrase, the changed word may be a known word too */
-                      g_autofree char *word = g_strndup (phon[k] + ws, strcspn (phon[k] + ws, " "));
-                      g_autofree char *wskel = vigie_normalize_term (word, NULL);
-                      if (wskel == NULL || g_hash_table_contains (fuzzy, wskel))
-                        continue;
-                    }
-                  if (fuzzy_entry == G_MAXUINT32)
-                    fuzzy_entry = add_entry (self, klass, term->weight * 0.9, VIGIE_TERM_EXACT);
-                  add_entry_pattern (self, phon[k], VIGIE_TERM_EXACT, fuzzy_entry, FALSE);
+                  add_variant (self, term, klass, fuzzy, phon[k], ws, we - ws < sl, &fuzzy_entry);
                 }
             }
           ws = we + 1;
