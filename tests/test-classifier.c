@@ -1727,6 +1727,25 @@ test_religion_and_disability_sets (void)
 }
 
 static void
+test_schools_and_services_sets (void)
+{
+  /* From sets written by other members of the team for schools and parents
+   * and for customers of public services: teenage bullying ("alors la
+   * grosse", "coupe-toi plus profond", "je le saigne"), a photo spread "pour
+   * que tout le monde sache qui elle est", "géré par des singes", "je serai
+   * pas tout seul", a car's tyres; laughing with a friend stays clean */
+  assert_flags ("alors la grosse, t'as encore pleuré dans les toilettes?", "insult");
+  assert_flags ("coupe-toi plus profond la prochaine fois", "threat");
+  assert_flags ("si ton fils retouche à ma fille je le saigne", "threat");
+  assert_flags ("je vais publier sa photo partout pour que tout le monde sache qui elle est", "harassment");
+  assert_flags ("le service client est géré par des singes", "insult");
+  assert_flags ("je vais revenir régler ça, pis cette fois je serai pas tout seul", "threat");
+  assert_flags ("je vais aller crever les pneus du garagiste", "threat");
+  assert_flags ("t'es con toi 😂 arrête de me faire rire en plein cours", "");
+  assert_flags ("la caissière Mélanie a été super gentille, merci à elle", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -2508,6 +2527,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/quebec-media-set", test_quebec_media_set);
   g_test_add_func ("/vigie/classifier/sports-and-misogyny-sets", test_sports_and_misogyny_sets);
   g_test_add_func ("/vigie/classifier/religion-and-disability-sets", test_religion_and_disability_sets);
+  g_test_add_func ("/vigie/classifier/schools-and-services-sets", test_schools_and_services_sets);
   g_test_add_func ("/vigie/classifier/homographs-and-reports", test_homographs_and_reports);
   g_test_add_func ("/vigie/classifier/negation-clause", test_negation_clause);
   g_test_add_func ("/vigie/classifier/report-cancel", test_report_cancel);
