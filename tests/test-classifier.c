@@ -1746,6 +1746,27 @@ test_schools_and_services_sets (void)
 }
 
 static void
+test_forums_and_cisss_page_sets (void)
+{
+  /* From sets written by other members of the team for French forums and
+   * a Québec CISSS's Facebook page: "putains de Bretons", "la Shoah c'est
+   * exagéré", "chromosomes en trop", "crève vieux débris"; a fire set in
+   * the parking lot, "je sais à quelle heure vous finissez votre shift",
+   * "quelqu'un sait où reste la Dre …", "si c'est un noir qui me soigne",
+   * "c'est pu notre hôpital"; a suicide-prevention message stays clean */
+  assert_flags ("ces putains de Bretons", "discrimination,insult");
+  assert_flags ("la Shoah c'est bien exagéré", "discrimination");
+  assert_flags ("il a fallu combien de chromosomes en trop pour écrire ça", "insult");
+  assert_flags ("crève vieux débris", "insult");
+  assert_flags ("quelqu'un va vous sacrer le feu dans votre parking", "threat");
+  assert_flags ("je sais à quelle heure vous finissez votre shift", "threat");
+  assert_flags ("quelqu'un sait où reste la Dre Tremblay?", "harassment");
+  assert_flags ("si c'est un noir qui me soigne je m'en vais", "discrimination");
+  assert_flags ("à tous ceux qui pensent au suicide: vous comptez, appelez-nous", "distress");
+  assert_flags ("tirez les rideaux dans la chambre svp", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -2528,6 +2549,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/sports-and-misogyny-sets", test_sports_and_misogyny_sets);
   g_test_add_func ("/vigie/classifier/religion-and-disability-sets", test_religion_and_disability_sets);
   g_test_add_func ("/vigie/classifier/schools-and-services-sets", test_schools_and_services_sets);
+  g_test_add_func ("/vigie/classifier/forums-and-cisss-page-sets", test_forums_and_cisss_page_sets);
   g_test_add_func ("/vigie/classifier/homographs-and-reports", test_homographs_and_reports);
   g_test_add_func ("/vigie/classifier/negation-clause", test_negation_clause);
   g_test_add_func ("/vigie/classifier/report-cancel", test_report_cancel);
