@@ -1767,6 +1767,23 @@ test_forums_and_cisss_page_sets (void)
 }
 
 static void
+test_francophonie_set (void)
+{
+  /* From a set written by another member of the team for Belgium,
+   * Switzerland, francophone Africa and their diasporas: colourism ("t'es
+   * trop noire", "jolie pour une Noire"), a Maghrebi slur, "les albinos
+   * portent malheur", a shop to burn, "tout le monde saura qui tu es";
+   * children coming home and insults denounced stay clean */
+  assert_flags ("t'es trop noire, va acheter tes crèmes", "discrimination");
+  assert_flags ("elle est jolie pour une Noire", "discrimination");
+  assert_flags ("les albinos portent malheur", "discrimination");
+  assert_flags ("on va brûler ta boutique si tu continues", "threat");
+  assert_flags ("je vais trouver ton adresse et tout le monde saura qui tu es", "harassment");
+  assert_flags ("les enfants finissent à 15h, qu'ils rentrent à la maison en sécurité", "");
+  assert_flags ("signalé, les insultes contre les homosexuels ont rien à faire ici", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -2550,6 +2567,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/religion-and-disability-sets", test_religion_and_disability_sets);
   g_test_add_func ("/vigie/classifier/schools-and-services-sets", test_schools_and_services_sets);
   g_test_add_func ("/vigie/classifier/forums-and-cisss-page-sets", test_forums_and_cisss_page_sets);
+  g_test_add_func ("/vigie/classifier/francophonie-set", test_francophonie_set);
   g_test_add_func ("/vigie/classifier/homographs-and-reports", test_homographs_and_reports);
   g_test_add_func ("/vigie/classifier/negation-clause", test_negation_clause);
   g_test_add_func ("/vigie/classifier/report-cancel", test_report_cancel);
