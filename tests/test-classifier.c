@@ -705,7 +705,7 @@ test_twenty_second_round (void)
   assert_flags ("elle s'habille comme ça, normal qu'elle se fasse harceler", "insult");
   assert_flags ("les féministes méritent ce qui leur arrive", "discrimination,threat");
   assert_flags ("une femme qui conduit ça sert à rien", "discrimination");
-  assert_flags ("les nains devraient pas avoir le droit de voter", "discrimination");
+  assert_flags ("les nains devraient pas avoir le droit de voter", "discrimination,insult");
   assert_flags ("les rousses n'ont pas d'âme", "discrimination");
   assert_flags ("t'as une gueule à faire peur", "insult");
   assert_flags ("tu devrais même pas exister", "insult");
@@ -1009,6 +1009,23 @@ test_negation_clause (void)
   assert_flags ("c'est pas un charlatan", "");
   assert_flags ("ce médecin, c'est pas un charlatan", "");
   assert_flags ("il est pas incompétent, il est débordé", "");
+  /* a new subject and its verb start a clause even without a comma, but
+   * not after "que" or a verb of saying */
+  assert_flags ("elle est pas drôle elle est juste grosse", "insult");
+  assert_flags ("il est pas méchant il est juste débordé", "");
+  assert_flags ("je dis pas qu'elle est juste grosse", "");
+}
+
+/* A negation the pattern itself spells out is part of what it says; one
+ * before it still denies it */
+static void
+test_negation_in_pattern (void)
+{
+  assert_flags ("ce gars devrait même pas avoir le droit de sortir de chez lui", "insult");
+  assert_flags ("les femmes y connaissent rien au foot", "discrimination");
+  assert_flags ("la race des gitans je peux pas les voir", "discrimination");
+  assert_flags ("je pense pas que les femmes y connaissent rien", "");
+  assert_flags ("il a pas dit que ce gars devrait pas avoir le droit de sortir", "");
 }
 
 /* A report cue right after a phrase that owns what follows is no report:
@@ -1781,6 +1798,31 @@ test_francophonie_set (void)
   assert_flags ("je vais trouver ton adresse et tout le monde saura qui tu es", "harassment");
   assert_flags ("les enfants finissent à 15h, qu'ils rentrent à la maison en sécurité", "");
   assert_flags ("signalé, les insultes contre les homosexuels ont rien à faire ici", "");
+}
+
+static void
+test_news_and_video_sets (void)
+{
+  /* From three sets written by other members of the team: replies under
+   * French politicians, Québec news pages, young people's video comments.
+   * Wishes said as "devrait se faire …", calm stereotypes, disabled people
+   * and bodies mocked, sexual remarks; beating a team or a party, a
+   * complaint about roadworks and an insult reported stay clean */
+  assert_flags ("le chauffard devrait se faire pendre sur la place publique", "threat");
+  assert_flags ("ça serait le fun qu'une bombe tombe sur le parlement", "threat");
+  assert_flags ("les anglos on devrait les crisser dans le lac", "threat");
+  assert_flags ("si je le pogne j'y casse les deux jambes", "threat");
+  assert_flags ("les haitiens c'est toute des gangs de rue", "discrimination");
+  assert_flags ("les hindous sentent le curry", "discrimination");
+  assert_flags ("encore un 🐒 qui rate son penalty", "discrimination");
+  assert_flags ("mdr l'aveugle qui fait des vidéos maquillage", "insult");
+  assert_flags ("t'as l'air d'un squelette ambulant", "insult");
+  assert_flags ("jolie bouche, elle doit savoir s'en servir", "harassment");
+  assert_flags ("on va les écraser au second tour, tous aux urnes", "");
+  assert_flags ("je vais le défoncer ce jeu ce soir", "");
+  assert_flags ("ça me casse les couilles ces travaux sur la ligne", "");
+  assert_flags ("y'a du monde qui traitent les juifs de vermine, signalez-les", "");
+  assert_flags ("c'est quoi ta webcam, elle est trop nette", "");
 }
 
 static void
@@ -2570,6 +2612,8 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/francophonie-set", test_francophonie_set);
   g_test_add_func ("/vigie/classifier/homographs-and-reports", test_homographs_and_reports);
   g_test_add_func ("/vigie/classifier/negation-clause", test_negation_clause);
+  g_test_add_func ("/vigie/classifier/negation-in-pattern", test_negation_in_pattern);
+  g_test_add_func ("/vigie/classifier/news-and-video-sets", test_news_and_video_sets);
   g_test_add_func ("/vigie/classifier/report-cancel", test_report_cancel);
   g_test_add_func ("/vigie/classifier/sms-spelling", test_sms_spelling);
   g_test_add_func ("/vigie/classifier/filler-words", test_filler_words);

@@ -2281,6 +2281,36 @@ token_is (const Scratch *s,
   return tk->end - tk->start == n && memcmp (s->norm->text + tk->start, lit, n) == 0;
 }
 
+/* Whether token @u is a subject pronoun of a new clause */
+static gboolean
+is_subject_pronoun (const Scratch *s,
+                    guint          u)
+{
+  /* skeletons: letters doubled are written once */
+  static const char * const pronouns[] = { "il", "ele", "ils", "eles", "on", "tu", "t" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pronouns); i++)
+    if (token_is (s, u, pronouns[i], strlen (pronouns[i])))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether token @u is one of the verbs a new clause starts with */
+static gboolean
+is_common_verb (const Scratch *s,
+                guint          u)
+{
+  static const char * const verbs[] = {
+    "est", "es", "sont", "etait", "etaient", "a", "as", "ont", "avait", "fait", "fais",
+    "font", "va", "vas", "vont",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
+    if (token_is (s, u, verbs[i], strlen (verbs[i])))
+      return TRUE;
+  return FALSE;
+}
+
 /* Whether token @u starts a new clause after a negation: a comma before it,
  * or a "c'est" ("c'est pas un docteur c'est un charlatan") */
 static inline gboolean
@@ -2291,7 +2321,48 @@ clause_starts_at (const Scratch *s,
     return TRUE;
   if (token_is (s, u, "cest", 4))
     return TRUE;
-  return token_is (s, u, "c", 1) && u + 1 < n_tokens (s) && token_is (s, u + 1, "est", 3);
+  if (token_is (s, u, "c", 1) && u + 1 < n_tokens (s) && token_is (s, u + 1, "est", 3))
+    return TRUE;
+  /* a subject and its verb after the negated words, not in a subordinate
+   * clause nor said by someone: "elle est pas drôle elle est juste …",
+   * but "je pense pas qu'il est …", "j'ai jamais dit il est …" */
+  if (u > 0 && u + 1 < n_tokens (s) && is_subject_pronoun (s, u) && is_common_verb (s, u + 1))
+    {
+      static const char * const subordinating[] = {
+        "qu", "que", "si", "quand", "parce", "comme", "ce", "dit", "dire", "pense", "penser",
+        "crois", "croire", "trouve", "trouver", "ou", "lorsqu", "puisqu", "pourquoi",
+      };
+      for (guint i = 0; i < G_N_ELEMENTS (subordinating); i++)
+        if (token_is (s, u - 1, subordinating[i], strlen (subordinating[i])))
+          return FALSE;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether token @t is one of the literal words of pattern @p (not a word of
+ * a lexicon class it names) */
+static gboolean
+pattern_spells_token (const VigieClassifier *self,
+                      const Scratch         *s,
+                      const CPattern        *p,
+                      guint                  t)
+{
+  for (guint e = 0; e < p->n_elems; e++)
+    {
+      const CElem *ce = &p->elems[e];
+      if (ce->kind != VIGIE_PAT_ALT)
+        continue;
+      for (guint a = 0; a < ce->n_alts; a++)
+        {
+          guint32 k = ce->alts[a];
+          if (k < self->n_classes &&
+              ((const char *) g_ptr_array_index (self->class_names, k))[0] == '=' &&
+              token_has_class (self, s, t, k))
+            return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 /* A negation among tokens [from, to) of sentences [s0, s1], not part of a
@@ -2299,6 +2370,7 @@ clause_starts_at (const Scratch *s,
 static gboolean
 negation_in_range (const VigieClassifier *self,
                    const Scratch         *s,
+                   const CPattern        *p,
                    gint                   from,
                    gint                   to,
                    guint                  s0,
@@ -2347,6 +2419,10 @@ negation_in_range (const VigieClassifier *self,
                   cancelled = TRUE;
                   break;
                 }
+          /* "il devrait même pas avoir le droit de vivre": a negation
+           * the pattern itself spells out is part of what it says */
+          if (p != NULL && pattern_spells_token (self, s, p, t))
+            continue;
           if (cancelled)
             continue;
         }
@@ -2471,6 +2547,7 @@ static gboolean
 passes_contrast (const VigieClassifier *self,
                  const Scratch         *s,
                  const CRule           *cr,
+                 const CPattern        *p,
                  guint                  t0,
                  guint                  t1)
 {
@@ -2554,11 +2631,11 @@ passes_contrast (const VigieClassifier *self,
     s0 = s1;
   if (rule->negation_required)
     {
-      if (!negation_in_range (self, s, (gint) t0 - (gint) w, t1, s0, s1, (gint) t0, (gint) t0))
+      if (!negation_in_range (self, s, p, (gint) t0 - (gint) w, t1, s0, s1, (gint) t0, (gint) t0))
         return FALSE;
     }
   else if ((rule->contrast & VIGIE_CONTRAST_NEGATION) &&
-           negation_in_range (self, s, (gint) t0 - (gint) w, t1, s0, s1, (gint) t0, (gint) t1))
+           negation_in_range (self, s, p, (gint) t0 - (gint) w, t1, s0, s1, (gint) t0, (gint) t1))
     return FALSE;
 
   return TRUE;
@@ -2705,7 +2782,7 @@ run_detectors (VigieClassifier            *self,
               if (host_allowed (self, text + l->host_start, l->host_end - l->host_start))
                 continue;
               t = token_at_orig (s, l->orig_start);
-              if (t < n_tokens (s) && !passes_contrast (self, s, cr, t, t + 1))
+              if (t < n_tokens (s) && !passes_contrast (self, s, cr, NULL, t, t + 1))
                 continue;
               add_rule_evidence (self, s, r, G_MAXUINT32, 0, l->orig_start, l->orig_end,
                                  cr->score);
@@ -2786,7 +2863,7 @@ run_detectors (VigieClassifier            *self,
             continue;
           if (t < n_tokens (s))
             {
-              if (!passes_contrast (self, s, cr, t, t + 1))
+              if (!passes_contrast (self, s, cr, NULL, t, t + 1))
                 continue;
               /* "j'ai appelé au 418...": a number someone called, not theirs */
               if (cr->contrast_class != NO_CLASS &&
@@ -3171,7 +3248,7 @@ classify_into (VigieClassifier            *self,
         {
           guint r = GPOINTER_TO_UINT (g_ptr_array_index (rules, k));
           const CRule *cr = &self->rules[r];
-          if (passes_contrast (self, s, cr, h->t0, h->t1))
+          if (passes_contrast (self, s, cr, NULL, h->t0, h->t1))
             add_rule_evidence (self, s, r, h->t0, h->t1, 0, 0, cr->score * h->weight);
         }
     }
@@ -3229,7 +3306,7 @@ classify_into (VigieClassifier            *self,
           m = (MatchState) { self, s, p, token (s, h->t0)->sentence, 0, 0, fillers };
           m.max_sentence = m.sentence + (cr->rule->cross_sentence ? 1 : 0);
           if (match_from (&m, 0, h->t0) && m.end > h->t0 &&
-              passes_contrast (self, s, cr, h->t0, m.end))
+              passes_contrast (self, s, cr, p, h->t0, m.end))
             add_rule_evidence (self, s, p->rule, h->t0, m.end, 0, 0, cr->score);
         }
       if (!any_possible)
@@ -3253,7 +3330,7 @@ classify_into (VigieClassifier            *self,
               if (p->anchor_start && !(token (s, t)->flags & VIGIE_TOKEN_SENTENCE_START))
                 continue;
               m.max_sentence = m.sentence + (cr->rule->cross_sentence ? 1 : 0);
-              if (match_from (&m, 0, t) && m.end > t && passes_contrast (self, s, cr, t, m.end))
+              if (match_from (&m, 0, t) && m.end > t && passes_contrast (self, s, cr, p, t, m.end))
                 add_rule_evidence (self, s, p->rule, t, m.end, 0, 0, cr->score);
             }
         }
