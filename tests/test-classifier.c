@@ -864,7 +864,7 @@ test_twenty_eighth_round (void)
   assert_flags ("ce gars-là c'est un maudit voleur", "insult");
   assert_flags ("ferme-toi mon ti-criss", "insult,obscene");
   assert_flags ("envoie-moi des photos en maillot", "harassment,obscene");
-  assert_flags ("des gens comme vous faudrait les castrer", "insult");
+  assert_flags ("des gens comme vous faudrait les castrer", "insult,threat");
   assert_flags ("m'a t'en sacrer une", "threat");
   assert_flags ("viens icitte, on va régler ça dehors", "threat");
   assert_flags ("demain j'arrive à l'urgence avec mon fusil", "threat");
@@ -1826,6 +1826,32 @@ test_news_and_video_sets (void)
 }
 
 static void
+test_health_gender_and_community_sets (void)
+{
+  /* From three sets written by other members of the team: health news and
+   * forums, debates about women, men and LGBT people, community pages and
+   * reviews (condescension said without a swear word, veiled threats, dog
+   * whistles). Someone's own illness, the words of those debates used
+   * neutrally, a game's boss and a Belgian dish stay clean */
+  assert_flags ("la ministre a le cerveau d'une huître", "insult");
+  assert_flags ("les autistes devraient être placés en institution", "discrimination");
+  assert_flags ("on devrait leur envoyer la police et leur casser les genoux", "threat");
+  assert_flags ("les femmes ça réfléchit avec l'utérus", "discrimination");
+  assert_flags ("ça me dégoûte de voir deux mecs s'embrasser", "discrimination");
+  assert_flags ("le jour où elle se fait agresser je vais bien rire", "threat");
+  assert_flags ("t'es mignon de croire que t'as compris l'article", "insult");
+  assert_flags ("il comprend pas pourquoi lol pauvre loser", "insult");
+  assert_flags ("si j'étais toi je fermerais avant que d'autres s'en chargent", "threat");
+  assert_flags ("ah oui l'enrichissement dans nos rues le soir", "discrimination");
+  assert_flags ("j'vais le buter ce boss final, 3h que je bloque", "");
+  assert_flags ("tu viens dîner dimanche? on fait des boulets sauce lapin", "");
+  assert_flags ("je suis une vieille peau de 72 ans et je me débrouille", "");
+  assert_flags ("c'est violent ce que les trans subissent à l'hôpital", "");
+  assert_flags ("on a fait le tour du lac en kayak", "");
+  assert_flags ("ça me casse les couilles ces travaux", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -2614,6 +2640,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/negation-clause", test_negation_clause);
   g_test_add_func ("/vigie/classifier/negation-in-pattern", test_negation_in_pattern);
   g_test_add_func ("/vigie/classifier/news-and-video-sets", test_news_and_video_sets);
+  g_test_add_func ("/vigie/classifier/health-gender-and-community-sets", test_health_gender_and_community_sets);
   g_test_add_func ("/vigie/classifier/report-cancel", test_report_cancel);
   g_test_add_func ("/vigie/classifier/sms-spelling", test_sms_spelling);
   g_test_add_func ("/vigie/classifier/filler-words", test_filler_words);

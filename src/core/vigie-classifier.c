@@ -2323,6 +2323,15 @@ clause_starts_at (const Scratch *s,
     return TRUE;
   if (token_is (s, u, "c", 1) && u + 1 < n_tokens (s) && token_is (s, u + 1, "est", 3))
     return TRUE;
+  /* laughter ends a clause as a full stop would: "il comprend pas pourquoi
+   * lol pauvre loser" */
+  if (u > 0)
+    {
+      static const char * const laughs[] = { "lol", "mdr", "ptdr", "xd", "haha", "hahaha", "jpp" };
+      for (guint i = 0; i < G_N_ELEMENTS (laughs); i++)
+        if (token_is (s, u - 1, laughs[i], strlen (laughs[i])))
+          return TRUE;
+    }
   /* a subject and its verb after the negated words, not in a subordinate
    * clause nor said by someone: "elle est pas drôle elle est juste …",
    * but "je pense pas qu'il est …", "j'ai jamais dit il est …" */
