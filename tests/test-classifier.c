@@ -1025,6 +1025,8 @@ test_negation_in_pattern (void)
   assert_flags ("les femmes y connaissent rien au foot", "discrimination");
   assert_flags ("la race des gitans je peux pas les voir", "discrimination");
   assert_flags ("je pense pas que les femmes y connaissent rien", "");
+  /* a negation inside the evidence whose clause ends before it does */
+  assert_flags ("normal qu'il sache pas cuisiner il est chinois", "discrimination");
   assert_flags ("il a pas dit que ce gars devrait pas avoir le droit de sortir", "");
 }
 

@@ -2432,6 +2432,15 @@ negation_in_range (const VigieClassifier *self,
            * the pattern itself spells out is part of what it says */
           if (p != NULL && pattern_spells_token (self, s, p, t))
             continue;
+          /* "normal qu'il sache pas cuisiner il est …": the negation's
+           * clause ends before the evidence does */
+          {
+            gboolean clause = FALSE;
+            for (gint u = t + 1; u < t1 && !clause; u++)
+              clause = clause_starts_at (s, u);
+            if (clause)
+              continue;
+          }
           if (cancelled)
             continue;
         }
