@@ -1854,6 +1854,31 @@ test_health_gender_and_community_sets (void)
 }
 
 static void
+test_sports_threads_and_regions_sets (void)
+{
+  /* From three sets written by other members of the team: sports, culture
+   * and celebrity news, reply threads under political news, Montréal
+   * franglais, Acadie and Franco-Ontarians. "On va les écraser" about a
+   * team in a game is no threat, "le" or "les" spoken of elsewhere is */
+  assert_flags ("on va les enterrer au Parc, je le sens bien ce match", "");
+  assert_flags ("je vais le défoncer celui-là", "threat");
+  assert_flags ("je vais le tuer après le match", "threat");
+  assert_flags ("je vais te défoncer après le match", "threat");
+  assert_flags ("qu'il se fasse écraser par un camion à la prochaine étape", "threat");
+  assert_flags ("quelqu'un a l'adresse de l'arbitre? il mérite une petite visite", "threat");
+  assert_flags ("les migrants sur les bateaux, qu'on les laisse couler", "threat");
+  assert_flags ("t'as la face d'un pied pis la voix d'une chèvre", "insult");
+  assert_flags ("t'as jamais réussi à rien, loser", "insult");
+  assert_flags ("les musulmans c'est pas compatible avec nos valeurs", "discrimination");
+  assert_flags ("les noirs à l'école font du trouble, faudrait des classes séparées", "discrimination");
+  assert_flags ("les p'tits du primaire ont fait un spectacle magnifique", "");
+  assert_flags ("l'anglais à Montréal c'est pas une menace, c'est le bilinguisme", "");
+  assert_flags ("traiter ses électeurs de débiles c'est comme ça qu'on les a fait grossir", "");
+  assert_flags ("j'vais l'étrangler ce photocopieur-là, 3e bourrage", "");
+  assert_flags ("Quelqu'un a l'adresse courriel du commissaire aux plaintes?", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -2643,6 +2668,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/negation-in-pattern", test_negation_in_pattern);
   g_test_add_func ("/vigie/classifier/news-and-video-sets", test_news_and_video_sets);
   g_test_add_func ("/vigie/classifier/health-gender-and-community-sets", test_health_gender_and_community_sets);
+  g_test_add_func ("/vigie/classifier/sports-threads-and-regions-sets", test_sports_threads_and_regions_sets);
   g_test_add_func ("/vigie/classifier/report-cancel", test_report_cancel);
   g_test_add_func ("/vigie/classifier/sms-spelling", test_sms_spelling);
   g_test_add_func ("/vigie/classifier/filler-words", test_filler_words);

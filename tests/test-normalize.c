@@ -106,6 +106,9 @@ test_spread_letters (void)
   /* Two single letters are not a spread word */
   assert_words ("il y a", "il y a");
   assert_words ("l'a-t-il vu", "l a t il vu");
+  /* "p'tit" is one word, not "p" and "tit" */
+  assert_words ("les p'tits du primaire", "les petits du primaire");
+  assert_words ("une P'tite vite", "une petite vite");
 }
 
 static void

@@ -1180,6 +1180,19 @@ vigie_normalize (VigieNormalized *out,
       {
         guint j = i;
 
+        /* "p'tit", "p'tite": one word, not "p" and "tit" */
+        if (ws[i].n_chars == 1 && ws[i].u1 - ws[i].u0 == 1 && us[ws[i].u0].kind == U_LETTER &&
+            (text[us[ws[i].u0].os] == 'p' || text[us[ws[i].u0].os] == 'P') &&
+            i + 1 < words->len && ws[i + 1].apostrophe && ws[i + 1].sep <= SEP_LIGHT)
+          {
+            RawWord joined = ws[i];
+            joined.u1 = ws[i + 1].u1;
+            joined.n_chars = ws[i].n_chars + ws[i + 1].n_chars;
+            joined.question = ws[i + 1].question;
+            ws[out_n++] = joined;
+            i += 2;
+            continue;
+          }
         if (ws[i].n_chars == 1 && ws[i].u1 - ws[i].u0 == 1 && us[ws[i].u0].kind == U_LETTER)
           {
             while (j + 1 < words->len && ws[j + 1].n_chars == 1 &&
