@@ -1879,6 +1879,31 @@ test_sports_threads_and_regions_sets (void)
 }
 
 static void
+test_news_sample_racism_and_short_sets (void)
+{
+  /* From three sets written by other members of the team: comments drawn
+   * as at random from news sites, racism and xenophobia open and coded,
+   * short comments. Racism discussed, reported or suffered, "cris de
+   * singe" reported and a pavement to clear stay clean */
+  assert_flags ("les Africains savent pas gérer un pays, c'est dans les gènes", "discrimination");
+  assert_flags ("la méditerranée fait du bon boulot", "discrimination");
+  assert_flags ("si t'es pas content l'avion c'est par là", "discrimination");
+  assert_flags ("Moi je loue pas aux Noirs ni aux Arabes", "discrimination");
+  assert_flags ("Le seul migrant acceptable c'est celui qui repart", "discrimination");
+  assert_flags ("les chambres à gaz on a quand même le droit de poser des questions", "discrimination");
+  assert_flags ("faut couler les bateaux, ça réglera le problème", "threat");
+  assert_flags ("la mosquée a brûlé? dommage qu'ils étaient pas dedans", "threat");
+  assert_flags ("Mais qui t'a laissé sortir de l'asile?", "insult");
+  assert_flags ("tuez-le 🔪", "threat");
+  assert_flags ("mdr t nul", "insult");
+  assert_flags ("L'arbitre a entendu les cris de singe et n'a pas arrêté le match", "");
+  assert_flags ("Le rapport sur les femmes autochtones disparues et assassinées est bouleversant", "");
+  assert_flags ("on peut débattre de l'immigration sans traiter les gens de parasites", "");
+  assert_flags ("Dégagez les trottoirs svp, ma mère a failli tomber", "");
+  assert_flags ("criss de cave", "insult,obscene");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -2669,6 +2694,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/news-and-video-sets", test_news_and_video_sets);
   g_test_add_func ("/vigie/classifier/health-gender-and-community-sets", test_health_gender_and_community_sets);
   g_test_add_func ("/vigie/classifier/sports-threads-and-regions-sets", test_sports_threads_and_regions_sets);
+  g_test_add_func ("/vigie/classifier/news-sample-racism-and-short-sets", test_news_sample_racism_and_short_sets);
   g_test_add_func ("/vigie/classifier/report-cancel", test_report_cancel);
   g_test_add_func ("/vigie/classifier/sms-spelling", test_sms_spelling);
   g_test_add_func ("/vigie/classifier/filler-words", test_filler_words);
