@@ -1025,6 +1025,8 @@ test_negation_in_pattern (void)
   assert_flags ("les femmes y connaissent rien au foot", "discrimination");
   assert_flags ("la race des gitans je peux pas les voir", "discrimination");
   assert_flags ("je pense pas que les femmes y connaissent rien", "");
+  /* "… et que": a coordinated clause ends a negation's reach */
+  assert_flags ("j'espère que t'auras jamais de médecin et que tu crèveras en attente", "threat");
   /* a negation inside the evidence whose clause ends before it does */
   assert_flags ("normal qu'il sache pas cuisiner il est chinois", "discrimination");
   assert_flags ("il a pas dit que ce gars devrait pas avoir le droit de sortir", "");
@@ -1901,6 +1903,8 @@ test_news_sample_racism_and_short_sets (void)
   assert_flags ("on peut débattre de l'immigration sans traiter les gens de parasites", "");
   assert_flags ("Dégagez les trottoirs svp, ma mère a failli tomber", "");
   assert_flags ("criss de cave", "insult,obscene");
+  /* racism named to mock those who denounce it is no counter-speech */
+  assert_flags ("retourne dans ta réserve au lieu de chialer sur le racisme", "discrimination");
 }
 
 static void

@@ -2323,6 +2323,10 @@ clause_starts_at (const Scratch *s,
     return TRUE;
   if (token_is (s, u, "c", 1) && u + 1 < n_tokens (s) && token_is (s, u + 1, "est", 3))
     return TRUE;
+  /* "… et que tu crèveras": a coordinated clause */
+  if (u > 0 && (token_is (s, u, "que", 3) || token_is (s, u, "qu", 2)) &&
+      (token_is (s, u - 1, "et", 2) || token_is (s, u - 1, "mais", 4) || token_is (s, u - 1, "pis", 3)))
+    return TRUE;
   /* laughter ends a clause as a full stop would: "il comprend pas pourquoi
    * lol pauvre loser" */
   if (u > 0)
