@@ -437,7 +437,7 @@ test_fourteenth_round (void)
   assert_flags ("faudrait les laisser pourrir dehors", "threat");
   assert_flags ("je vais te retrouver", "threat");
   assert_flags ("les meufs c'est des croqueuses de diamants", "discrimination");
-  assert_flags ("une grosse féministe hystérique", "discrimination");
+  assert_flags ("une grosse féministe hystérique", "discrimination,insult");
   assert_flags ("elles sont bonnes qu'à faire le ménage", "discrimination");
   assert_flags ("va faire la vaisselle ma belle", "discrimination");
   /* Dying of laughter or of cold, found a doctor, a game, a vaccination card, oneself, a question */
@@ -1908,6 +1908,29 @@ test_news_sample_racism_and_short_sets (void)
 }
 
 static void
+test_tv_women_and_hospital_sets (void)
+{
+  /* From three sets written by other members of the team: comments under
+   * TV news and debate channels, on women's Instagram and TikTok posts,
+   * and on hospital pages. A tyre punctured, a compliment on someone's
+   * work and a school in common stay clean */
+  assert_flags ("envoie moi une video en dm je paie", "harassment");
+  assert_flags ("si j'étais ton mari je te mettrais une claque", "threat");
+  assert_flags ("j'espère que tu vas perdre ton bébé", "threat");
+  assert_flags ("tu parles trop pour une femme", "discrimination");
+  assert_flags ("VOUS SEREZ JUGÉS ET PENDUS", "threat");
+  assert_flags ("le seul bon politicien c'est un politicien mort", "threat");
+  assert_flags ("l'infirmière-chef a une face de chien", "insult");
+  assert_flags ("cette préposée parle un créole que personne comprend, renvoyez la sur son bateau", "discrimination");
+  assert_flags ("si vous montez le stationnement je crève les pneus de tous les chars du personnel", "threat");
+  assert_flags ("je vais continuer jusqu'à ce qu'elle démissionne", "harassment");
+  assert_flags ("J'ai crevé les pneus de ma voiture en plus, quelle journée", "");
+  assert_flags ("Continue comme ça, t'es bonne", "");
+  assert_flags ("je sais dans quelle école tu as étudié, moi aussi j'y étais", "");
+  assert_flags ("j'ai ri comme une idiote à ta blague", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -2699,6 +2722,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/health-gender-and-community-sets", test_health_gender_and_community_sets);
   g_test_add_func ("/vigie/classifier/sports-threads-and-regions-sets", test_sports_threads_and_regions_sets);
   g_test_add_func ("/vigie/classifier/news-sample-racism-and-short-sets", test_news_sample_racism_and_short_sets);
+  g_test_add_func ("/vigie/classifier/tv-women-and-hospital-sets", test_tv_women_and_hospital_sets);
   g_test_add_func ("/vigie/classifier/report-cancel", test_report_cancel);
   g_test_add_func ("/vigie/classifier/sms-spelling", test_sms_spelling);
   g_test_add_func ("/vigie/classifier/filler-words", test_filler_words);
