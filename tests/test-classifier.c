@@ -1931,6 +1931,27 @@ test_tv_women_and_hospital_sets (void)
 }
 
 static void
+test_forums_gaming_and_elders_sets (void)
+{
+  /* From three sets written by other members of the team: Reddit and
+   * forums (lines quoted with "> "), gaming chats, older Facebook users.
+   * A quoted insult answered, a game's bug sworn at, bingo and someone
+   * laughing at her own age stay clean */
+  assert_flags ("> Les Marseillais sont tous des voyous \xe2\x80\x94 ce genre de généralisation me fatigue", "");
+  assert_flags ("> t'as pas de source \xe2\x80\x94 la source c'est ton cul, débile", "insult");
+  assert_flags ("ce bug de merde m'a fait perdre ma maison sur le serveur", "");
+  assert_flags ("On va les écraser au bingo jeudi mesdames", "");
+  assert_flags ("je vais tous les exploser ces zombies", "");
+  assert_flags ("Si je croise le gars de cet article je lui pète les dents", "threat");
+  assert_flags ("vous êtes pas mal conne madame", "insult");
+  assert_flags ("si tu me report je swat ta maison", "threat");
+  assert_flags ("tu joues comme un down", "insult");
+  assert_flags ("je prie pour que le Seigneur le rappelle au plus vite", "threat");
+  assert_flags ("Je vais te harceler de questions, désolée d'avance", "");
+  assert_flags ("Les profs ont raison, 1700€ net après un bac+5", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -2723,6 +2744,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/sports-threads-and-regions-sets", test_sports_threads_and_regions_sets);
   g_test_add_func ("/vigie/classifier/news-sample-racism-and-short-sets", test_news_sample_racism_and_short_sets);
   g_test_add_func ("/vigie/classifier/tv-women-and-hospital-sets", test_tv_women_and_hospital_sets);
+  g_test_add_func ("/vigie/classifier/forums-gaming-and-elders-sets", test_forums_gaming_and_elders_sets);
   g_test_add_func ("/vigie/classifier/report-cancel", test_report_cancel);
   g_test_add_func ("/vigie/classifier/sms-spelling", test_sms_spelling);
   g_test_add_func ("/vigie/classifier/filler-words", test_filler_words);

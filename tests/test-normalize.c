@@ -111,6 +111,24 @@ test_spread_letters (void)
   assert_words ("une P'tite vite", "une petite vite");
 }
 
+/* "> what someone wrote — the answer": forums quote a line that way */
+static void
+test_forum_quotes (void)
+{
+  g_autoptr(VigieNormalized) n = vigie_normalized_new ();
+
+  vigie_normalize (n, "> t'es nul \xe2\x80\x94 non toi", -1);
+  g_assert_cmpuint (n->tokens->len, ==, 5);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (g_array_index (n->tokens, VigieToken, i).flags & VIGIE_TOKEN_QUOTED);
+  for (guint i = 3; i < 5; i++)
+    g_assert_false (g_array_index (n->tokens, VigieToken, i).flags & VIGIE_TOKEN_QUOTED);
+  /* a ">" in the middle of a line quotes nothing */
+  vigie_normalize (n, "a > b donc t'es nul", -1);
+  for (guint i = 0; i < n->tokens->len; i++)
+    g_assert_false (g_array_index (n->tokens, VigieToken, i).flags & VIGIE_TOKEN_QUOTED);
+}
+
 static void
 test_emoji_words (void)
 {
@@ -319,6 +337,7 @@ main (int    argc,
   g_test_add_func ("/vigie/normalize/repeated-letters", test_repeated_letters);
   g_test_add_func ("/vigie/normalize/spread-letters", test_spread_letters);
   g_test_add_func ("/vigie/normalize/emoji-words", test_emoji_words);
+  g_test_add_func ("/vigie/normalize/forum-quotes", test_forum_quotes);
   g_test_add_func ("/vigie/normalize/offsets", test_offsets);
   g_test_add_func ("/vigie/normalize/contractions", test_contractions);
   g_test_add_func ("/vigie/normalize/links-quotes", test_links_and_quotes);

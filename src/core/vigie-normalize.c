@@ -1046,6 +1046,8 @@ vigie_normalize (VigieNormalized *out,
   guint n;
   guint8 sep = SEP_SENT;
   gboolean quoted = FALSE;
+  gboolean line_quote = FALSE;  /* a line opened by "> ", as forums quote */
+  gboolean line_start = TRUE;
   gboolean mention = FALSE;
   gboolean apostrophe = FALSE;
   guint16 sentence = 0;
@@ -1072,6 +1074,7 @@ vigie_normalize (VigieNormalized *out,
       if (u->kind == U_WORD)
         {
           RawWord w = { i, i + 1, sep, 0, 0, u->word_flags, 1 };
+          line_start = FALSE;
           if (quoted)
             w.flags |= VIGIE_TOKEN_QUOTED;
           wv[nw++] = w;
@@ -1093,6 +1096,7 @@ vigie_normalize (VigieNormalized *out,
               j++;
             }
           w.u1 = j;
+          line_start = FALSE;
           if (quoted)
             w.flags |= VIGIE_TOKEN_QUOTED;
           if (mention || us[i].mention)
@@ -1129,6 +1133,11 @@ vigie_normalize (VigieNormalized *out,
             sep = MAX (sep, SEP_LIGHT);
           break;
         case U_NEWLINE:
+          if (line_quote)
+            quoted = line_quote = FALSE;
+          line_start = TRUE;
+          sep = SEP_SENT;
+          break;
         case U_SENT:
           sep = SEP_SENT;
           if (nw > 0 && text[u->os] == '?')
@@ -1148,6 +1157,23 @@ vigie_normalize (VigieNormalized *out,
           break;
         case U_PUNCT:
         default:
+          /* "> what someone wrote — the answer": the quoted line ends at
+           * a dash or at the end of the line */
+          if (text[u->os] == '>' && line_start && !quoted)
+            {
+              quoted = line_quote = TRUE;
+              sep = SEP_SENT;
+              line_start = FALSE;
+              break;
+            }
+          if (line_quote && (strncmp (text + u->os, "\xe2\x80\x94", 3) == 0 ||
+                             strncmp (text + u->os, "\xe2\x80\x93", 3) == 0))
+            {
+              quoted = line_quote = FALSE;
+              sep = SEP_SENT;
+              break;
+            }
+          line_start = FALSE;
           if (text[u->os] == '@')
             mention = TRUE;
           if (text[u->os] == ',' || text[u->os] == ':' || text[u->os] == '(' ||
