@@ -685,6 +685,28 @@ typedef struct
                            * each in turn, what pattern_possible() reads */
 } CPattern;
 
+/* The classes of a required element hashed on 256 bits: a comment whose
+ * classes hit none of them cannot match the pattern (a quick test before
+ * the exact one, without touching the pattern) */
+typedef struct
+{
+  guint64 bits[2][4];
+} PatMask;
+
+static inline void
+mask_set (guint64 *bits,
+          guint32  klass)
+{
+  bits[(klass >> 6) & 3] |= G_GUINT64_CONSTANT (1) << (klass & 63);
+}
+
+static inline gboolean
+mask_meets (const guint64 *a,
+            const guint64 *b)
+{
+  return ((a[0] & b[0]) | (a[1] & b[1]) | (a[2] & b[2]) | (a[3] & b[3])) != 0;
+}
+
 /* Every required element of @p has one of its classes in the comment (the
  * elements with fewest alternatives are tried first: they fail soonest) */
 static inline gboolean
@@ -766,6 +788,8 @@ struct _VigieClassifier
   CRule        *rules;
   guint         n_rules;
   GPtrArray   **patterns_by_class; /* [n_classes + N_PSEUDO] → CPattern* */
+  GArray      **masks_by_class;    /* [n_classes]: per pattern of patterns_by_class, a
+                                    * PatMask of its two most selective required elements */
   GPtrArray    *all_patterns;
   GPtrArray   **lexrules_by_class; /* [n_classes] → guint rule index (GUINT_TO_POINTER + 1) */
   GArray       *mask_terms;       /* MaskTerm */
@@ -824,6 +848,7 @@ typedef struct
   GArray          *evidence;   /* Evidence */
   GArray          *detections; /* VigieDetection */
   guint8          *present;    /* per class: found in the comment */
+  guint64          present_bits[4]; /* the classes found, hashed as in PatMask */
   guint            present_size;
   guint8          *possible;   /* per pattern: 0 not known yet, 1 possible, 2 not */
   guint            possible_size;
@@ -910,6 +935,10 @@ vigie_classifier_finalize (GObject *object)
     for (guint i = 0; i < self->n_classes + N_PSEUDO; i++)
       g_clear_pointer (&self->patterns_by_class[i], g_ptr_array_unref);
   g_free (self->patterns_by_class);
+  if (self->masks_by_class != NULL)
+    for (guint i = 0; i < self->n_classes; i++)
+      g_clear_pointer (&self->masks_by_class[i], g_array_unref);
+  g_free (self->masks_by_class);
   if (self->lexrules_by_class != NULL)
     for (guint i = 0; i < self->n_classes; i++)
       g_clear_pointer (&self->lexrules_by_class[i], g_ptr_array_unref);
@@ -1674,6 +1703,7 @@ vigie_classifier_new (VigiePolicy                    *policy,
   self->targeting_rule = rules->len;
   self->rules = g_new0 (CRule, rules->len);
   self->patterns_by_class = g_new0 (GPtrArray *, self->n_classes + N_PSEUDO);
+  self->masks_by_class = g_new0 (GArray *, self->n_classes);
   self->lexrules_by_class = g_new0 (GPtrArray *, self->n_classes);
   for (guint r = 0; r < rules->len; r++)
     {
@@ -1813,6 +1843,24 @@ vigie_classifier_new (VigiePolicy                    *policy,
                   if (*slot == NULL)
                     *slot = g_ptr_array_new ();
                   g_ptr_array_add (*slot, cp);
+                  if (first->alts[a] < self->n_classes)
+                    {
+                      GArray **mslot = &self->masks_by_class[first->alts[a]];
+                      PatMask mask = { { { 0 } } };
+                      for (guint q = 0; q < 2; q++)
+                        {
+                          if (q >= cp->n_req)
+                            {
+                              memset (mask.bits[q], 0xff, sizeof mask.bits[q]);
+                              continue;
+                            }
+                          for (guint b = 0; b < cp->elems[cp->req[q]].n_alts; b++)
+                            mask_set (mask.bits[q], cp->elems[cp->req[q]].alts[b]);
+                        }
+                      if (*mslot == NULL)
+                        *mslot = g_array_new (FALSE, FALSE, sizeof (PatMask));
+                      g_array_append_val (*mslot, mask);
+                    }
                 }
             }
           break;
@@ -3230,8 +3278,12 @@ classify_into (VigieClassifier            *self,
     guint8 *present = s->present;
     const Hit *hits = (const Hit *) s->hits->data;
     const guint n_hits = s->hits->len;
+    memset (s->present_bits, 0, sizeof s->present_bits);
     for (guint i = 0; i < n_hits; i++)
-      present[hits[i].klass] = 1;
+      {
+        present[hits[i].klass] = 1;
+        mask_set (s->present_bits, hits[i].klass);
+      }
   }
   /* Whether a pattern's required classes are all in the comment: found
    * once per pattern, when it is first tried */
@@ -3301,6 +3353,7 @@ classify_into (VigieClassifier            *self,
     {
       const Hit *h = &g_array_index (s->hits, Hit, i);
       GPtrArray *pats = self->patterns_by_class[h->klass];
+      const PatMask *masks;
       gboolean any_possible = FALSE;
       if (i > 0)
         {
@@ -3310,13 +3363,19 @@ classify_into (VigieClassifier            *self,
         }
       if (pats == NULL || s->class_spent[h->klass] == s->comment)
         continue;  /* none of this class's patterns can match in this comment */
+      masks = (const PatMask *) self->masks_by_class[h->klass]->data;
       for (guint k = 0; k < pats->len; k++)
         {
-          const CPattern *p = g_ptr_array_index (pats, k);
+          const CPattern *p;
           const CRule *cr;
           MatchState m;
-          guint8 *possible = &s->possible[p->index];
+          guint8 *possible;
 
+          if (!mask_meets (masks[k].bits[0], s->present_bits) ||
+              !mask_meets (masks[k].bits[1], s->present_bits))
+            continue;  /* a required element has none of its classes here */
+          p = g_ptr_array_index (pats, k);
+          possible = &s->possible[p->index];
           if (*possible == 0)
             *possible = pattern_possible (p, s->present) ? 1 : 2;
           if (*possible == 2)
