@@ -1867,7 +1867,7 @@ test_sports_threads_and_regions_sets (void)
   assert_flags ("je vais le tuer après le match", "threat");
   assert_flags ("je vais te défoncer après le match", "threat");
   assert_flags ("qu'il se fasse écraser par un camion à la prochaine étape", "threat");
-  assert_flags ("quelqu'un a l'adresse de l'arbitre? il mérite une petite visite", "threat");
+  assert_flags ("quelqu'un a l'adresse de l'arbitre? il mérite une petite visite", "harassment,threat");
   assert_flags ("les migrants sur les bateaux, qu'on les laisse couler", "threat");
   assert_flags ("t'as la face d'un pied pis la voix d'une chèvre", "insult");
   assert_flags ("t'as jamais réussi à rien, loser", "insult");
@@ -1949,6 +1949,30 @@ test_forums_gaming_and_elders_sets (void)
   assert_flags ("je prie pour que le Seigneur le rappelle au plus vite", "threat");
   assert_flags ("Je vais te harceler de questions, désolée d'avance", "");
   assert_flags ("Les profs ont raison, 1700€ net après un bac+5", "");
+}
+
+static void
+test_threats_diaspora_and_implicit_sets (void)
+{
+  /* From three sets written by other members of the team: threats and
+   * harassment, francophone Africa and its diasporas, hate said
+   * implicitly. Someone speaking of their own disability, prejudice
+   * denounced and a friendly game stay clean */
+  assert_flags ("tu restes à Rimouski hein, jvais faire un ti détour cet été", "threat");
+  assert_flags ("t'as un beau chien. ce serait triste qu'il mange quelque chose de bizarre", "threat");
+  assert_flags ("Tu me payes 500€ ou la vidéo part chez tes parents", "harassment");
+  assert_flags ("Quelqu'un a l'adresse de la juge? Elle va comprendre", "harassment");
+  assert_flags ("J'espère qu'il chope un cancer bien douloureux ce ministre", "threat");
+  assert_flags ("les noirs qui traînent au parc, la prochaine fois on vient avec les chiens", "threat");
+  assert_flags ("fais gaffe à toi et à ta petite sœur", "threat");
+  assert_flags ("elle est trop foncée pour être présentatrice", "discrimination");
+  assert_flags ("Il parle très bien français pour un Africain", "discrimination");
+  assert_flags ("Les musulmans modérés ça existe, comme les licornes", "discrimination");
+  assert_flags ("Les homos ont le droit d'exister, juste pas devant mes enfants", "discrimination");
+  assert_flags ("je suis handicapée moteur et j'en ai marre des places PMR squattées par des gens valides", "");
+  assert_flags ("Ma fille est autiste et vient d'avoir son bac. Les préjugés, on les emmerde", "");
+  assert_flags ("ahah je vais te rouler dessus au 1v1 fifa", "");
+  assert_flags ("Modération, y a un troll qui spam des insultes sous chaque post", "");
 }
 
 static void
@@ -2745,6 +2769,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/news-sample-racism-and-short-sets", test_news_sample_racism_and_short_sets);
   g_test_add_func ("/vigie/classifier/tv-women-and-hospital-sets", test_tv_women_and_hospital_sets);
   g_test_add_func ("/vigie/classifier/forums-gaming-and-elders-sets", test_forums_gaming_and_elders_sets);
+  g_test_add_func ("/vigie/classifier/threats-diaspora-and-implicit-sets", test_threats_diaspora_and_implicit_sets);
   g_test_add_func ("/vigie/classifier/report-cancel", test_report_cancel);
   g_test_add_func ("/vigie/classifier/sms-spelling", test_sms_spelling);
   g_test_add_func ("/vigie/classifier/filler-words", test_filler_words);
