@@ -1976,6 +1976,27 @@ test_threats_diaspora_and_implicit_sets (void)
 }
 
 static void
+test_politics_and_crime_news_sets (void)
+{
+  /* From two sets written by other members of the team: Québec
+   * politicians' and community organisations' pages, crime news of
+   * France. Volunteers praised, a hard day at the shelter, a neighbour
+   * one would "kill" said in jest and a food drive stay clean */
+  assert_flags ("Sortez les fourches, on va aller voir le maire chez eux ce soir", "threat");
+  assert_flags ("Si y'a encore une manif je fonce dedans avec mon pick-up", "threat");
+  assert_flags ("g.n.d = g r o s   n i a i s e u x", "insult");
+  assert_flags ("ça serait dommage que ses pneus se fassent crever hein", "threat");
+  assert_flags ("la ministre a couché pour avoir sa job", "insult");
+  assert_flags ("dommage qu'il ait pas vidé le chargeur", "threat");
+  assert_flags ("qu'il aille se pendre dans sa cellule", "threat");
+  assert_flags ("ils mériteraient tous une balle ces émeutiers", "threat");
+  assert_flags ("la victime était roumaine? ah bah c'est moins grave alors", "discrimination");
+  assert_flags ("Gang de malades les bénévoles du refuge, vous êtes des héros", "");
+  assert_flags ("Est-ce qu'il y a encore besoin de bénévoles pour la guignolée?", "");
+  assert_flags ("Je vais tuer mon voisin s'il continue 😅 bon plus sérieusement qui appeler?", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -2770,6 +2791,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/tv-women-and-hospital-sets", test_tv_women_and_hospital_sets);
   g_test_add_func ("/vigie/classifier/forums-gaming-and-elders-sets", test_forums_gaming_and_elders_sets);
   g_test_add_func ("/vigie/classifier/threats-diaspora-and-implicit-sets", test_threats_diaspora_and_implicit_sets);
+  g_test_add_func ("/vigie/classifier/politics-and-crime-news-sets", test_politics_and_crime_news_sets);
   g_test_add_func ("/vigie/classifier/report-cancel", test_report_cancel);
   g_test_add_func ("/vigie/classifier/sms-spelling", test_sms_spelling);
   g_test_add_func ("/vigie/classifier/filler-words", test_filler_words);

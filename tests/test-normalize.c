@@ -103,6 +103,9 @@ test_spread_letters (void)
   assert_words ("c o n n a r d", "conard");
   assert_words ("I.d.i.o.t.s les gestionnaires", "idiots les gestionaires");
   assert_words ("un b o u g n o u l e .", "un bougnoule");
+  /* a wider gap between the letters separates the words they spell */
+  assert_words ("g r o s   n i a i s e u x", "gros niaiseux");
+  assert_words ("V A   T E   T U E R", "va te tuer");
   /* Two single letters are not a spread word */
   assert_words ("il y a", "il y a");
   assert_words ("l'a-t-il vu", "l a t il vu");

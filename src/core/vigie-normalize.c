@@ -1229,12 +1229,30 @@ vigie_normalize (VigieNormalized *out,
           }
         if (j - i >= 2)
           {
-            RawWord joined = ws[i];
-            joined.u1 = ws[j].u1;
-            joined.n_chars = j - i + 1;
-            joined.flags |= VIGIE_TOKEN_OBFUSCATED;
-            joined.question = ws[j].question;
-            ws[out_n++] = joined;
+            /* "g r o s   n i a i s e u x": a wider gap than between the
+             * letters separates the words they spell */
+            guint32 min_gap = G_MAXUINT32;
+            guint k0 = i;
+
+            for (guint k = i; k < j; k++)
+              min_gap = MIN (min_gap, us[ws[k + 1].u0].os - us[ws[k].u1 - 1].oe);
+            for (guint k = i; k <= j; k++)
+              {
+                if (k < j && us[ws[k + 1].u0].os - us[ws[k].u1 - 1].oe <= min_gap)
+                  continue;
+                if (k > k0)
+                  {
+                    RawWord joined = ws[k0];
+                    joined.u1 = ws[k].u1;
+                    joined.n_chars = k - k0 + 1;
+                    joined.flags |= VIGIE_TOKEN_OBFUSCATED;
+                    joined.question = ws[k].question;
+                    ws[out_n++] = joined;
+                  }
+                else
+                  ws[out_n++] = ws[k0];
+                k0 = k + 1;
+              }
             i = j + 1;
           }
         else
