@@ -1997,6 +1997,27 @@ test_politics_and_crime_news_sets (void)
 }
 
 static void
+test_public_health_family_and_religion_sets (void)
+{
+  /* From three sets written by other members of the team: public-health
+   * posts, couples' and parents' forums, religion pages. Premature
+   * ejaculation asked about, a mother doubting herself, a Catholic
+   * disgusted by abuse and a girl whose veil was torn off stay clean */
+  assert_flags ("nuremberg pour les directeurs, corde et lampadaire", "threat");
+  assert_flags ("si je croise un vaccinateur je lui fais bouffer sa seringue", "threat");
+  assert_flags ("Qu'on fasse une liste des médecins avec nom, adresse, photo", "harassment");
+  assert_flags ("un conseil : pète lui les genoux à ton ex", "threat");
+  assert_flags ("Ta fille s'habille comme une traînée à 14 ans", "insult");
+  assert_flags ("les évêques devraient tous finir au bûcher", "threat");
+  assert_flags ("brulez moi cette mosquée et qu'on en parle plus", "threat");
+  assert_flags ("Les juifs ont inventé le covid pour vendre le vaccin", "discrimination");
+  assert_flags ("mon mec a une éjaculation précoce, on en parle comment sans le vexer ?", "");
+  assert_flags ("j'ai l'impression d'être une mauvaise mère parce que je crie trop", "");
+  assert_flags ("chui catho et franchement les abus me dégoûtent", "");
+  assert_flags ("Ma fille s'est fait arracher son voile à la sortie du lycée. J'ai porté plainte.", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -2792,6 +2813,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/forums-gaming-and-elders-sets", test_forums_gaming_and_elders_sets);
   g_test_add_func ("/vigie/classifier/threats-diaspora-and-implicit-sets", test_threats_diaspora_and_implicit_sets);
   g_test_add_func ("/vigie/classifier/politics-and-crime-news-sets", test_politics_and_crime_news_sets);
+  g_test_add_func ("/vigie/classifier/public-health-family-and-religion-sets", test_public_health_family_and_religion_sets);
   g_test_add_func ("/vigie/classifier/report-cancel", test_report_cancel);
   g_test_add_func ("/vigie/classifier/sms-spelling", test_sms_spelling);
   g_test_add_func ("/vigie/classifier/filler-words", test_filler_words);
