@@ -2329,35 +2329,32 @@ token_is (const Scratch *s,
   return tk->end - tk->start == n && memcmp (s->norm->text + tk->start, lit, n) == 0;
 }
 
-/* Whether token @u is a subject pronoun of a new clause */
+/* Whether token @u is one of the @n words (skeletons: letters doubled are
+ * written once) */
 static gboolean
-is_subject_pronoun (const Scratch *s,
-                    guint          u)
+token_is_one_of (const Scratch      *s,
+                 guint               u,
+                 const char * const *words,
+                 gsize               n)
 {
-  /* skeletons: letters doubled are written once */
-  static const char * const pronouns[] = { "il", "ele", "ils", "eles", "on", "tu", "t" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (pronouns); i++)
-    if (token_is (s, u, pronouns[i], strlen (pronouns[i])))
+  for (gsize i = 0; i < n; i++)
+    if (token_is (s, u, words[i], strlen (words[i])))
       return TRUE;
   return FALSE;
 }
 
-/* Whether token @u is one of the verbs a new clause starts with */
-static gboolean
-is_common_verb (const Scratch *s,
-                guint          u)
-{
-  static const char * const verbs[] = {
-    "est", "es", "sont", "etait", "etaient", "a", "as", "ont", "avait", "fait", "fais",
-    "font", "va", "vas", "vont",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
-    if (token_is (s, u, verbs[i], strlen (verbs[i])))
-      return TRUE;
-  return FALSE;
-}
+static const char * const clause_coordinated[] = { "que", "qu" };
+static const char * const clause_conjunctions[] = { "et", "mais", "pis" };
+static const char * const clause_laughs[] = { "lol", "mdr", "ptdr", "xd", "haha", "hahaha", "jpp" };
+static const char * const clause_pronouns[] = { "il", "ele", "ils", "eles", "on", "tu", "t" };
+static const char * const clause_verbs[] = {
+  "est", "es", "sont", "etait", "etaient", "a", "as", "ont", "avait", "fait", "fais",
+  "font", "va", "vas", "vont",
+};
+static const char * const clause_subordinating[] = {
+  "qu", "que", "si", "quand", "parce", "comme", "ce", "dit", "dire", "pense", "penser",
+  "crois", "croire", "trouve", "trouver", "ou", "lorsqu", "puisqu", "pourquoi",
+};
 
 /* Whether token @u starts a new clause after a negation: a comma before it,
  * or a "c'est" ("c'est pas un docteur c'est un charlatan") */
@@ -2372,32 +2369,20 @@ clause_starts_at (const Scratch *s,
   if (token_is (s, u, "c", 1) && u + 1 < n_tokens (s) && token_is (s, u + 1, "est", 3))
     return TRUE;
   /* "… et que tu crèveras": a coordinated clause */
-  if (u > 0 && (token_is (s, u, "que", 3) || token_is (s, u, "qu", 2)) &&
-      (token_is (s, u - 1, "et", 2) || token_is (s, u - 1, "mais", 4) || token_is (s, u - 1, "pis", 3)))
+  if (u > 0 && token_is_one_of (s, u, clause_coordinated, G_N_ELEMENTS (clause_coordinated)) &&
+      token_is_one_of (s, u - 1, clause_conjunctions, G_N_ELEMENTS (clause_conjunctions)))
     return TRUE;
   /* laughter ends a clause as a full stop would: "il comprend pas pourquoi
    * lol pauvre loser" */
-  if (u > 0)
-    {
-      static const char * const laughs[] = { "lol", "mdr", "ptdr", "xd", "haha", "hahaha", "jpp" };
-      for (guint i = 0; i < G_N_ELEMENTS (laughs); i++)
-        if (token_is (s, u - 1, laughs[i], strlen (laughs[i])))
-          return TRUE;
-    }
+  if (u > 0 && token_is_one_of (s, u - 1, clause_laughs, G_N_ELEMENTS (clause_laughs)))
+    return TRUE;
   /* a subject and its verb after the negated words, not in a subordinate
    * clause nor said by someone: "elle est pas drôle elle est juste …",
    * but "je pense pas qu'il est …", "j'ai jamais dit il est …" */
-  if (u > 0 && u + 1 < n_tokens (s) && is_subject_pronoun (s, u) && is_common_verb (s, u + 1))
-    {
-      static const char * const subordinating[] = {
-        "qu", "que", "si", "quand", "parce", "comme", "ce", "dit", "dire", "pense", "penser",
-        "crois", "croire", "trouve", "trouver", "ou", "lorsqu", "puisqu", "pourquoi",
-      };
-      for (guint i = 0; i < G_N_ELEMENTS (subordinating); i++)
-        if (token_is (s, u - 1, subordinating[i], strlen (subordinating[i])))
-          return FALSE;
-      return TRUE;
-    }
+  if (u > 0 && u + 1 < n_tokens (s) &&
+      token_is_one_of (s, u, clause_pronouns, G_N_ELEMENTS (clause_pronouns)) &&
+      token_is_one_of (s, u + 1, clause_verbs, G_N_ELEMENTS (clause_verbs)))
+    return !token_is_one_of (s, u - 1, clause_subordinating, G_N_ELEMENTS (clause_subordinating));
   return FALSE;
 }
 
