@@ -2018,6 +2018,27 @@ test_public_health_family_and_religion_sets (void)
 }
 
 static void
+test_youth_lgbtq_and_sample_sets (void)
+{
+  /* From three sets written by other members of the team: young
+   * Québécois on social networks, posts about LGBTQ+ people, a sample as
+   * for a toxicity benchmark. Reclaimed words said of oneself, a picnic
+   * after the march and friends teasing stay clean */
+  assert_flags ("fais-nous une faveur pis jump en bas du pont jacques-cartier", "threat");
+  assert_flags ("c'est quoi ta voix de gay là, parle comme un homme", "discrimination,insult");
+  assert_flags ("j'espère que tu vas crasher ton char en revenant du party", "threat");
+  assert_flags ("si ma fille sortait avec un noir je la renierais", "discrimination");
+  assert_flags ("la bibliothécaire qui organise ça mérite d'être virée et tabassée", "threat");
+  assert_flags ("chez nous on les jetait des toits, ça réglait le problème", "threat");
+  assert_flags ("vu son décolleté elle cherche, faut pas venir pleurer après", "harassment");
+  assert_flags ("les migrants à la mer. c'est simple", "threat");
+  assert_flags ("je suis une vieille gouine de 62 ans et je défile depuis 1989", "");
+  assert_flags ("Entre pédés on se comprend 😘 on se voit à la marche ?", "");
+  assert_flags ("on fait un pique-nique après la marche au parc, venez !", "");
+  assert_flags ("bonne fête ma grosse !!! je t'aime tellement", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -2814,6 +2835,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/threats-diaspora-and-implicit-sets", test_threats_diaspora_and_implicit_sets);
   g_test_add_func ("/vigie/classifier/politics-and-crime-news-sets", test_politics_and_crime_news_sets);
   g_test_add_func ("/vigie/classifier/public-health-family-and-religion-sets", test_public_health_family_and_religion_sets);
+  g_test_add_func ("/vigie/classifier/youth-lgbtq-and-sample-sets", test_youth_lgbtq_and_sample_sets);
   g_test_add_func ("/vigie/classifier/report-cancel", test_report_cancel);
   g_test_add_func ("/vigie/classifier/sms-spelling", test_sms_spelling);
   g_test_add_func ("/vigie/classifier/filler-words", test_filler_words);
