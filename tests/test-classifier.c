@@ -2039,6 +2039,26 @@ test_youth_lgbtq_and_sample_sets (void)
 }
 
 static void
+test_indigenous_care_and_school_sets (void)
+{
+  /* From three sets written by other members of the team: posts about
+   * Indigenous peoples, mental-health and care services, schools. A
+   * shower, a friend told to knock at a depressed friend's door, threats
+   * reported and a credit card "blown" stay clean */
+  assert_flags ("La prochaine fois qu'ils bloquent mon chemin je leur roule dessus", "threat");
+  assert_flags ("J'espère qu'ils vont rouvrir un pensionnat bientôt", "discrimination");
+  assert_flags ("Moi si je vois un barrage je sors la carabine", "threat");
+  assert_flags ("ceux qui veulent partir, laissez les partir, sélection naturelle", "threat");
+  assert_flags ("les junkies, qu'ils se fassent une overdose en groupe", "distress,threat");
+  assert_flags ("mort aux profs", "threat");
+  assert_flags ("Dites à cette éducatrice que je sais où elle stationne son char", "threat");
+  assert_flags ("Sale journée. Mais j'ai pris mes médicaments, j'ai mangé, j'ai pris une douche.", "");
+  assert_flags ("Si votre ami drôle disparaît, allez cogner chez lui.", "");
+  assert_flags ("les menaces de leur rouler dessus dans les commentaires c'est criminel", "");
+  assert_flags ("Je vais faire sauter ma carte de crédit au festival lol", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -2836,6 +2856,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/politics-and-crime-news-sets", test_politics_and_crime_news_sets);
   g_test_add_func ("/vigie/classifier/public-health-family-and-religion-sets", test_public_health_family_and_religion_sets);
   g_test_add_func ("/vigie/classifier/youth-lgbtq-and-sample-sets", test_youth_lgbtq_and_sample_sets);
+  g_test_add_func ("/vigie/classifier/indigenous-care-and-school-sets", test_indigenous_care_and_school_sets);
   g_test_add_func ("/vigie/classifier/report-cancel", test_report_cancel);
   g_test_add_func ("/vigie/classifier/sms-spelling", test_sms_spelling);
   g_test_add_func ("/vigie/classifier/filler-words", test_filler_words);
