@@ -2059,6 +2059,27 @@ test_indigenous_care_and_school_sets (void)
 }
 
 static void
+test_language_immigration_and_poverty_sets (void)
+{
+  /* From three sets written by other members of the team: language
+   * conflicts of the francophonie, immigration in Québec, poverty and
+   * work. Sick trees cut down, arsonists to punish, a job interview "to
+   * crush", someone laughing at her own week and history recalled stay
+   * clean */
+  assert_flags ("j'ai hâte que quelqu'un mette le feu à cet hôtel de demandeurs d'asile", "threat");
+  assert_flags ("j'espère que le prochain autobus de réfugiés tombe dans le fleuve", "threat");
+  assert_flags ("On va trouver où tu habites pis on va voir si tu parles encore anglais", "threat");
+  assert_flags ("ça parle créole dans le métro, on est pu chez nous, dehors la vermine", "discrimination");
+  assert_flags ("Macron si je te croise tu finis à l'hosto", "threat");
+  assert_flags ("les itinérants du centre-ville, laissez les geler dehors", "threat");
+  assert_flags ("Il faut abattre les arbres malades du parc", "");
+  assert_flags ("Ceux qui mettent le feu aux églises doivent être punis sévèrement", "");
+  assert_flags ("je vais les défoncer à l'entretien demain, j'ai tout préparé", "");
+  assert_flags ("jsuis une vraie cassos cette semaine, pâtes au ketchup 5 soirs de suite", "");
+  assert_flags ("Les Anglais ont déporté les Acadiens en 1755, c'est de l'histoire, pas de la haine", "");
+}
+
+static void
 test_online_comments (void)
 {
   /* Insults as they are written under posts, in Québec and France */
@@ -2857,6 +2878,7 @@ main (int    argc,
   g_test_add_func ("/vigie/classifier/public-health-family-and-religion-sets", test_public_health_family_and_religion_sets);
   g_test_add_func ("/vigie/classifier/youth-lgbtq-and-sample-sets", test_youth_lgbtq_and_sample_sets);
   g_test_add_func ("/vigie/classifier/indigenous-care-and-school-sets", test_indigenous_care_and_school_sets);
+  g_test_add_func ("/vigie/classifier/language-immigration-and-poverty-sets", test_language_immigration_and_poverty_sets);
   g_test_add_func ("/vigie/classifier/report-cancel", test_report_cancel);
   g_test_add_func ("/vigie/classifier/sms-spelling", test_sms_spelling);
   g_test_add_func ("/vigie/classifier/filler-words", test_filler_words);
